@@ -1,0 +1,88 @@
+package io.migtest.db;
+
+import io.migtest.MigtestException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HexFormat;
+
+/** A running PostgreSQL server on which migtest creates, clones and drops scratch databases. */
+public final class DatabaseServer implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final ServerEndpoint endpoint;
+  private final String description;
+  private final AutoCloseable onClose;
+
+  /**
+   * @param description how the server was started, for messages
+   * @param onClose stops what the provider started (nothing for an existing server)
+   */
+  public DatabaseServer(ServerEndpoint endpoint, String description, AutoCloseable onClose) {
+    this.endpoint = endpoint;
+    this.description = description;
+    this.onClose = onClose;
+  }
+
+  public ServerEndpoint endpoint() {
+    return endpoint;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The server's version, e.g. {@code 17.6}. */
+  public String version() {
+    try (Connection c = endpoint.connect(endpoint.adminDatabase());
+        var rs = c.createStatement().executeQuery("SHOW server_version")) {
+      rs.next();
+      return rs.getString(1).split(" ")[0];
+    } catch (SQLException e) {
+      throw MigtestException.environment("Cannot read the server version: " + e.getMessage(), e);
+    }
+  }
+
+  /** A new empty database named {@code migtest_<purpose>_<random>}. */
+  public ScratchDatabase createScratch(String purpose) {
+    return create(purpose, "template0");
+  }
+
+  /** A new database cloned from {@code template} (which must have no open connections). */
+  public ScratchDatabase cloneOf(ScratchDatabase template, String purpose) {
+    return create(purpose, template.name());
+  }
+
+  private ScratchDatabase create(String purpose, String template) {
+    String name = "migtest_" + purpose + "_" + HexFormat.of().formatHex(randomBytes());
+    try (Connection c = endpoint.connect(endpoint.adminDatabase())) {
+      c.createStatement()
+          .execute("CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\" ENCODING 'UTF8'");
+    } catch (SQLException e) {
+      throw ServerErrors.environment("Cannot create scratch database " + name, e, endpoint);
+    }
+    return new ScratchDatabase(this, name);
+  }
+
+  void drop(String name) {
+    try (Connection c = endpoint.connect(endpoint.adminDatabase())) {
+      c.createStatement().execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+    } catch (SQLException e) {
+      throw ServerErrors.environment("Cannot drop scratch database " + name, e, endpoint);
+    }
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[6];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  @Override
+  public void close() {
+    try {
+      onClose.close();
+    } catch (Exception e) {
+      throw MigtestException.environment("Cannot stop the database server: " + e.getMessage(), e);
+    }
+  }
+}

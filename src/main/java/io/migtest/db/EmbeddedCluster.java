@@ -1,0 +1,190 @@
+package io.migtest.db;
+
+import io.migtest.MigtestException;
+import io.migtest.process.ChildEnvironment;
+import io.migtest.process.CommandResult;
+import io.migtest.process.Commands;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A throwaway PostgreSQL cluster: {@code initdb} in a temp folder, {@code pg_ctl start} on a free
+ * loopback port, tuned for speed over durability, removed again on {@link #close()}.
+ *
+ * <p>Every process starts with a cleared environment (see {@link ChildEnvironment}), so a
+ * migration that runs {@code COPY ... TO PROGRAM} sees no token of the runner.
+ */
+public final class EmbeddedCluster implements AutoCloseable {
+  static final String SUPERUSER = "postgres";
+  private static final Duration COMMAND_LIMIT = Duration.ofSeconds(60);
+  private static final List<String> SERVER_SETTINGS =
+      List.of(
+          "listen_addresses=127.0.0.1",
+          "unix_socket_directories=",
+          "fsync=off",
+          "synchronous_commit=off",
+          "full_page_writes=off",
+          "max_connections=50",
+          "log_min_messages=warning");
+
+  private final Path binaries;
+  private final LaunchPlan plan;
+  private final Path dataDir;
+  private final Map<String, String> env;
+  private final int port;
+  private final Thread shutdownHook;
+
+  private EmbeddedCluster(Path binaries, LaunchPlan plan, Path dataDir, Map<String, String> env, int port) {
+    this.binaries = binaries;
+    this.plan = plan;
+    this.dataDir = dataDir;
+    this.env = env;
+    this.port = port;
+    this.shutdownHook = new Thread(this::stopQuietly, "migtest-postgres-stop");
+  }
+
+  /** Creates and starts a cluster under {@code runRoot}. */
+  public static EmbeddedCluster start(
+      Path binaries, LaunchPlan plan, Path runRoot, Map<String, String> parentEnv) {
+    Path dataDir;
+    try {
+      Files.createDirectories(runRoot);
+      Files.setPosixFilePermissions(runRoot, PosixFilePermissions.fromString("rwxr-xr-x"));
+      dataDir = Files.createTempDirectory(runRoot, "data-");
+      if (plan.account() != null) {
+        Files.setAttribute(dataDir, "unix:uid", plan.account().uid());
+        Files.setAttribute(dataDir, "unix:gid", plan.account().gid());
+      }
+      Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+    } catch (IOException e) {
+      throw MigtestException.environment(
+          "Cannot create a data folder for the embedded PostgreSQL under " + runRoot + " ("
+              + e.getMessage() + "). Set TMPDIR to a writable folder, or use --database-url or"
+              + " --postgres-image.",
+          e);
+    }
+    EmbeddedCluster cluster =
+        new EmbeddedCluster(binaries, plan, dataDir, ChildEnvironment.minimal(parentEnv), freePort());
+    try {
+      cluster.initdb();
+      cluster.pgCtlStart();
+    } catch (RuntimeException e) {
+      PostgresBinaries.deleteTree(dataDir);
+      throw e;
+    }
+    Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
+    return cluster;
+  }
+
+  public ServerEndpoint endpoint() {
+    return new ServerEndpoint("127.0.0.1", port, SUPERUSER, null, "postgres", Map.of());
+  }
+
+  public LaunchPlan plan() {
+    return plan;
+  }
+
+  private void initdb() {
+    run(
+        "initdb",
+        List.of(
+            "-D", dataDir.toString(),
+            "-U", SUPERUSER,
+            "-A", "trust",
+            "-E", "UTF8",
+            "--no-locale",
+            "--no-sync",
+            "--no-instructions"));
+  }
+
+  private void pgCtlStart() {
+    List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port)));
+    for (String setting : SERVER_SETTINGS) {
+      options.add("-c");
+      options.add(setting);
+    }
+    run(
+        "pg_ctl",
+        List.of(
+            "-D", dataDir.toString(),
+            "-l", dataDir.resolve("server.log").toString(),
+            "-o", String.join(" ", options),
+            "-w",
+            "-t", "60",
+            "start"));
+  }
+
+  private void run(String program, List<String> args) {
+    List<String> command = new ArrayList<>(plan.commandPrefix());
+    command.add(binaries.resolve("bin").resolve(program).toString());
+    command.addAll(args);
+    CommandResult result;
+    try {
+      result = Commands.run(command, dataDir.getParent(), env, COMMAND_LIMIT);
+    } catch (IOException e) {
+      throw failure(program, e.getMessage());
+    }
+    if (!result.succeeded()) {
+      throw failure(program, result.output().strip() + serverLogTail());
+    }
+  }
+
+  private MigtestException failure(String program, String output) {
+    return MigtestException.environment(
+        "The embedded PostgreSQL failed to start: "
+            + program
+            + " ("
+            + plan.describe()
+            + ") said: "
+            + output
+            + "\nUse an existing server with --database-url, or Docker with --postgres-image.");
+  }
+
+  private String serverLogTail() {
+    try {
+      List<String> lines = Files.readAllLines(dataDir.resolve("server.log"));
+      return "\nserver log:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw MigtestException.environment("No free local port for PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  private void stopQuietly() {
+    List<String> command = new ArrayList<>(plan.commandPrefix());
+    command.add(binaries.resolve("bin/pg_ctl").toString());
+    command.addAll(List.of("-D", dataDir.toString(), "-m", "immediate", "-w", "stop"));
+    try {
+      Commands.run(command, dataDir.getParent(), env, COMMAND_LIMIT);
+    } catch (IOException e) {
+      // The folder is removed below; a server that did not stop dies with its data folder.
+    }
+    PostgresBinaries.deleteTree(dataDir);
+  }
+
+  /** Stops the server and removes its data folder. */
+  @Override
+  public void close() {
+    stopQuietly();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // Already shutting down: the hook is running or has run.
+    }
+  }
+}

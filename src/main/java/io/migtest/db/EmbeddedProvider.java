@@ -1,0 +1,47 @@
+package io.migtest.db;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The default provider: PostgreSQL binaries from Maven Central, started in a temp folder. */
+public final class EmbeddedProvider implements DatabaseProvider {
+  private final Map<String, String> env;
+  private final LaunchMode forcedMode;
+
+  /**
+   * @param env the environment that decides the launch (PATH, MIGTEST_POSTGRES_USER)
+   * @param forcedMode a launch mode to use instead of the detected one, or null
+   */
+  public EmbeddedProvider(Map<String, String> env, LaunchMode forcedMode) {
+    this.env = env;
+    this.forcedMode = forcedMode;
+  }
+
+  public EmbeddedProvider() {
+    this(System.getenv(), null);
+  }
+
+  @Override
+  public String name() {
+    return "embedded";
+  }
+
+  /** How the server would be started now. */
+  public LaunchPlan launchPlan() {
+    return forcedMode == null ? LaunchPlanner.plan(env) : LaunchPlanner.forced(forcedMode, env);
+  }
+
+  @Override
+  public String plan() {
+    return "embedded PostgreSQL, started " + launchPlan().describe();
+  }
+
+  @Override
+  public DatabaseServer start() {
+    LaunchPlan plan = launchPlan();
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "migtest-postgres");
+    Path binaries = PostgresBinaries.install(tmp);
+    EmbeddedCluster cluster = EmbeddedCluster.start(binaries, plan, tmp.resolve("run"), env);
+    return new DatabaseServer(cluster.endpoint(), "embedded PostgreSQL " + plan.describe(), cluster);
+  }
+}

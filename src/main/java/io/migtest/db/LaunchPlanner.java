@@ -1,0 +1,127 @@
+package io.migtest.db;
+
+import io.migtest.MigtestException;
+import io.migtest.process.ChildEnvironment;
+import io.migtest.process.CommandResult;
+import io.migtest.process.Commands;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides how to start PostgreSQL without asking the user: directly when not root, else as an
+ * unprivileged account through {@code setpriv} (works under Docker's default seccomp profile,
+ * which refuses {@code unshare}), else in a user namespace when {@code unshare -U} is allowed.
+ */
+public final class LaunchPlanner {
+  private static final Path PASSWD = Path.of("/etc/passwd");
+
+  private LaunchPlanner() {}
+
+  /** The plan for this process, or an environment error that says what to do instead. */
+  public static LaunchPlan plan(Map<String, String> env) {
+    int uid = currentUid();
+    if (uid != 0) {
+      return new LaunchPlan(LaunchMode.DIRECT, null, null, "migtest runs as uid " + uid + ", not root");
+    }
+    Optional<Path> setpriv = onPath("setpriv", env);
+    Optional<SystemAccount> account = SystemAccount.find(PASSWD, env.get("MIGTEST_POSTGRES_USER"));
+    if (setpriv.isPresent() && account.isPresent()) {
+      return new LaunchPlan(
+          LaunchMode.SETPRIV,
+          account.get(),
+          setpriv.get().toString(),
+          "migtest runs as root and PostgreSQL refuses root");
+    }
+    Optional<Path> unsharePath = onPath("unshare", env);
+    String unshare =
+        unsharePath.isPresent() ? probeUnshare(unsharePath.get(), env) : "unshare is not on PATH";
+    if (unshare == null) {
+      return new LaunchPlan(
+          LaunchMode.UNSHARE,
+          null,
+          unsharePath.get().toString(),
+          "root without " + missing(setpriv, account));
+    }
+    throw MigtestException.environment(
+        "Cannot start the embedded PostgreSQL as root: PostgreSQL refuses to run as root, "
+            + missing(setpriv, account)
+            + ", and `unshare -U` is refused ("
+            + unshare
+            + "). Install util-linux (setpriv) and create an unprivileged user (e.g. `useradd"
+            + " --system migtest`), run migtest as a non-root user, or use an existing server"
+            + " with --database-url or Docker with --postgres-image.");
+  }
+
+  /** The same plan with another mode forced, for benchmarks and tests. */
+  public static LaunchPlan forced(LaunchMode mode, Map<String, String> env) {
+    return switch (mode) {
+      case DIRECT -> new LaunchPlan(LaunchMode.DIRECT, null, null, "forced");
+      case UNSHARE ->
+          new LaunchPlan(
+              LaunchMode.UNSHARE,
+              null,
+              onPath("unshare", env)
+                  .orElseThrow(() -> MigtestException.environment("unshare is not on PATH"))
+                  .toString(),
+              "forced");
+      case SETPRIV ->
+          new LaunchPlan(
+              LaunchMode.SETPRIV,
+              SystemAccount.find(PASSWD, env.get("MIGTEST_POSTGRES_USER"))
+                  .orElseThrow(() -> MigtestException.environment("No unprivileged account found")),
+              onPath("setpriv", env)
+                  .orElseThrow(() -> MigtestException.environment("setpriv is not on PATH"))
+                  .toString(),
+              "forced");
+    };
+  }
+
+  private static String missing(Optional<Path> setpriv, Optional<SystemAccount> account) {
+    if (setpriv.isEmpty()) {
+      return "setpriv is not on PATH";
+    }
+    return "an unprivileged account (" + String.join(", ", SystemAccount.PREFERRED) + ") is missing";
+  }
+
+  /** Null when {@code unshare -U} works, else what it answered. */
+  private static String probeUnshare(Path unshare, Map<String, String> env) {
+    try {
+      CommandResult result =
+          Commands.run(
+              List.of(unshare.toString(), "-U", "id", "-u"),
+              null,
+              ChildEnvironment.minimal(env),
+              Duration.ofSeconds(10));
+      if (result.succeeded() && !result.output().strip().equals("0")) {
+        return null;
+      }
+      return result.output().strip().isEmpty() ? "exit " + result.exitCode() : result.output().strip();
+    } catch (IOException e) {
+      return e.getMessage();
+    }
+  }
+
+  static Optional<Path> onPath(String program, Map<String, String> env) {
+    String path = env.getOrDefault("PATH", ChildEnvironment.SYSTEM_PATH);
+    for (String dir : path.split(":")) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+      if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+        return Optional.of(candidate.toAbsolutePath());
+      }
+    }
+    return Optional.empty();
+  }
+
+  static int currentUid() {
+    try {
+      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    } catch (IOException | UnsupportedOperationException e) {
+      return -1;
+    }
+  }
+}

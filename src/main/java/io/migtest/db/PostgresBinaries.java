@@ -1,0 +1,137 @@
+package io.migtest.db;
+
+import io.migtest.MigtestException;
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+/**
+ * The PostgreSQL binaries that zonky ships as a Maven artifact, extracted once into a shared
+ * folder that any user can read and traverse (the server may run as an unprivileged user).
+ */
+public final class PostgresBinaries {
+  private static final Set<PosixFilePermission> WORLD_READABLE_DIR =
+      PosixFilePermissions.fromString("rwxr-xr-x");
+
+  private PostgresBinaries() {}
+
+  /** The folder holding {@code bin/}, {@code lib/} and {@code share/}, extracted if needed. */
+  public static Path install(Path cacheRoot) {
+    byte[] archive = archive();
+    Path target = cacheRoot.resolve("pg-" + sha256(archive).substring(0, 16));
+    if (Files.isExecutable(target.resolve("bin/postgres"))) {
+      return target;
+    }
+    try {
+      Files.createDirectories(cacheRoot);
+      Files.setPosixFilePermissions(cacheRoot, WORLD_READABLE_DIR);
+      Path staging = Files.createTempDirectory(cacheRoot, "extracting-");
+      extract(archive, staging);
+      Files.setPosixFilePermissions(staging, WORLD_READABLE_DIR);
+      try {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+        deleteTree(staging);
+      } catch (IOException e) {
+        if (!Files.isDirectory(target)) {
+          throw e;
+        }
+        deleteTree(staging);
+      }
+      return target;
+    } catch (IOException e) {
+      throw MigtestException.environment(
+          "Cannot extract the embedded PostgreSQL binaries into "
+              + cacheRoot
+              + " ("
+              + e.getMessage()
+              + "). Make the temp folder writable (TMPDIR), or use --database-url or"
+              + " --postgres-image.",
+          e);
+    }
+  }
+
+  private static byte[] archive() {
+    String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+    String machine = arch.equals("aarch64") || arch.equals("arm64") ? "arm_64" : "x86_64";
+    try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", machine)) {
+      return in.readAllBytes();
+    } catch (IOException | RuntimeException e) {
+      throw MigtestException.environment(
+          "No embedded PostgreSQL binaries for Linux/"
+              + machine
+              + " are on the class path. Use --database-url or --postgres-image instead.",
+          e);
+    }
+  }
+
+  private static void extract(byte[] archive, Path into) throws IOException {
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new XZCompressorInputStream(new ByteArrayInputStream(archive)))) {
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        Path path = into.resolve(entry.getName()).normalize();
+        if (!path.startsWith(into)) {
+          throw new IOException("archive entry outside the target: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(path);
+          Files.setPosixFilePermissions(path, WORLD_READABLE_DIR);
+        } else if (entry.isSymbolicLink()) {
+          Files.createDirectories(path.getParent());
+          Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+        } else {
+          Files.createDirectories(path.getParent());
+          Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
+          boolean executable = (entry.getMode() & 0100) != 0;
+          Files.setPosixFilePermissions(
+              path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+        }
+      }
+    }
+    try (Stream<Path> dirs = Files.walk(into)) {
+      for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+        Files.setPosixFilePermissions(dir, WORLD_READABLE_DIR);
+      }
+    }
+  }
+
+  static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // Leftovers in the temp folder are harmless; the next run uses a new folder.
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

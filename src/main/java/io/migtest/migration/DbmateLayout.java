@@ -1,0 +1,124 @@
+package io.migtest.migration;
+
+import io.migtest.finding.Finding;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * dbmate: {@code <version>_<name>.sql} with {@code -- migrate:up} and {@code -- migrate:down}
+ * sections. Each section is one query, in a transaction unless its marker says {@code
+ * transaction:false}.
+ */
+public final class DbmateLayout implements Layout {
+  private static final Pattern FILE = Pattern.compile("^(\\d+)_(.*)\\.sql$");
+  private static final Pattern MARKER =
+      Pattern.compile("^--\\s*migrate:(up|down)\\b(.*)$", Pattern.MULTILINE);
+
+  @Override
+  public String name() {
+    return "dbmate";
+  }
+
+  @Override
+  public boolean recognises(SourceFolder folder) {
+    return folder.files().stream()
+        .filter(f -> !f.contains("/") && FILE.matcher(f).matches())
+        .limit(5)
+        .anyMatch(
+            f -> {
+              SourceText.Result text = SourceText.read(folder, f);
+              return text instanceof SourceText.Text t && MARKER.matcher(t.text()).find();
+            });
+  }
+
+  @Override
+  public LoadedMigrations load(SourceFolder folder) {
+    List<Finding> problems = new ArrayList<>();
+    List<Migration> migrations = new ArrayList<>();
+    for (String path : folder.files()) {
+      if (path.contains("/") || !path.endsWith(".sql")) {
+        continue;
+      }
+      Matcher m = FILE.matcher(path);
+      if (!m.matches()) {
+        problems.add(LayoutSupport.unrecognised(folder, path, "<version>_<name>.sql"));
+        continue;
+      }
+      String file = folder.displayPath(path);
+      SourceText.Result result = SourceText.read(folder, path);
+      Script up;
+      Script down = null;
+      if (result instanceof SourceText.Text text) {
+        Script[] sections = sections(file, text.text());
+        up = sections[0];
+        down = sections[1];
+      } else {
+        up = Script.unreadable(file, ((SourceText.Problem) result).finding());
+      }
+      migrations.add(
+          new Migration(
+              m.group(1), Version.parse(m.group(1)), m.group(2).replace('_', ' '), up, down, false));
+    }
+    migrations.sort((a, b) -> a.version().compareTo(b.version()));
+    return new LoadedMigrations(migrations, problems);
+  }
+
+  /** The up and down sections of a file; a missing up marker is a problem of the up script. */
+  static Script[] sections(String file, String text) {
+    Matcher marker = MARKER.matcher(text);
+    List<int[]> found = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    List<Boolean> transactional = new ArrayList<>();
+    while (marker.find()) {
+      found.add(new int[] {marker.start(), marker.end()});
+      kinds.add(marker.group(1));
+      transactional.add(!marker.group(2).replace(" ", "").contains("transaction:false"));
+    }
+    Script[] result = new Script[2];
+    for (int i = 0; i < found.size(); i++) {
+      int bodyStart = Math.min(found.get(i)[1] + 1, text.length());
+      int bodyEnd = i + 1 < found.size() ? found.get(i + 1)[0] : text.length();
+      int firstLine = lineOf(text, bodyStart);
+      TransactionMode mode =
+          transactional.get(i)
+              ? TransactionMode.SINGLE_TRANSACTION
+              : TransactionMode.MULTI_STATEMENT_QUERY;
+      int slot = kinds.get(i).equals("up") ? 0 : 1;
+      if (result[slot] == null) {
+        result[slot] =
+            new Script(file, text.substring(bodyStart, Math.max(bodyStart, bodyEnd)), firstLine, mode, List.of());
+      }
+    }
+    if (result[0] == null) {
+      result[0] =
+          Script.unreadable(
+              file,
+              Finding.error(
+                  "missing-up",
+                  file,
+                  1,
+                  "No `-- migrate:up` line: dbmate needs one before the up SQL."));
+    }
+    return result;
+  }
+
+  private static int lineOf(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  @Override
+  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
+    String file = LayoutSupport.nextVersion(existing, now) + "_" + LayoutSupport.slug(name) + ".sql";
+    return List.of(
+        new NewMigrationFile(file, "-- migrate:up\n-- " + name + "\n\n-- migrate:down\n\n"));
+  }
+}

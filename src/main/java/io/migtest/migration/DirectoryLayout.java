@@ -1,0 +1,92 @@
+package io.migtest.migration;
+
+import io.migtest.finding.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One folder per migration with {@code up.sql} and {@code down.sql} (diesel, sourcegraph). A
+ * migration runs in a transaction unless its {@code metadata.toml} says {@code run_in_transaction
+ * = false}; then it is sent as one query.
+ */
+public final class DirectoryLayout implements Layout {
+  private static final Pattern FOLDER = Pattern.compile("^(\\d[\\d-]*)(?:_(.*))?$");
+  private static final Pattern NO_TRANSACTION =
+      Pattern.compile("^\\s*run_in_transaction\\s*=\\s*false\\s*$", Pattern.MULTILINE);
+  private static final DateTimeFormatter DIESEL_VERSION =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  @Override
+  public String name() {
+    return "directory";
+  }
+
+  @Override
+  public boolean recognises(SourceFolder folder) {
+    return folder.files().stream().anyMatch(f -> f.matches("[^/]+/up\\.sql"));
+  }
+
+  @Override
+  public LoadedMigrations load(SourceFolder folder) {
+    List<Finding> problems = new ArrayList<>();
+    List<Migration> migrations = new ArrayList<>();
+    List<String> files = folder.files();
+    for (String path : files) {
+      if (!path.matches("[^/]+/up\\.sql")) {
+        continue;
+      }
+      String dir = path.substring(0, path.indexOf('/'));
+      Matcher m = FOLDER.matcher(dir);
+      if (!m.matches()) {
+        problems.add(LayoutSupport.unrecognised(folder, path, "<version>_<name>/up.sql"));
+        continue;
+      }
+      TransactionMode mode =
+          inTransaction(folder, dir + "/metadata.toml")
+              ? TransactionMode.SINGLE_TRANSACTION
+              : TransactionMode.MULTI_STATEMENT_QUERY;
+      String down = dir + "/down.sql";
+      migrations.add(
+          new Migration(
+              m.group(1),
+              Version.parse(m.group(1)),
+              m.group(2) == null ? dir : m.group(2).replace('_', ' '),
+              LayoutSupport.read(folder, path, mode),
+              files.contains(down) ? LayoutSupport.read(folder, down, mode) : null,
+              false));
+    }
+    migrations.sort((a, b) -> a.version().compareTo(b.version()));
+    return new LoadedMigrations(migrations, problems);
+  }
+
+  private static boolean inTransaction(SourceFolder folder, String metadata) {
+    if (!folder.files().contains(metadata)) {
+      return true;
+    }
+    try {
+      String toml = new String(folder.read(metadata), StandardCharsets.UTF_8);
+      return !NO_TRANSACTION.matcher(toml).find();
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  @Override
+  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
+    boolean sequence =
+        !existing.isEmpty() && existing.stream().allMatch(m -> m.version().isSequenceNumber());
+    String version = sequence ? LayoutSupport.nextVersion(existing, now) : DIESEL_VERSION.format(now);
+    String dir = version + "_" + LayoutSupport.slug(name);
+    return List.of(
+        new NewMigrationFile(dir + "/up.sql", "-- " + name + "\n"),
+        new NewMigrationFile(dir + "/down.sql", "-- Revert: " + name + "\n"));
+  }
+}

@@ -1,0 +1,171 @@
+package io.migtest.migration;
+
+import io.migtest.ExitCode;
+import io.migtest.MigtestException;
+import io.migtest.process.ChildEnvironment;
+import io.migtest.process.CommandResult;
+import io.migtest.process.Commands;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the base branch through the {@code git} CLI.
+ *
+ * <p>Every call passes {@code safe.directory=*}: in a container action the workspace belongs to
+ * another user and git would otherwise refuse it as "dubious ownership".
+ */
+public final class GitRepository {
+  private static final Duration LIMIT = Duration.ofMinutes(2);
+  private final Path root;
+  private final Map<String, String> env;
+
+  private GitRepository(Path root, Map<String, String> env) {
+    this.root = root;
+    this.env = env;
+  }
+
+  /** The repository that contains {@code dir}, if {@code dir} is inside a git work tree. */
+  public static Optional<GitRepository> find(Path dir) {
+    Map<String, String> env = ChildEnvironment.minimal(System.getenv());
+    env.put("GIT_TERMINAL_PROMPT", "0");
+    try {
+      CommandResult top = git(dir, env, "rev-parse", "--show-toplevel");
+      if (!top.succeeded()) {
+        return Optional.empty();
+      }
+      return Optional.of(new GitRepository(Path.of(top.output().strip()), env));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * The commit id of {@code ref}. In a shallow clone a missing ref is fetched from {@code origin}
+   * once; when it still is missing the error says how to check out the whole history.
+   */
+  public String resolveCommit(String ref) {
+    Optional<String> commit = tryResolve(ref);
+    if (commit.isEmpty() && isShallow()) {
+      fetch(ref);
+      commit = tryResolve(ref);
+    }
+    return commit.orElseThrow(() -> missingRef(ref));
+  }
+
+  public boolean isShallow() {
+    return run("rev-parse", "--is-shallow-repository").output().strip().equals("true");
+  }
+
+  /** Files under {@code path} (relative to the repository root) at {@code commit}, relative to it. */
+  public List<String> listFiles(String commit, String path) {
+    String spec = path.isEmpty() ? commit : commit + ":" + path;
+    CommandResult result = run("ls-tree", "-r", "-z", "--name-only", spec);
+    if (!result.succeeded()) {
+      return List.of();
+    }
+    return Arrays.stream(result.output().split("\0"))
+        .filter(name -> !name.isBlank())
+        .filter(name -> !name.startsWith(".") && !name.contains("/."))
+        .sorted()
+        .toList();
+  }
+
+  /** The bytes of {@code path} at {@code commit}. */
+  public byte[] readFile(String commit, String path) throws IOException {
+    ProcessBuilder builder =
+        ChildEnvironment.apply(
+            new ProcessBuilder(command("cat-file", "blob", commit + ":" + path)), env);
+    builder.directory(root.toFile());
+    builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process process = builder.start();
+    try (InputStream in = process.getInputStream();
+        OutputStream ignored = process.getOutputStream()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      in.transferTo(out);
+      if (process.waitFor() != 0) {
+        throw new IOException("git cannot read " + path + " at " + shortId(commit));
+      }
+      return out.toByteArray();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading " + path, e);
+    }
+  }
+
+  /** The installed git version, for {@code migtest doctor}. */
+  public static Optional<String> version() {
+    try {
+      CommandResult result =
+          Commands.run(
+              List.of("git", "--version"), null, ChildEnvironment.minimal(System.getenv()), LIMIT);
+      return result.succeeded() ? Optional.of(result.output().strip()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<String> tryResolve(String ref) {
+    CommandResult result = run("rev-parse", "--verify", "--quiet", ref + "^{commit}");
+    return result.succeeded() ? Optional.of(result.output().strip()) : Optional.empty();
+  }
+
+  private void fetch(String ref) {
+    String remoteRef = ref.startsWith("origin/") ? ref.substring("origin/".length()) : ref;
+    run("fetch", "--no-tags", "--quiet", "origin", remoteRef + ":refs/remotes/origin/" + remoteRef);
+  }
+
+  private MigtestException missingRef(String ref) {
+    if (isShallow()) {
+      return new MigtestException(
+          ExitCode.ENVIRONMENT,
+          "The base ref '"
+              + ref
+              + "' is not in this shallow clone and could not be fetched. "
+              + "Check out the whole history: in the workflow, give actions/checkout "
+              + "`fetch-depth: 0`.");
+    }
+    return MigtestException.usage(
+        "The base ref '"
+            + ref
+            + "' does not name a commit in "
+            + root
+            + ". Pass an existing branch, tag or commit to --base (for example origin/main).");
+  }
+
+  private CommandResult run(String... args) {
+    try {
+      return git(root, env, args);
+    } catch (IOException e) {
+      throw MigtestException.environment("git failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static CommandResult git(Path dir, Map<String, String> env, String... args)
+      throws IOException {
+    return Commands.run(command(args), dir, env, LIMIT);
+  }
+
+  private static List<String> command(String... args) {
+    List<String> command = new ArrayList<>(List.of("git", "-c", "safe.directory=*"));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static String shortId(String commit) {
+    return commit.length() > 12 ? commit.substring(0, 12) : commit;
+  }
+
+}

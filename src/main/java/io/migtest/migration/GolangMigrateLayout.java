@@ -1,0 +1,81 @@
+package io.migtest.migration;
+
+import io.migtest.finding.Finding;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * golang-migrate: {@code <version>_<name>.up.sql} and {@code .down.sql}. Each file is sent to the
+ * server as one multi-statement query.
+ */
+public final class GolangMigrateLayout implements Layout {
+  private static final Pattern FILE = Pattern.compile("^(\\d+)_(.*)\\.(up|down)\\.sql$");
+
+  @Override
+  public String name() {
+    return "golang-migrate";
+  }
+
+  @Override
+  public boolean recognises(SourceFolder folder) {
+    return folder.files().stream().anyMatch(f -> !f.contains("/") && f.endsWith(".up.sql"));
+  }
+
+  @Override
+  public LoadedMigrations load(SourceFolder folder) {
+    List<Finding> problems = new ArrayList<>();
+    Map<String, List<String[]>> byVersion = new LinkedHashMap<>();
+    for (String path : folder.files()) {
+      if (path.contains("/") || !path.endsWith(".sql")) {
+        continue;
+      }
+      Matcher m = FILE.matcher(path);
+      if (!m.matches()) {
+        problems.add(
+            LayoutSupport.unrecognised(folder, path, "<version>_<name>.up.sql / .down.sql"));
+        continue;
+      }
+      byVersion.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(new String[] {path, m.group(2), m.group(3)});
+    }
+    List<Migration> migrations = new ArrayList<>();
+    for (var entry : byVersion.entrySet()) {
+      List<String[]> ups = entry.getValue().stream().filter(f -> f[2].equals("up")).toList();
+      List<String[]> downs = entry.getValue().stream().filter(f -> f[2].equals("down")).toList();
+      if (ups.isEmpty()) {
+        problems.add(
+            Finding.error(
+                "missing-up",
+                folder.displayPath(downs.get(0)[0]),
+                0,
+                "A down file without its .up.sql: add the up migration or remove this file."));
+        continue;
+      }
+      for (String[] up : ups) {
+        String down = downs.stream().filter(d -> d[1].equals(up[1])).map(d -> d[0]).findFirst().orElse(downs.size() == 1 ? downs.get(0)[0] : null);
+        migrations.add(
+            new Migration(
+                entry.getKey(),
+                Version.parse(entry.getKey()),
+                up[1].replace('_', ' '),
+                LayoutSupport.read(folder, up[0], TransactionMode.MULTI_STATEMENT_QUERY),
+                down == null ? null : LayoutSupport.read(folder, down, TransactionMode.MULTI_STATEMENT_QUERY),
+                false));
+      }
+    }
+    migrations.sort((a, b) -> a.version().compareTo(b.version()));
+    return new LoadedMigrations(migrations, problems);
+  }
+
+  @Override
+  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
+    String prefix = LayoutSupport.nextVersion(existing, now) + "_" + LayoutSupport.slug(name);
+    return List.of(
+        new NewMigrationFile(prefix + ".up.sql", "-- " + name + "\n"),
+        new NewMigrationFile(prefix + ".down.sql", "-- Revert: " + name + "\n"));
+  }
+}

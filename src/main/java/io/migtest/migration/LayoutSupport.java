@@ -1,0 +1,63 @@
+package io.migtest.migration;
+
+import io.migtest.finding.Finding;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Small pieces the layouts share: reading a script, file names, the next version number. */
+final class LayoutSupport {
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private LayoutSupport() {}
+
+  /** Reads a whole file as a script. */
+  static Script read(SourceFolder folder, String relativePath, TransactionMode mode) {
+    String file = folder.displayPath(relativePath);
+    SourceText.Result result = SourceText.read(folder, relativePath);
+    if (result instanceof SourceText.Text text) {
+      return Script.of(file, text.text(), mode);
+    }
+    return Script.unreadable(file, ((SourceText.Problem) result).finding());
+  }
+
+  /** The last segment of a relative path. */
+  static String fileName(String relativePath) {
+    int slash = relativePath.lastIndexOf('/');
+    return slash < 0 ? relativePath : relativePath.substring(slash + 1);
+  }
+
+  /** A name turned into a file-name-safe slug: {@code "Add users"} becomes {@code add_users}. */
+  static String slug(String name) {
+    String slug = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    return slug.replaceAll("^_+|_+$", "");
+  }
+
+  /**
+   * The version after the existing ones: the next integer (same zero padding) when versions are
+   * sequence numbers, else a UTC timestamp.
+   */
+  static String nextVersion(List<Migration> existing, Instant now) {
+    List<Migration> versioned = existing.stream().filter(m -> !m.repeatable()).toList();
+    if (!versioned.isEmpty() && versioned.stream().allMatch(m -> m.version().isSequenceNumber())) {
+      Migration last = versioned.get(versioned.size() - 1);
+      BigInteger next = last.version().parts().get(0).add(BigInteger.ONE);
+      int width = last.version().text().length();
+      return String.format(Locale.ROOT, "%0" + width + "d", next);
+    }
+    return TIMESTAMP.format(now);
+  }
+
+  /** A finding for a file the layout's tool would ignore or reject. */
+  static Finding unrecognised(SourceFolder folder, String relativePath, String expected) {
+    return Finding.warning(
+        "unrecognised-file",
+        folder.displayPath(relativePath),
+        0,
+        "File name does not match " + expected + "; it is not run. Rename it or move it away.");
+  }
+}

@@ -1,0 +1,105 @@
+package io.migtest.migration;
+
+import io.migtest.finding.Finding;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Liquibase formatted SQL: files that start with {@code --liquibase formatted sql}, split into
+ * {@code --changeset author:id} blocks, each with optional {@code --rollback} lines. Every
+ * changeset runs in its own transaction unless it says {@code runInTransaction:false}.
+ */
+public final class LiquibaseSqlLayout implements Layout {
+  private static final Pattern HEADER =
+      Pattern.compile("^\\s*--\\s*liquibase\\s+formatted\\s+sql", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CHANGESET =
+      Pattern.compile("^--\\s*changeset\\s+([^:\\s]+):(\\S+)(.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROLLBACK =
+      Pattern.compile("^--\\s*rollback\\s?(.*)$", Pattern.CASE_INSENSITIVE);
+
+  @Override
+  public String name() {
+    return "liquibase-sql";
+  }
+
+  @Override
+  public boolean recognises(SourceFolder folder) {
+    return folder.files().stream()
+        .filter(f -> f.endsWith(".sql"))
+        .limit(20)
+        .anyMatch(f -> SourceText.read(folder, f) instanceof SourceText.Text t && HEADER.matcher(t.text()).find());
+  }
+
+  @Override
+  public LoadedMigrations load(SourceFolder folder) {
+    List<Finding> problems = new ArrayList<>();
+    List<Migration> migrations = new ArrayList<>();
+    for (String path : folder.files()) {
+      if (!path.endsWith(".sql")) {
+        continue;
+      }
+      SourceText.Result result = SourceText.read(folder, path);
+      if (result instanceof SourceText.Problem problem) {
+        problems.add(problem.finding());
+      } else if (!HEADER.matcher(((SourceText.Text) result).text()).find()) {
+        problems.add(LayoutSupport.unrecognised(folder, path, "a `--liquibase formatted sql` header"));
+      } else {
+        changesets(folder.displayPath(path), ((SourceText.Text) result).text(), migrations);
+      }
+    }
+    return new LoadedMigrations(migrations, problems);
+  }
+
+  private static void changesets(String file, String text, List<Migration> into) {
+    List<String> lines = text.lines().toList();
+    int i = 0;
+    while (i < lines.size()) {
+      Matcher changeset = CHANGESET.matcher(lines.get(i).strip());
+      if (!changeset.matches()) {
+        i++;
+        continue;
+      }
+      int headerLine = i + 1;
+      StringBuilder body = new StringBuilder();
+      StringBuilder rollback = new StringBuilder();
+      int rollbackLine = 0;
+      i++;
+      while (i < lines.size() && !CHANGESET.matcher(lines.get(i).strip()).matches()) {
+        Matcher r = ROLLBACK.matcher(lines.get(i).strip());
+        if (r.matches()) {
+          rollbackLine = rollbackLine == 0 ? i + 1 : rollbackLine;
+          rollback.append(r.group(1)).append('\n');
+        }
+        body.append(lines.get(i)).append('\n');
+        i++;
+      }
+      String attributes = changeset.group(3).replace(" ", "").toLowerCase(Locale.ROOT);
+      TransactionMode mode =
+          attributes.contains("runintransaction:false")
+              ? TransactionMode.AUTOCOMMIT
+              : TransactionMode.SINGLE_TRANSACTION;
+      String id = changeset.group(1) + ":" + changeset.group(2);
+      Script up = new Script(file, body.toString(), headerLine + 1, mode, List.of());
+      String rollbackSql = rollback.toString().strip();
+      boolean noRollback =
+          rollbackSql.isEmpty() || rollbackSql.equalsIgnoreCase("not required") || rollbackSql.equalsIgnoreCase("empty");
+      Script down = noRollback ? null : new Script(file, rollbackSql, rollbackLine, mode, List.of());
+      into.add(new Migration(id, Version.ordinal(into.size() + 1, id), changeset.group(2), up, down, false));
+    }
+  }
+
+  @Override
+  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
+    String version = LayoutSupport.nextVersion(existing, now);
+    String slug = LayoutSupport.slug(name);
+    return List.of(
+        new NewMigrationFile(
+            version + "_" + slug + ".sql",
+            "--liquibase formatted sql\n\n--changeset migtest:" + slug + "\n-- " + name
+                + "\n\n--rollback \n"));
+  }
+}

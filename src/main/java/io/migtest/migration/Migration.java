@@ -1,0 +1,23 @@
+package io.migtest.migration;
+
+/**
+ * One migration of a history.
+ *
+ * @param id what identifies the migration across branches (its version, a changeset id, a
+ *     Sqitch change name), used to tell new migrations from ones the base branch has
+ * @param down the rollback script, or null when the migration has none
+ * @param repeatable a Flyway {@code R__} migration, run after the versioned ones when it changes
+ */
+public record Migration(
+    String id, Version version, String description, Script up, Script down, boolean repeatable) {
+
+  /** The file of the up script, relative to the project root. */
+  public String file() {
+    return up.file();
+  }
+
+  /** The file of the down script, or null. */
+  public String downFile() {
+    return down == null ? null : down.file();
+  }
+}

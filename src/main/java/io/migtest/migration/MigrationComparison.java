@@ -1,0 +1,89 @@
+package io.migtest.migration;
+
+import io.migtest.finding.Finding;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The head's migrations compared with the base branch's: which are new or changed, and which
+ * changes would surprise the tool in production (an edited migration, a new one ordered before
+ * the base's newest).
+ *
+ * @param base the base branch's history, or null when there is no base: then every migration is
+ *     new
+ */
+public record MigrationComparison(
+    MigrationHistory head, MigrationHistory base, String baseRef, List<Finding> findings) {
+
+  /** No base branch: every migration counts as new. */
+  public static MigrationComparison withoutBase(MigrationHistory head) {
+    return new MigrationComparison(head, null, null, List.of());
+  }
+
+  /** Compares {@code head} with {@code base}. */
+  public static MigrationComparison compare(
+      MigrationHistory head, MigrationHistory base, String baseRef) {
+    Map<String, Migration> baseById = new HashMap<>();
+    base.migrations().forEach(m -> baseById.put(m.id(), m));
+    Optional<Version> newestBase =
+        base.migrations().stream()
+            .filter(m -> !m.repeatable())
+            .map(Migration::version)
+            .max(Version::compareTo);
+    List<Finding> findings = new ArrayList<>();
+    for (Migration migration : head.migrations()) {
+      Migration before = baseById.get(migration.id());
+      if (before != null && !migration.repeatable() && !before.up().checksum().equals(migration.up().checksum())) {
+        findings.add(
+            Finding.error(
+                "edited-migration",
+                migration.file(),
+                0,
+                "This migration is already on "
+                    + baseRef
+                    + " and was edited: databases that ran the old text will not run it again."
+                    + " Revert the edit and add a new migration instead."));
+      } else if (before == null
+          && !migration.repeatable()
+          && newestBase.isPresent()
+          && migration.version().compareTo(newestBase.get()) < 0
+          && !head.layout().equals("sqitch")
+          && !head.layout().equals("liquibase-sql")
+          && !head.layout().equals("plain")) {
+        findings.add(
+            Finding.warning(
+                "out-of-order",
+                migration.file(),
+                0,
+                "Version "
+                    + migration.version()
+                    + " is older than "
+                    + newestBase.get()
+                    + ", the newest on "
+                    + baseRef
+                    + ": production will run it after newer migrations (many tools refuse it)."
+                    + " Give it a version after "
+                    + newestBase.get()
+                    + "."));
+      }
+    }
+    return new MigrationComparison(head, base, baseRef, List.copyOf(findings));
+  }
+
+  /** True when {@code migration} is not on the base branch, or differs from it. */
+  public boolean isNew(Migration migration) {
+    if (base == null) {
+      return true;
+    }
+    return base.migrations().stream()
+        .noneMatch(m -> m.id().equals(migration.id()) && m.up().checksum().equals(migration.up().checksum()));
+  }
+
+  /** The head's migrations that are new, in apply order. */
+  public List<Migration> newMigrations() {
+    return head.migrations().stream().filter(this::isNew).toList();
+  }
+}

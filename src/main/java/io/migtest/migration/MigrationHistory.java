@@ -1,0 +1,23 @@
+package io.migtest.migration;
+
+import io.migtest.finding.Finding;
+import java.util.List;
+
+/**
+ * The migrations of one revision of the project, in the order they apply, and the problems found
+ * while reading them (bad names, duplicate versions, gaps).
+ *
+ * @param directory the migrations folder relative to the project root
+ */
+public record MigrationHistory(
+    String layout, String directory, List<Migration> migrations, List<Finding> problems) {
+
+  /** Reads {@code folder} with {@code layout} and checks versions. */
+  public static MigrationHistory load(Layout layout, SourceFolder folder) {
+    LoadedMigrations loaded = layout.load(folder);
+    List<Finding> problems = new java.util.ArrayList<>(loaded.problems());
+    problems.addAll(VersionChecks.check(loaded.migrations()));
+    return new MigrationHistory(
+        layout.name(), folder.displayPath(), List.copyOf(loaded.migrations()), List.copyOf(problems));
+  }
+}

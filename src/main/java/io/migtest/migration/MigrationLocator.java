@@ -1,0 +1,60 @@
+package io.migtest.migration;
+
+import io.migtest.MigtestException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Finds the migrations folder of a project when {@code --migrations} is not given. */
+public final class MigrationLocator {
+  /** Where tools put migrations by convention, tried in this order. */
+  public static final List<String> CANDIDATES =
+      List.of(
+          "db/migrations",
+          "db/migration",
+          "migrations",
+          "src/main/resources/db/migration",
+          "src/main/resources/db/migrations",
+          "database/migrations",
+          "sql",
+          "db",
+          ".");
+
+  private MigrationLocator() {}
+
+  /** The configured folder (relative to the project) or the first candidate holding migrations. */
+  public static Path locate(Path projectRoot, String configured) {
+    if (!Files.isDirectory(projectRoot)) {
+      throw MigtestException.usage(
+          "Project folder " + projectRoot + " does not exist or is not a folder.");
+    }
+    if (configured != null) {
+      Path folder = projectRoot.resolve(configured).normalize();
+      if (!Files.isDirectory(folder)) {
+        throw MigtestException.usage(
+            "Migrations folder " + configured + " does not exist under " + projectRoot + ".");
+      }
+      return folder;
+    }
+    for (String candidate : CANDIDATES) {
+      Path folder = projectRoot.resolve(candidate).normalize();
+      if (Files.isDirectory(folder) && holdsMigrations(projectRoot, folder)) {
+        return folder;
+      }
+    }
+    throw MigtestException.usage(
+        "No migrations found under "
+            + projectRoot
+            + " (looked in "
+            + String.join(", ", CANDIDATES)
+            + "). Pass --migrations PATH.");
+  }
+
+  private static boolean holdsMigrations(Path projectRoot, Path folder) {
+    SourceFolder source = new WorkingTreeFolder(projectRoot, folder);
+    if (folder.equals(projectRoot) || folder.endsWith("db")) {
+      return source.files().contains(SqitchLayout.PLAN);
+    }
+    return Layouts.all().stream().anyMatch(l -> l.recognises(source));
+  }
+}

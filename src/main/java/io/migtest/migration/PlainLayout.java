@@ -1,0 +1,75 @@
+package io.migtest.migration;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Plain ordered {@code *.sql} files, applied one after another as {@code psql -f} would. */
+public final class PlainLayout implements Layout {
+  private static final Pattern CHUNK = Pattern.compile("\\d+|\\D+");
+
+  @Override
+  public String name() {
+    return "plain";
+  }
+
+  @Override
+  public boolean recognises(SourceFolder folder) {
+    return folder.files().stream().anyMatch(f -> !f.contains("/") && f.endsWith(".sql"));
+  }
+
+  @Override
+  public LoadedMigrations load(SourceFolder folder) {
+    List<String> files =
+        folder.files().stream()
+            .filter(f -> !f.contains("/") && f.endsWith(".sql"))
+            .sorted(NATURAL_ORDER)
+            .toList();
+    List<Migration> migrations = new ArrayList<>();
+    for (String path : files) {
+      String name = path.substring(0, path.length() - ".sql".length());
+      migrations.add(
+          new Migration(
+              path,
+              Version.ordinal(migrations.size() + 1, name),
+              name,
+              LayoutSupport.read(folder, path, TransactionMode.AUTOCOMMIT),
+              null,
+              false));
+    }
+    return new LoadedMigrations(migrations, List.of());
+  }
+
+  /** Orders {@code 2_b.sql} before {@code 10_a.sql}: digit runs compare as numbers. */
+  static final Comparator<String> NATURAL_ORDER =
+      (a, b) -> {
+        Matcher ma = CHUNK.matcher(a);
+        Matcher mb = CHUNK.matcher(b);
+        while (ma.find() && mb.find()) {
+          String x = ma.group();
+          String y = mb.group();
+          int c =
+              Character.isDigit(x.charAt(0)) && Character.isDigit(y.charAt(0))
+                  ? new java.math.BigInteger(x).compareTo(new java.math.BigInteger(y))
+                  : x.compareTo(y);
+          if (c != 0) {
+            return c;
+          }
+        }
+        return a.compareTo(b);
+      };
+
+  @Override
+  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
+    boolean numbered =
+        existing.isEmpty() || existing.stream().allMatch(m -> m.description().matches("\\d+.*"));
+    String prefix =
+        numbered
+            ? String.format("%03d_", existing.size() + 1)
+            : "";
+    return List.of(new NewMigrationFile(prefix + LayoutSupport.slug(name) + ".sql", "-- " + name + "\n"));
+  }
+}

@@ -1,0 +1,103 @@
+package io.migtest.migration;
+
+import io.migtest.finding.Finding;
+import io.migtest.sql.SplitScript;
+import io.migtest.sql.StatementSplitter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The SQL of one direction of a migration (up or down), where it comes from and how its tool runs
+ * it. A script that could not be read carries the reason in {@link #problems()} and no text.
+ */
+public final class Script {
+  private final String file;
+  private final String text;
+  private final int firstLine;
+  private final TransactionMode transactionMode;
+  private final List<Finding> problems;
+  private SplitScript split;
+
+  /**
+   * @param file path relative to the project root
+   * @param firstLine the file line on which {@code text} starts (sections of a larger file)
+   */
+  public Script(
+      String file,
+      String text,
+      int firstLine,
+      TransactionMode transactionMode,
+      List<Finding> problems) {
+    this.file = file;
+    this.text = text;
+    this.firstLine = firstLine;
+    this.transactionMode = transactionMode;
+    this.problems = List.copyOf(problems);
+  }
+
+  public static Script of(String file, String text, TransactionMode mode) {
+    return new Script(file, text, 1, mode, List.of());
+  }
+
+  /** A script whose file could not be read; applying it fails with {@code problem}. */
+  public static Script unreadable(String file, Finding problem) {
+    return new Script(file, "", 1, TransactionMode.AUTOCOMMIT, List.of(problem));
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public int firstLine() {
+    return firstLine;
+  }
+
+  public TransactionMode transactionMode() {
+    return transactionMode;
+  }
+
+  /** The same script run with another transaction mode. */
+  public Script withTransactionMode(TransactionMode mode) {
+    return new Script(file, text, firstLine, mode, problems);
+  }
+
+  /** The same script with one more problem (a finding of the layout about it). */
+  public Script withProblem(Finding problem) {
+    List<Finding> all = new ArrayList<>(problems);
+    all.add(problem);
+    return new Script(file, text, firstLine, transactionMode, all);
+  }
+
+  /** The statements, split once and kept. */
+  public synchronized SplitScript split() {
+    if (split == null) {
+      split = StatementSplitter.split(file, text, firstLine);
+    }
+    return split;
+  }
+
+  /** Problems with reading the file and splitting it, in file order. */
+  public List<Finding> problems() {
+    List<Finding> all = new ArrayList<>(problems);
+    all.addAll(split().problems());
+    return all;
+  }
+
+  /** SHA-256 of the text, to tell a changed migration from an unchanged one. */
+  public String checksum() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

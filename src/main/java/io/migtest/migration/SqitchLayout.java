@@ -1,0 +1,124 @@
+package io.migtest.migration;
+
+import io.migtest.finding.Finding;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sqitch: {@code sqitch.plan} names the changes in order; each has {@code deploy/<name>.sql},
+ * {@code revert/<name>.sql} and {@code verify/<name>.sql}. Sqitch runs scripts through psql, so
+ * every statement commits on its own unless the script has its own {@code BEGIN}/{@code COMMIT}.
+ */
+public final class SqitchLayout implements Layout {
+  static final String PLAN = "sqitch.plan";
+
+  @Override
+  public String name() {
+    return "sqitch";
+  }
+
+  @Override
+  public boolean recognises(SourceFolder folder) {
+    return folder.files().contains(PLAN);
+  }
+
+  /** One line of the plan: a change (with its script name) or a tag. */
+  private record Entry(String name, boolean tag, int line) {}
+
+  @Override
+  public LoadedMigrations load(SourceFolder folder) {
+    List<Finding> problems = new ArrayList<>();
+    SourceText.Result plan = SourceText.read(folder, PLAN);
+    if (plan instanceof SourceText.Problem problem) {
+      return new LoadedMigrations(List.of(), List.of(problem.finding()));
+    }
+    List<Entry> entries = parse(((SourceText.Text) plan).text());
+    List<Migration> migrations = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Entry entry = entries.get(i);
+      if (entry.tag()) {
+        continue;
+      }
+      String scriptName = entry.name() + reworkSuffix(entries, i);
+      String deploy = "deploy/" + scriptName + ".sql";
+      String revert = "revert/" + scriptName + ".sql";
+      if (!folder.files().contains(deploy)) {
+        problems.add(
+            Finding.error(
+                "missing-script",
+                folder.displayPath(PLAN),
+                entry.line(),
+                "The plan names change '" + entry.name() + "' but " + folder.displayPath(deploy)
+                    + " does not exist: add it or remove the change from the plan."));
+        continue;
+      }
+      migrations.add(
+          new Migration(
+              scriptName,
+              Version.ordinal(migrations.size() + 1, entry.name()),
+              entry.name(),
+              LayoutSupport.read(folder, deploy, TransactionMode.AUTOCOMMIT),
+              folder.files().contains(revert)
+                  ? LayoutSupport.read(folder, revert, TransactionMode.AUTOCOMMIT)
+                  : null,
+              false));
+    }
+    return new LoadedMigrations(migrations, problems);
+  }
+
+  private static List<Entry> parse(String plan) {
+    List<Entry> entries = new ArrayList<>();
+    List<String> lines = plan.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("%") || line.startsWith("#")) {
+        continue;
+      }
+      String first = line.split("\\s+", 2)[0];
+      if (first.startsWith("@")) {
+        entries.add(new Entry(first, true, i + 1));
+      } else {
+        entries.add(new Entry(first.replaceFirst("^[+-]", ""), false, i + 1));
+      }
+    }
+    return entries;
+  }
+
+  /** A change that the plan reworks later keeps its old scripts as {@code name@tag.sql}. */
+  private static String reworkSuffix(List<Entry> entries, int index) {
+    String name = entries.get(index).name();
+    boolean reworkedLater =
+        entries.subList(index + 1, entries.size()).stream()
+            .anyMatch(e -> !e.tag() && e.name().equals(name));
+    if (!reworkedLater) {
+      return "";
+    }
+    return entries.subList(index + 1, entries.size()).stream()
+        .filter(Entry::tag)
+        .findFirst()
+        .map(Entry::name)
+        .orElse("");
+  }
+
+  @Override
+  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
+    String change = LayoutSupport.slug(name);
+    String planLine =
+        change
+            + " "
+            + DateTimeFormatter.ISO_INSTANT.format(now.with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0))
+            + " migtest <migtest@localhost> # "
+            + name
+            + "\n";
+    return List.of(
+        new NewMigrationFile(PLAN, planLine),
+        new NewMigrationFile(
+            "deploy/" + change + ".sql", "-- Deploy " + change + "\n\nBEGIN;\n\nCOMMIT;\n"),
+        new NewMigrationFile(
+            "revert/" + change + ".sql", "-- Revert " + change + "\n\nBEGIN;\n\nCOMMIT;\n"),
+        new NewMigrationFile(
+            "verify/" + change + ".sql", "-- Verify " + change + "\n\nBEGIN;\n\nROLLBACK;\n"));
+  }
+}

@@ -1,0 +1,52 @@
+package io.migtest.migration;
+
+import io.migtest.MigtestException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A migrations folder on disk (the pull request's head). */
+public final class WorkingTreeFolder implements SourceFolder {
+  private final Path projectRoot;
+  private final Path folder;
+
+  public WorkingTreeFolder(Path projectRoot, Path folder) {
+    this.projectRoot = projectRoot.toAbsolutePath().normalize();
+    this.folder = folder.toAbsolutePath().normalize();
+    if (!Files.isDirectory(this.folder)) {
+      throw MigtestException.usage(
+          "Migrations folder " + this.folder + " does not exist or is not a folder.");
+    }
+  }
+
+  @Override
+  public List<String> files() {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+          .map(p -> slashes(folder.relativize(p)))
+          .filter(p -> !p.startsWith(".") && !p.contains("/."))
+          .sorted()
+          .toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw MigtestException.usage("Cannot list migrations folder " + folder + ": " + e.getMessage());
+    }
+  }
+
+  @Override
+  public byte[] read(String relativePath) throws IOException {
+    return Files.readAllBytes(folder.resolve(relativePath));
+  }
+
+  @Override
+  public String displayPath() {
+    return folder.startsWith(projectRoot) ? slashes(projectRoot.relativize(folder)) : slashes(folder);
+  }
+
+  private static String slashes(Path path) {
+    return path.toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,70 @@
+package io.migtest.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a short child process with a given environment, merging stdout and stderr. */
+public final class Commands {
+  private Commands() {}
+
+  /**
+   * Runs {@code command} in {@code dir} (null: the current folder).
+   *
+   * @throws IOException when the program cannot be started or does not end within {@code limit}
+   */
+  public static CommandResult run(
+      List<String> command, Path dir, Map<String, String> env, Duration limit) throws IOException {
+    ProcessBuilder builder = ChildEnvironment.apply(new ProcessBuilder(command), env);
+    builder.redirectErrorStream(true);
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    if (dir != null) {
+      builder.directory(dir.toFile());
+    }
+    Process process = builder.start();
+    OutputCollector output = new OutputCollector(process.getInputStream());
+    output.start();
+    try {
+      if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new IOException(
+            String.join(" ", command) + " did not finish within " + limit.toSeconds() + " s");
+      }
+      output.join();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running " + command.get(0), e);
+    }
+    return new CommandResult(process.exitValue(), output.text());
+  }
+
+  /** Reads a child's output on its own thread so a full pipe never blocks the child. */
+  private static final class OutputCollector extends Thread {
+    private final InputStream in;
+    private volatile byte[] bytes = new byte[0];
+
+    OutputCollector(InputStream in) {
+      this.in = in;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      try {
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        bytes = ("(output lost: " + e.getMessage() + ")").getBytes(StandardCharsets.UTF_8);
+      }
+    }
+
+    String text() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.migtest.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migtest.finding.Finding;
+import io.migtest.migration.Script;
+import io.migtest.migration.TransactionMode;
+import java.sql.Connection;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ScriptRunnerTest {
+  private final ScriptRunner runner = new ScriptRunner(Timeouts.DEFAULT);
+
+  @Test
+  void runsSqlStandardFunctionBodiesWhoseSemicolonsPgjdbcWouldSplit() throws Exception {
+    String sql =
+        """
+        CREATE TABLE t (id int);
+        CREATE FUNCTION add_two(a int) RETURNS int LANGUAGE sql
+        BEGIN ATOMIC
+          SELECT a + 1;
+          SELECT a + 2;
+        END;
+        """;
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection c = db.connect()) {
+      Optional<Finding> failure = runner.run(c, Script.of("f.sql", sql, TransactionMode.SINGLE_TRANSACTION));
+      assertThat(failure).isEmpty();
+      var rs = c.createStatement().executeQuery("SELECT add_two(1)");
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void reportsTheLineOfTheServerErrorPositionAndRollsBackTheTransaction() throws Exception {
+    String sql = "CREATE TABLE a (id int);\n\nSELECT\n  id,\n  missing_column\nFROM a;\n";
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection c = db.connect()) {
+      Finding failure =
+          runner.run(c, Script.of("m.sql", sql, TransactionMode.SINGLE_TRANSACTION)).orElseThrow();
+      assertThat(failure.line()).isEqualTo(5);
+      assertThat(failure.sqlstate()).isEqualTo("42703");
+      assertThat(failure.message()).contains("missing_column").contains("line 3");
+      var rs = c.createStatement().executeQuery("SELECT to_regclass('a') IS NULL");
+      rs.next();
+      assertThat(rs.getBoolean(1)).as("table a rolled back").isTrue();
+    }
+  }
+
+  @Test
+  void multiStatementQueryRefusesConcurrentIndexLikeGolangMigrateButAllowsItAlone() throws Exception {
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection c = db.connect()) {
+      c.createStatement().execute("CREATE TABLE t (id int)");
+      Finding failure =
+          runner
+              .run(
+                  c,
+                  Script.of(
+                      "1.up.sql",
+                      "CREATE INDEX CONCURRENTLY i1 ON t (id); SELECT 1;",
+                      TransactionMode.MULTI_STATEMENT_QUERY))
+              .orElseThrow();
+      assertThat(failure.sqlstate()).isEqualTo("25001");
+      assertThat(
+              runner.run(
+                  c,
+                  Script.of(
+                      "2.up.sql",
+                      "CREATE INDEX CONCURRENTLY i2 ON t (id);",
+                      TransactionMode.MULTI_STATEMENT_QUERY)))
+          .isEmpty();
+    }
+  }
+}

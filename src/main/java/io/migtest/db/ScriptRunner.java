@@ -35,6 +35,11 @@ public final class ScriptRunner {
   /**
    * Runs {@code script}; empty when every statement succeeded, else the finding of the first
    * failure (a problem of the script itself, such as an unterminated quote, counts as one).
+   *
+   * <p>A script that runs as one transaction is sent as one multi-statement query: one round trip
+   * instead of one per statement, with the same all-or-nothing effect. When it fails, the
+   * statements are replayed one by one in a transaction that is rolled back, to find the one that
+   * failed and its line.
    */
   public Optional<Finding> run(Connection connection, Script script) throws SQLException {
     Optional<Finding> problem =
@@ -43,25 +48,53 @@ public final class ScriptRunner {
       return problem;
     }
     List<Statement> statements = script.split().statements();
-    boolean transaction = inTransaction(script.transactionMode(), statements);
-    connection.setAutoCommit(!transaction);
+    if (statements.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!inTransaction(script.transactionMode(), statements)) {
+      return oneByOne(connection, script, statements, false);
+    }
+    connection.setAutoCommit(false);
+    try (var s = connection.createStatement()) {
+      s.execute(joined(statements));
+      connection.commit();
+      return Optional.empty();
+    } catch (SQLException e) {
+      connection.rollback();
+      Optional<Finding> located = oneByOne(connection, script, statements, true);
+      return Optional.of(located.orElseGet(() -> failure(script, statements.get(0), e)));
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  /** Runs statements one at a time; in a transaction that is rolled back when {@code replay}. */
+  private static Optional<Finding> oneByOne(
+      Connection connection, Script script, List<Statement> statements, boolean replay)
+      throws SQLException {
+    connection.setAutoCommit(!replay);
     try {
       for (Statement statement : statements) {
         Optional<Finding> failure = execute(connection, script, statement);
         if (failure.isPresent()) {
-          if (transaction) {
-            connection.rollback();
-          }
           return failure;
         }
       }
-      if (transaction) {
-        connection.commit();
-      }
       return Optional.empty();
     } finally {
+      if (replay) {
+        connection.rollback();
+      }
       connection.setAutoCommit(true);
     }
+  }
+
+  private static String joined(List<Statement> statements) {
+    StringBuilder sql = new StringBuilder();
+    for (Statement statement : statements) {
+      sql.append(statement.sql()).append("\n;\n");
+    }
+    return sql.toString();
   }
 
   /**

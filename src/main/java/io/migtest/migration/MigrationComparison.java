@@ -82,6 +82,16 @@ public record MigrationComparison(
         .noneMatch(m -> m.id().equals(migration.id()) && m.up().checksum().equals(migration.up().checksum()));
   }
 
+  /**
+   * What runs on top of the base branch's state: migrations the base does not have, and
+   * repeatable ones that changed. An edited migration is not run again, as in production.
+   */
+  public List<Migration> toApplyOnBase() {
+    return head.migrations().stream()
+        .filter(m -> isNew(m) && (m.repeatable() || base.migrations().stream().noneMatch(b -> b.id().equals(m.id()))))
+        .toList();
+  }
+
   /** The head's migrations that are new, in apply order. */
   public List<Migration> newMigrations() {
     return head.migrations().stream().filter(this::isNew).toList();

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 public final class WorkingTreeFolder implements SourceFolder {
   private final Path projectRoot;
   private final Path folder;
+  private List<String> files;
 
   public WorkingTreeFolder(Path projectRoot, Path folder) {
     this.projectRoot = projectRoot.toAbsolutePath().normalize();
@@ -23,8 +24,16 @@ public final class WorkingTreeFolder implements SourceFolder {
     }
   }
 
+  /** Lists the folder once; layouts ask for the list many times. */
   @Override
-  public List<String> files() {
+  public synchronized List<String> files() {
+    if (files == null) {
+      files = walk();
+    }
+    return files;
+  }
+
+  private List<String> walk() {
     try (Stream<Path> walk = Files.walk(folder)) {
       return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
           .map(p -> slashes(folder.relativize(p)))

@@ -1,0 +1,108 @@
+package io.migtest.app;
+
+import io.migtest.ExitCode;
+import io.migtest.MigtestException;
+import io.migtest.MigtestVersion;
+import io.migtest.config.Config;
+import io.migtest.db.DatabaseServer;
+import io.migtest.db.ScriptRunner;
+import io.migtest.gate.GateContext;
+import io.migtest.gate.GateResult;
+import io.migtest.gate.GateRunner;
+import io.migtest.gate.Progress;
+import io.migtest.migration.Migration;
+import io.migtest.migration.MigrationComparison;
+import io.migtest.report.ReportFiles;
+import io.migtest.report.RunReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** {@code migtest check}: read the migrations, run the gates, write the reports. */
+public final class CheckService {
+  private final GateRunner gates;
+
+  public CheckService(GateRunner gates) {
+    this.gates = gates;
+  }
+
+  /** The report written and where it was written. */
+  public record Outcome(RunReport report, Path reportDir) {
+    public ExitCode exitCode() {
+      return ExitCode.values()[report.exitCode()];
+    }
+  }
+
+  /**
+   * Runs the check. Usage errors throw before anything is written; once the migrations are read,
+   * an environment failure still writes a report whose result is ERROR.
+   */
+  public Outcome run(Config config, Progress progress) {
+    gates.checkSelection(config);
+    MigrationComparison migrations = ProjectLoader.load(config);
+    StatementCounts counts = StatementCounts.start(migrations.head().migrations());
+    progress.step(
+        "found " + migrations.head().migrations().size() + " migrations (" + migrations.head().layout()
+            + ") in " + migrations.head().directory());
+    List<GateResult> results;
+    try {
+      var provider = DatabaseProviders.choose(config);
+      progress.step("database: starting " + provider.plan());
+      try (DatabaseServer server = provider.start()) {
+        progress.step("database: PostgreSQL " + server.version() + " ready");
+        results =
+            gates.run(
+                new GateContext(config, migrations, server, new ScriptRunner(config.timeouts()), progress));
+      }
+    } catch (MigtestException e) {
+      if (e.exitCode() != ExitCode.ENVIRONMENT) {
+        throw e;
+      }
+      RunReport report = report(migrations, counts, List.of(), ExitCode.ENVIRONMENT, e.getMessage());
+      return new Outcome(report, ReportFiles.write(report, config.reportDir()));
+    }
+    ExitCode exit = results.stream().anyMatch(GateResult::blocks) ? ExitCode.GATE_FAILED : ExitCode.OK;
+    RunReport report = report(migrations, counts, results, exit, null);
+    return new Outcome(report, ReportFiles.write(report, config.reportDir()));
+  }
+
+  private static RunReport report(
+      MigrationComparison migrations,
+      StatementCounts counts,
+      List<GateResult> results,
+      ExitCode exit,
+      String error) {
+    Map<String, StatementCounts.Count> byId = counts.get();
+    List<RunReport.MigrationEntry> entries =
+        migrations.head().migrations().stream()
+            .map(m -> entry(m, migrations.isNew(m), byId.get(StatementCounts.key(m))))
+            .toList();
+    String result =
+        switch (exit) {
+          case OK -> "PASS";
+          case GATE_FAILED -> "FAIL";
+          default -> "ERROR";
+        };
+    return new RunReport(
+        RunReport.SCHEMA_VERSION,
+        new RunReport.Tool("migtest", MigtestVersion.get()),
+        result,
+        exit.code(),
+        migrations.head().layout(),
+        migrations.head().directory(),
+        entries,
+        results,
+        error);
+  }
+
+  private static RunReport.MigrationEntry entry(Migration m, boolean isNew, StatementCounts.Count count) {
+    return new RunReport.MigrationEntry(
+        m.version().text(),
+        m.description(),
+        m.file(),
+        m.downFile(),
+        isNew,
+        count == null ? 0 : count.statements(),
+        count == null ? 0 : count.unparsed());
+  }
+}

@@ -1,0 +1,45 @@
+package io.migtest.cli;
+
+import io.migtest.bench.ApplyBenchmark;
+import io.migtest.bench.StartBenchmark;
+import io.migtest.db.LaunchMode;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code migtest bench}: hidden benchmarks that print figures (not part of the product). */
+@Command(
+    name = "bench",
+    hidden = true,
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmarks that print figures:",
+      "  apply  generate a history and apply it through migtest and through the floor",
+      "         (one JDBC execute per file, no parsing); prints both times and the ratio",
+      "  start  start and stop the embedded PostgreSQL a few times; prints cold and warm times"
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "WHAT", description = "apply or start")
+  String what;
+
+  @Option(names = "--migrations", description = "Migrations to generate for apply (default: 500).")
+  int migrations = 500;
+
+  @Option(names = "--rounds", description = "Times to repeat each measurement (default: 3).")
+  int rounds = 3;
+
+  @Option(names = "--launch-mode", description = "Force the embedded launch mode: DIRECT, SETPRIV or UNSHARE.")
+  LaunchMode launchMode;
+
+  @Override
+  public Integer call() throws Exception {
+    switch (what) {
+      case "apply" -> new ApplyBenchmark(migrations, rounds, launchMode).run(System.out);
+      case "start" -> new StartBenchmark(rounds, launchMode).run(System.out);
+      default -> throw io.migtest.MigtestException.usage("bench takes apply or start, not " + what);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,147 @@
+package io.migtest.cli;
+
+import io.migtest.app.CheckService;
+import io.migtest.config.Config;
+import io.migtest.config.ConfigKeys;
+import io.migtest.config.ConfigResolver;
+import io.migtest.config.Setting;
+import io.migtest.finding.Finding;
+import io.migtest.gate.GateResult;
+import io.migtest.gate.GateRunner;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code migtest check}: runs the gates on the project's migrations and writes the reports. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the deployment gates on the migrations in DIR and writes the reports.",
+      "Gates in this version: apply (the whole history applies on an empty database and, with",
+      "--base, the new migrations apply on top of the base branch)."
+    },
+    footer = {
+      "",
+      "Configuration: migtest.yml in DIR, then MIGTEST_* variables and DATABASE_URL, then flags;",
+      "the later wins. Reports: report.json, report.md and report.html in --report-dir.",
+      "Exit codes: 0 pass, 1 a blocking gate failed, 2 usage/config error, 3 environment failed."
+    })
+public final class CheckCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Project root (default: .).")
+  Path projectDir = Path.of(".");
+
+  @Option(names = "--migrations", paramLabel = "PATH", description = "Migrations folder, relative to DIR (default: detected).")
+  String migrations;
+
+  @Option(names = "--layout", paramLabel = "NAME", description = "flyway, golang-migrate, dbmate, directory, sqitch, liquibase-sql or plain (default: detected).")
+  String layout;
+
+  @Option(names = "--tests", paramLabel = "PATH", description = "Folder of SQL tests (default: db/tests when present).")
+  String tests;
+
+  @Option(names = "--gates", paramLabel = "LIST", description = "Comma-separated gates to run (default: all available).")
+  String gates;
+
+  @Option(names = "--base", paramLabel = "REF", description = "Git ref of the base branch; without it every migration counts as new.")
+  String base;
+
+  @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the reports go (default: migtest-report).")
+  String reportDir;
+
+  @Option(names = "--database-url", paramLabel = "URL", description = "Use an existing server (postgres://user:pass@host:5432/db); migtest creates and drops only its own migtest_* databases.")
+  String databaseUrl;
+
+  @Option(names = "--postgres-image", paramLabel = "IMAGE", description = "Start PostgreSQL from this Docker image through Testcontainers (e.g. postgres:16).")
+  String postgresImage;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: migtest.yml in DIR).")
+  Path configFile;
+
+  @Option(names = "--test-command", paramLabel = "CMD", description = "Command whose exit status judges the database (used by the mutation gate, which this version does not have yet).")
+  String testCommand;
+
+  @Option(names = "--shard", paramLabel = "i/n", description = "Run slice i of n of the mutants (used by the mutation gate, which this version does not have yet).")
+  String shard;
+
+  @Option(names = "--statement-timeout", paramLabel = "DURATION", description = "Longest a statement may run, e.g. 5m (default: 5m).")
+  String statementTimeout;
+
+  @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "Longest a statement may wait for a lock, e.g. 30s (default: 30s).")
+  String lockTimeout;
+
+  @Option(names = "--debug", description = "Show stack traces of errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() {
+    Map<String, String> env = System.getenv();
+    Config config = ConfigResolver.resolve(projectDir.toAbsolutePath().normalize(), configFile, env, flags(), debug);
+    ProgressOutput progress = ProgressOutput.forEnvironment(System.err, env);
+    CheckService.Outcome outcome = new CheckService(GateRunner.standard()).run(config, progress);
+    progress.finish();
+    print(outcome, System.out);
+    return outcome.exitCode().code();
+  }
+
+  private Map<String, Setting> flags() {
+    Map<String, Setting> flags = new LinkedHashMap<>();
+    put(flags, ConfigKeys.MIGRATIONS, migrations, "--migrations");
+    put(flags, ConfigKeys.LAYOUT, layout, "--layout");
+    put(flags, ConfigKeys.TESTS, tests, "--tests");
+    put(flags, ConfigKeys.GATES, gates, "--gates");
+    put(flags, ConfigKeys.BASE, base, "--base");
+    put(flags, ConfigKeys.REPORT_DIR, reportDir, "--report-dir");
+    put(flags, ConfigKeys.DATABASE_URL, databaseUrl, "--database-url");
+    put(flags, ConfigKeys.POSTGRES_IMAGE, postgresImage, "--postgres-image");
+    put(flags, ConfigKeys.TEST_COMMAND, testCommand, "--test-command");
+    put(flags, ConfigKeys.SHARD, shard, "--shard");
+    put(flags, ConfigKeys.STATEMENT_TIMEOUT, statementTimeout, "--statement-timeout");
+    put(flags, ConfigKeys.LOCK_TIMEOUT, lockTimeout, "--lock-timeout");
+    return flags;
+  }
+
+  private static void put(Map<String, Setting> flags, String key, String value, String flag) {
+    if (value != null) {
+      flags.put(key, new Setting(value, flag));
+    }
+  }
+
+  static void print(CheckService.Outcome outcome, PrintStream out) {
+    var report = outcome.report();
+    out.println("migtest " + report.tool().version() + ": " + report.result());
+    if (report.error() != null) {
+      out.println("  " + ConsoleText.safe(report.error()));
+    }
+    for (GateResult gate : report.gates()) {
+      out.printf(
+          Locale.ROOT,
+          "  %-12s %-4s (%s, %.1f s) %s%n",
+          gate.id().id(),
+          gate.status(),
+          gate.mode().id(),
+          gate.durationMs() / 1000.0,
+          ConsoleText.safe(gate.summary()));
+      for (Finding f : gate.findings()) {
+        out.println(
+            "    "
+                + f.severity().id()
+                + " "
+                + ConsoleText.safe(f.location())
+                + " ["
+                + f.rule()
+                + "] "
+                + ConsoleText.safe(f.message())
+                + (f.sqlstate() == null ? "" : " (SQLSTATE " + f.sqlstate() + ")"));
+      }
+    }
+    out.println("Reports: " + outcome.reportDir().resolve("report.md"));
+  }
+}

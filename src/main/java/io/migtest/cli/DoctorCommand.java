@@ -1,0 +1,106 @@
+package io.migtest.cli;
+
+import io.migtest.MigtestException;
+import io.migtest.MigtestVersion;
+import io.migtest.app.DatabaseProviders;
+import io.migtest.app.ProjectLoader;
+import io.migtest.config.Config;
+import io.migtest.config.ConfigResolver;
+import io.migtest.db.DockerProvider;
+import io.migtest.migration.GitRepository;
+import io.migtest.migration.MigrationHistory;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code migtest doctor}: what migtest finds and how it would run, without running anything. */
+@Command(
+    name = "doctor",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Shows what migtest finds in DIR and how it would run: layout, migrations, tests,",
+      "configuration, how the database would start and why, Docker, git and the GitHub context."
+    })
+public final class DoctorCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Project root (default: .).")
+  Path projectDir = Path.of(".");
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: migtest.yml in DIR).")
+  Path configFile;
+
+  @Option(names = "--debug", description = "Show stack traces of errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() {
+    Map<String, String> env = System.getenv();
+    Path dir = projectDir.toAbsolutePath().normalize();
+    Config config = ConfigResolver.resolve(dir, configFile, env, Map.of(), debug);
+    PrintStream out = System.out;
+    out.println("migtest " + MigtestVersion.get() + " doctor: " + dir);
+    line(out, "config", Files.isRegularFile(dir.resolve(ConfigResolver.DEFAULT_FILE)) || configFile != null
+        ? String.valueOf(configFile != null ? configFile : ConfigResolver.DEFAULT_FILE)
+        : "none (defaults; add migtest.yml to change them)");
+    line(out, "migrations", migrations(config));
+    line(out, "tests", tests(config));
+    line(out, "database", database(config));
+    line(out, "docker", DockerProvider.dockerAvailable() ? "a Docker engine answers (--postgres-image works)" : "no Docker engine answers (--postgres-image will not work)");
+    line(out, "git", git(dir));
+    line(out, "github", github(env));
+    return 0;
+  }
+
+  private static String migrations(Config config) {
+    try {
+      MigrationHistory head = MigrationHistory.load(ProjectLoader.locate(config).layout(), ProjectLoader.locate(config).folder());
+      return head.directory() + " (layout " + head.layout() + ", " + head.migrations().size() + " migrations, "
+          + head.problems().size() + " problems)";
+    } catch (MigtestException e) {
+      return "not found: " + e.getMessage();
+    }
+  }
+
+  private static String tests(Config config) {
+    String tests = config.tests() != null ? config.tests() : "db/tests";
+    Path folder = config.projectDir().resolve(tests);
+    if (!Files.isDirectory(folder)) {
+      return "none (" + tests + " does not exist)";
+    }
+    return tests;
+  }
+
+  private static String database(Config config) {
+    try {
+      var provider = DatabaseProviders.choose(config);
+      return provider.name() + ": " + provider.plan();
+    } catch (MigtestException e) {
+      return "cannot start: " + e.getMessage();
+    }
+  }
+
+  private static String git(Path dir) {
+    String version = GitRepository.version().orElse("git is not installed (needed for --base)");
+    return GitRepository.find(dir)
+        .map(g -> version + "; repository " + g.root() + (g.isShallow() ? " (shallow clone: --base may need fetch-depth: 0)" : ""))
+        .orElse(version + "; " + dir + " is not in a git repository (--base needs one)");
+  }
+
+  private static String github(Map<String, String> env) {
+    if (!"true".equals(env.get("GITHUB_ACTIONS"))) {
+      return "not running in GitHub Actions";
+    }
+    boolean token = env.containsKey("INPUT_GITHUB-TOKEN") || env.containsKey("GITHUB_TOKEN");
+    return "event " + env.getOrDefault("GITHUB_EVENT_NAME", "?") + " on " + env.getOrDefault("GITHUB_REPOSITORY", "?")
+        + ", token " + (token ? "present (not shown)" : "absent");
+  }
+
+  private static void line(PrintStream out, String what, String text) {
+    out.printf("  %-11s %s%n", what + ":", ConsoleText.safe(text));
+  }
+}

@@ -1,0 +1,40 @@
+package io.migtest.cli;
+
+import io.migtest.ExitCode;
+import io.migtest.MigtestException;
+import picocli.CommandLine;
+
+/**
+ * Turns exceptions into one clear message and the documented exit code; the stack trace only
+ * with {@code --debug}.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(
+      Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+    boolean debug = debug(parseResult);
+    if (e instanceof MigtestException m) {
+      cli.getErr().println("migtest: error: " + ConsoleText.safe(m.getMessage()));
+    } else {
+      cli.getErr()
+          .println(
+              "migtest: internal error: "
+                  + ConsoleText.safe(String.valueOf(e))
+                  + (debug ? "" : " (run again with --debug for the stack trace, and report it)"));
+    }
+    if (debug) {
+      e.printStackTrace(cli.getErr());
+    }
+    return exitCode(e);
+  }
+
+  static int exitCode(Throwable e) {
+    return e instanceof MigtestException m ? m.exitCode().code() : ExitCode.ENVIRONMENT.code();
+  }
+
+  private static boolean debug(CommandLine.ParseResult parseResult) {
+    return parseResult.asCommandLineList().stream()
+        .anyMatch(c -> c.getParseResult() != null && c.getParseResult().hasMatchedOption("--debug"));
+  }
+}

@@ -1,0 +1,51 @@
+package io.migtest.cli;
+
+import io.migtest.MigtestVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code migtest}: the top-level command; its subcommands do the work. */
+@Command(
+    name = "migtest",
+    mixinStandardHelpOptions = true,
+    versionProvider = MigtestCommand.Version.class,
+    description = {
+      "Tests SQL database migrations on a throwaway PostgreSQL before they reach production.",
+      ""
+    },
+    subcommands = {
+      CheckCommand.class,
+      DoctorCommand.class,
+      NewCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 all blocking gates passed, 1 a blocking gate failed,",
+      "            2 usage or configuration error, 3 the environment failed."
+    })
+public final class MigtestCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** The picocli command line with migtest's error handling. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new MigtestCommand());
+    cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+    return cli;
+  }
+
+  /** Prints {@code migtest <version>}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"migtest " + MigtestVersion.get()};
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.migtest.cli;
+
+import io.migtest.MigtestException;
+import io.migtest.app.ProjectLoader;
+import io.migtest.config.Config;
+import io.migtest.config.ConfigKeys;
+import io.migtest.config.ConfigResolver;
+import io.migtest.config.Setting;
+import io.migtest.migration.MigrationHistory;
+import io.migtest.migration.NewMigrationFile;
+import io.migtest.migration.SourceFolder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code migtest new NAME}: scaffolds an empty migration (up and down) in the project's layout. */
+@Command(
+    name = "new",
+    mixinStandardHelpOptions = true,
+    description = "Creates the files of a new, empty migration (up and down where the layout has them).")
+public final class NewCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "What the migration does, e.g. \"add orders index\".")
+  String name;
+
+  @Option(names = "--dir", paramLabel = "DIR", description = "Project root (default: .).")
+  Path projectDir = Path.of(".");
+
+  @Option(names = "--migrations", paramLabel = "PATH", description = "Migrations folder (default: detected).")
+  String migrations;
+
+  @Option(names = "--layout", paramLabel = "NAME", description = "Layout (default: detected).")
+  String layout;
+
+  @Option(names = "--debug", description = "Show stack traces of errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() throws IOException {
+    if (name.isBlank() || name.replaceAll("[^A-Za-z0-9]", "").isEmpty()) {
+      throw MigtestException.usage("The migration name needs letters or digits, e.g. \"add orders index\".");
+    }
+    Map<String, Setting> flags = new LinkedHashMap<>();
+    if (migrations != null) {
+      flags.put(ConfigKeys.MIGRATIONS, new Setting(migrations, "--migrations"));
+    }
+    if (layout != null) {
+      flags.put(ConfigKeys.LAYOUT, new Setting(layout, "--layout"));
+    }
+    Config config = ConfigResolver.resolve(projectDir.toAbsolutePath().normalize(), null, System.getenv(), flags, debug);
+    ProjectLoader.Located located = ProjectLoader.locate(config);
+    SourceFolder folder = located.folder();
+    MigrationHistory history = MigrationHistory.load(located.layout(), folder);
+    List<NewMigrationFile> files = located.layout().scaffold(name, history.migrations(), Instant.now());
+    Path root = config.projectDir().resolve(folder.displayPath());
+    for (NewMigrationFile file : files) {
+      Path path = root.resolve(file.relativePath());
+      boolean append = file.relativePath().equals("sqitch.plan");
+      if (!append && Files.exists(path)) {
+        throw MigtestException.usage(path + " already exists; choose another name.");
+      }
+      Files.createDirectories(path.getParent());
+      if (append) {
+        Files.writeString(path, file.content(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        System.out.println("updated " + folder.displayPath(file.relativePath()));
+      } else {
+        Files.writeString(path, file.content(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        System.out.println("created " + folder.displayPath(file.relativePath()));
+      }
+    }
+    return 0;
+  }
+}

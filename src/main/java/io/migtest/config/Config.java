@@ -1,0 +1,48 @@
+package io.migtest.config;
+
+import io.migtest.db.Timeouts;
+import io.migtest.gate.GateId;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run needs, after {@code migtest.yml}, the environment and the flags were merged
+ * (later wins) and validated.
+ *
+ * @param migrations the migrations folder relative to the project, or null to detect it
+ * @param layout a forced layout name, or null to detect it
+ * @param tests the tests folder relative to the project, or null for {@code db/tests} if present
+ * @param gates the mode of every gate
+ * @param selectedGates the gates asked for with {@code --gates}, or null for all
+ * @param base the git ref of the base branch, or null
+ * @param databaseUrl an existing server to use, or null
+ * @param postgresImage a Docker image to start PostgreSQL from, or null
+ * @param testCommand a command whose exit status judges the database, or null
+ * @param shard the slice of mutants this run owns, or null for all
+ */
+public record Config(
+    Path projectDir,
+    String migrations,
+    String layout,
+    String tests,
+    Map<GateId, GateMode> gates,
+    List<GateId> selectedGates,
+    String base,
+    Path reportDir,
+    String databaseUrl,
+    String postgresImage,
+    Timeouts timeouts,
+    String testCommand,
+    Shard shard,
+    boolean debug) {
+
+  public GateMode mode(GateId gate) {
+    return gates.getOrDefault(gate, GateMode.BLOCK);
+  }
+
+  /** True when {@code gate} should run: selected (or no selection) and not off. */
+  public boolean runs(GateId gate) {
+    return mode(gate) != GateMode.OFF && (selectedGates == null || selectedGates.contains(gate));
+  }
+}

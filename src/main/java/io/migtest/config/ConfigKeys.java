@@ -1,0 +1,56 @@
+package io.migtest.config;
+
+import io.migtest.gate.GateId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The keys of {@code migtest.yml}, and the environment variable of each. */
+public final class ConfigKeys {
+  public static final String MIGRATIONS = "migrations";
+  public static final String LAYOUT = "layout";
+  public static final String TESTS = "tests";
+  public static final String BASE = "base";
+  public static final String REPORT_DIR = "report-dir";
+  public static final String TEST_COMMAND = "test-command";
+  public static final String GATES = "gates";
+  public static final String SHARD = "shard";
+  public static final String DATABASE_URL = "database.url";
+  public static final String POSTGRES_IMAGE = "database.postgres-image";
+  public static final String STATEMENT_TIMEOUT = "database.statement-timeout";
+  public static final String LOCK_TIMEOUT = "database.lock-timeout";
+
+  /** Keys a YAML file may hold; {@code gates.<id>} keys are added per gate. */
+  public static final List<String> FILE_KEYS;
+
+  static {
+    List<String> keys =
+        new ArrayList<>(
+            List.of(
+                MIGRATIONS,
+                LAYOUT,
+                TESTS,
+                BASE,
+                REPORT_DIR,
+                TEST_COMMAND,
+                DATABASE_URL,
+                POSTGRES_IMAGE,
+                STATEMENT_TIMEOUT,
+                LOCK_TIMEOUT));
+    Arrays.stream(GateId.values()).forEach(g -> keys.add(gateKey(g)));
+    FILE_KEYS = List.copyOf(keys);
+  }
+
+  private ConfigKeys() {}
+
+  public static String gateKey(GateId gate) {
+    return GATES + "." + gate.id();
+  }
+
+  /** {@code database.lock-timeout} is set by {@code MIGTEST_LOCK_TIMEOUT}. */
+  public static String environmentVariable(String key) {
+    String last = key.startsWith("database.") ? key.substring("database.".length()) : key;
+    return "MIGTEST_" + last.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+}

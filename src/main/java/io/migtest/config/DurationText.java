@@ -1,0 +1,29 @@
+package io.migtest.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them in config: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
+public final class DurationText {
+  private static final Pattern FORMAT = Pattern.compile("^(\\d+)\\s*(ms|s|m|h)$");
+
+  private DurationText() {}
+
+  public static Optional<Duration> parse(String text) {
+    Matcher m = FORMAT.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    long n = Long.parseLong(m.group(1));
+    return Optional.of(
+        switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          default -> Duration.ofHours(n);
+        });
+  }
+}

@@ -1,0 +1,8 @@
+package io.migtest.config;
+
+/**
+ * One configured value and where it came from, so an error can name the key and its place.
+ *
+ * @param source e.g. {@code migtest.yml line 4}, {@code MIGTEST_LAYOUT} or {@code --layout}
+ */
+public record Setting(String value, String source) {}

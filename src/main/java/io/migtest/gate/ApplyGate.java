@@ -1,0 +1,102 @@
+package io.migtest.gate;
+
+import io.migtest.MigtestException;
+import io.migtest.db.ScratchDatabase;
+import io.migtest.finding.Finding;
+import io.migtest.finding.Severity;
+import io.migtest.migration.Migration;
+import io.migtest.migration.MigrationComparison;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The apply gate: the whole history applies on an empty database, and with a base branch, the
+ * pull request's new migrations apply on top of the base branch's state.
+ */
+public final class ApplyGate implements Gate {
+
+  @Override
+  public GateId id() {
+    return GateId.APPLY;
+  }
+
+  @Override
+  public GateResult run(GateContext context) {
+    long started = System.nanoTime();
+    MigrationComparison migrations = context.migrations();
+    List<Finding> findings = new ArrayList<>(migrations.head().problems());
+    findings.addAll(migrations.findings());
+    String summary;
+    if (findings.stream().anyMatch(f -> f.rule().equals("duplicate-version"))) {
+      summary = "not applied: duplicate versions make the order undefined";
+    } else {
+      Outcome full = apply(context, "history", List.of(), migrations.head().migrations());
+      full.failure().ifPresent(findings::add);
+      summary = full.describe("on an empty database");
+      if (migrations.base() != null && full.failure().isEmpty()) {
+        Outcome onBase =
+            apply(context, "onbase", migrations.base().migrations(), migrations.toApplyOnBase());
+        onBase.failure().ifPresent(findings::add);
+        summary += "; " + onBase.describe("on top of " + migrations.baseRef());
+      }
+    }
+    long durationMs = (System.nanoTime() - started) / 1_000_000;
+    return new GateResult(
+        id(), GateResult.statusOf(findings), context.config().mode(id()), durationMs, summary, findings);
+  }
+
+  /** How far applying got: how many migrations ran and the failure that stopped it, if any. */
+  private record Outcome(int applied, int total, long millis, Optional<Finding> failure) {
+    String describe(String where) {
+      if (failure.isPresent()) {
+        return "failed " + where + " at " + failure.get().location() + " after " + applied + " of " + total + " migrations";
+      }
+      return total + " migrations applied " + where + " in " + millis + " ms";
+    }
+  }
+
+  /** Applies {@code prefix} (the base, whose failures are the base's) then {@code migrations}. */
+  private static Outcome apply(
+      GateContext context, String purpose, List<Migration> prefix, List<Migration> migrations) {
+    long started = System.nanoTime();
+    try (ScratchDatabase db = context.server().createScratch(purpose);
+        Connection connection = db.connect()) {
+      context.runner().prepare(connection);
+      for (Migration migration : prefix) {
+        Optional<Finding> failure = context.runner().run(connection, migration.up());
+        if (failure.isPresent()) {
+          return new Outcome(0, migrations.size(), 0, Optional.of(baseFailure(failure.get(), context)));
+        }
+      }
+      int applied = 0;
+      for (Migration migration : migrations) {
+        context.progress().step("apply (" + purpose + "): " + migration.file() + " (" + (applied + 1) + "/" + migrations.size() + ")");
+        Optional<Finding> failure = context.runner().run(connection, migration.up());
+        if (failure.isPresent()) {
+          return new Outcome(applied, migrations.size(), 0, failure);
+        }
+        applied++;
+      }
+      return new Outcome(applied, migrations.size(), (System.nanoTime() - started) / 1_000_000, Optional.empty());
+    } catch (SQLException e) {
+      throw MigtestException.environment(
+          "Lost the connection to the database while applying migrations: " + e.getMessage(), e);
+    }
+  }
+
+  private static Finding baseFailure(Finding failure, GateContext context) {
+    return new Finding(
+        "base-migration-failed",
+        Severity.ERROR,
+        failure.file(),
+        failure.line(),
+        "The base branch ("
+            + context.migrations().baseRef()
+            + ") does not apply, so the new migrations could not be tried on top of it: "
+            + failure.message(),
+        failure.sqlstate());
+  }
+}

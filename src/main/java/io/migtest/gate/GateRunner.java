@@ -1,0 +1,62 @@
+package io.migtest.gate;
+
+import io.migtest.MigtestException;
+import io.migtest.config.Config;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Runs the available gates in their fixed order and collects their results. */
+public final class GateRunner {
+  private final List<Gate> available;
+
+  public GateRunner(List<Gate> available) {
+    this.available = List.copyOf(available);
+  }
+
+  /** The gates this version of migtest has. */
+  public static GateRunner standard() {
+    return new GateRunner(List.of(new ApplyGate()));
+  }
+
+  public List<GateId> availableIds() {
+    return available.stream().map(Gate::id).toList();
+  }
+
+  /**
+   * Refuses a {@code --gates} list that names a gate this version does not have: silently skipping
+   * it would report a pass for a check that never ran.
+   */
+  public void checkSelection(Config config) {
+    if (config.selectedGates() == null) {
+      return;
+    }
+    List<GateId> missing =
+        config.selectedGates().stream().filter(g -> !availableIds().contains(g)).toList();
+    if (!missing.isEmpty()) {
+      throw MigtestException.usage(
+          "Gate "
+              + missing.stream().map(GateId::id).collect(Collectors.joining(", "))
+              + " is not available in this version of migtest; available: "
+              + availableIds().stream().map(GateId::id).collect(Collectors.joining(", "))
+              + ".");
+    }
+  }
+
+  public List<GateResult> run(GateContext context) {
+    List<GateResult> results = new ArrayList<>();
+    for (Gate gate : available) {
+      Config config = context.config();
+      if (config.runs(gate.id())) {
+        context.progress().step(gate.id().id() + ": starting");
+        results.add(gate.run(context));
+      } else {
+        String why = config.selectedGates() != null && !config.selectedGates().contains(gate.id())
+            ? "not selected with --gates"
+            : "off in the configuration";
+        results.add(new GateResult(gate.id(), GateStatus.SKIP, config.mode(gate.id()), 0, why, List.of()));
+      }
+    }
+    return results;
+  }
+}

@@ -1,0 +1,9 @@
+package io.migtest.gate;
+
+/** How a gate ended. */
+public enum GateStatus {
+  PASS,
+  WARN,
+  FAIL,
+  SKIP
+}

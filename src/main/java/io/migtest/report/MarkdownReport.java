@@ -1,0 +1,120 @@
+package io.migtest.report;
+
+import io.migtest.finding.Finding;
+import io.migtest.finding.Severity;
+import io.migtest.gate.GateResult;
+import io.migtest.gate.GateStatus;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders {@code report.md}: the verdict, the gates table, then each gate's findings. */
+public final class MarkdownReport {
+  /** The hidden line that finds our pull-request comment again. */
+  public static final String MARKER = "<!-- migtest-report -->";
+
+  static final int MAX_FINDINGS_PER_GATE = 100;
+
+  private MarkdownReport() {}
+
+  public static String render(RunReport report) {
+    StringBuilder md = new StringBuilder();
+    md.append(MARKER).append('\n');
+    md.append("## migtest: ").append(verdict(report.result())).append("\n\n");
+    if (report.error() != null) {
+      md.append("**The run could not finish:** ").append(MarkdownText.inline(report.error())).append("\n\n");
+    }
+    if (report.layout() != null) {
+      long fresh = report.migrations().stream().filter(RunReport.MigrationEntry::isNew).count();
+      md.append(report.migrations().size())
+          .append(" migrations (")
+          .append(fresh)
+          .append(" new) in ")
+          .append(MarkdownText.code(report.migrationsDir()))
+          .append(", layout ")
+          .append(MarkdownText.code(report.layout()))
+          .append(".\n\n");
+    }
+    if (!report.gates().isEmpty()) {
+      gatesTable(md, report.gates());
+      for (GateResult gate : report.gates()) {
+        findings(md, gate);
+      }
+    }
+    md.append("\n<sub>migtest ").append(MarkdownText.inline(report.tool().version())).append("</sub>\n");
+    return md.toString();
+  }
+
+  private static void gatesTable(StringBuilder md, List<GateResult> gates) {
+    md.append("| Gate | Status | Mode | Time | Summary |\n|---|---|---|---|---|\n");
+    for (GateResult gate : gates) {
+      md.append("| ")
+          .append(gate.id().id())
+          .append(" | ")
+          .append(status(gate.status()))
+          .append(" | ")
+          .append(gate.mode().id())
+          .append(" | ")
+          .append(seconds(gate.durationMs()))
+          .append(" | ")
+          .append(MarkdownText.inline(gate.summary()))
+          .append(" |\n");
+    }
+  }
+
+  private static void findings(StringBuilder md, GateResult gate) {
+    if (gate.findings().isEmpty()) {
+      return;
+    }
+    md.append("\n### ").append(gate.id().id()).append("\n\n");
+    md.append("| Severity | Where | Rule | Message |\n|---|---|---|---|\n");
+    List<Finding> sorted =
+        gate.findings().stream().sorted(Comparator.comparing(Finding::severity)).toList();
+    for (Finding f : sorted.subList(0, Math.min(sorted.size(), MAX_FINDINGS_PER_GATE))) {
+      md.append("| ")
+          .append(severity(f.severity()))
+          .append(" | ")
+          .append(f.file() == null ? "" : MarkdownText.code(f.location()))
+          .append(" | ")
+          .append(MarkdownText.code(f.rule()))
+          .append(" | ")
+          .append(MarkdownText.inline(f.message()))
+          .append(f.sqlstate() == null ? "" : " (SQLSTATE " + MarkdownText.inline(f.sqlstate()) + ")")
+          .append(" |\n");
+    }
+    if (sorted.size() > MAX_FINDINGS_PER_GATE) {
+      md.append("\n")
+          .append(sorted.size() - MAX_FINDINGS_PER_GATE)
+          .append(" more findings are in report.json.\n");
+    }
+  }
+
+  private static String verdict(String result) {
+    return switch (result) {
+      case "PASS" -> "✅ PASS";
+      case "FAIL" -> "❌ FAIL";
+      default -> "⚠️ ERROR";
+    };
+  }
+
+  private static String status(GateStatus status) {
+    return switch (status) {
+      case PASS -> "✅ PASS";
+      case WARN -> "⚠️ WARN";
+      case FAIL -> "❌ FAIL";
+      case SKIP -> "⏭️ SKIP";
+    };
+  }
+
+  private static String severity(Severity severity) {
+    return switch (severity) {
+      case ERROR -> "❌ error";
+      case WARNING -> "⚠️ warning";
+      case INFO -> "ℹ️ info";
+    };
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+}

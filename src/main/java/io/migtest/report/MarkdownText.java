@@ -1,0 +1,59 @@
+package io.migtest.report;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Escapes untrusted text (file names, SQL, server messages from a pull request) for Markdown, so
+ * that it shows as written: no links, images, HTML, mentions or table breaks.
+ */
+public final class MarkdownText {
+  private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
+  private static final String SPECIAL = "\\`*_{}[]()#+-.!|~>";
+
+  private MarkdownText() {}
+
+  /** Text for a paragraph or a table cell, on one line. */
+  public static String inline(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (char c : text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').toCharArray()) {
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '&' -> out.append("&amp;");
+        case '@' -> out.append("@&#8203;");
+        default -> {
+          if (SPECIAL.indexOf(c) >= 0) {
+            out.append('\\');
+          }
+          out.append(c);
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** An inline code span that no backtick inside can close early; newlines become spaces. */
+  public static String code(String text) {
+    String oneLine = text == null ? "" : text.replace('\r', ' ').replace('\n', ' ').replace("|", "\\|");
+    String fence = "`".repeat(longestBacktickRun(oneLine) + 1);
+    return fence + " " + oneLine + " " + fence;
+  }
+
+  /** A fenced code block that no line inside can close early. */
+  public static String codeBlock(String text, String language) {
+    String fence = "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
+    return fence + language + "\n" + text.stripTrailing() + "\n" + fence + "\n";
+  }
+
+  private static int longestBacktickRun(String text) {
+    int longest = 0;
+    Matcher m = BACKTICK_RUN.matcher(text);
+    while (m.find()) {
+      longest = Math.max(longest, m.group().length());
+    }
+    return longest;
+  }
+}

@@ -1,0 +1,49 @@
+package io.migtest.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.migtest.gate.GateResult;
+import java.util.List;
+
+/**
+ * The model every report format is rendered from; its JSON form is {@code report.json} (PRODUCT.md
+ * section 7). Fields may be added; none is removed or renamed without a new schema version.
+ *
+ * @param result PASS, FAIL or ERROR
+ * @param error what went wrong when the result is ERROR, else null (left out of the JSON)
+ */
+@JsonPropertyOrder({
+  "schemaVersion", "tool", "result", "exitCode", "layout", "migrationsDir", "migrations", "gates", "error"
+})
+public record RunReport(
+    int schemaVersion,
+    Tool tool,
+    String result,
+    int exitCode,
+    String layout,
+    String migrationsDir,
+    List<MigrationEntry> migrations,
+    List<GateResult> gates,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  /** The program that wrote the report. */
+  public record Tool(String name, String version) {}
+
+  /**
+   * One migration as the report lists it.
+   *
+   * @param downFile the rollback script, or null
+   * @param unparsedStatements statements JSqlParser could not parse (still executed)
+   */
+  @JsonPropertyOrder({"version", "description", "file", "downFile", "isNew", "statements", "unparsedStatements"})
+  public record MigrationEntry(
+      String version,
+      String description,
+      String file,
+      @JsonInclude(JsonInclude.Include.ALWAYS) String downFile,
+      boolean isNew,
+      int statements,
+      int unparsedStatements) {}
+}

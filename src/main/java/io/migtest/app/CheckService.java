@@ -34,16 +34,20 @@ public final class CheckService {
   }
 
   /**
-   * Runs the check. Usage errors throw before anything is written; once the migrations are read,
-   * an environment failure still writes a report whose result is ERROR.
+   * Runs the check. Usage errors throw before anything is written; once the migrations are read, an
+   * environment failure still writes a report whose result is ERROR.
    */
   public Outcome run(Config config, Progress progress) {
     gates.checkSelection(config);
     MigrationComparison migrations = ProjectLoader.load(config);
     StatementCounts counts = StatementCounts.start(migrations.head().migrations());
     progress.step(
-        "found " + migrations.head().migrations().size() + " migrations (" + migrations.head().layout()
-            + ") in " + migrations.head().directory());
+        "found "
+            + migrations.head().migrations().size()
+            + " migrations ("
+            + migrations.head().layout()
+            + ") in "
+            + migrations.head().directory());
     List<GateResult> results;
     try {
       var provider = DatabaseProviders.choose(config);
@@ -52,16 +56,19 @@ public final class CheckService {
         progress.step("database: PostgreSQL " + server.version() + " ready");
         results =
             gates.run(
-                new GateContext(config, migrations, server, new ScriptRunner(config.timeouts()), progress));
+                new GateContext(
+                    config, migrations, server, new ScriptRunner(config.timeouts()), progress));
       }
     } catch (MigtestException e) {
       if (e.exitCode() != ExitCode.ENVIRONMENT) {
         throw e;
       }
-      RunReport report = report(migrations, counts, List.of(), ExitCode.ENVIRONMENT, e.getMessage());
+      RunReport report =
+          report(migrations, counts, List.of(), ExitCode.ENVIRONMENT, e.getMessage());
       return new Outcome(report, ReportFiles.write(report, config.reportDir()));
     }
-    ExitCode exit = results.stream().anyMatch(GateResult::blocks) ? ExitCode.GATE_FAILED : ExitCode.OK;
+    ExitCode exit =
+        results.stream().anyMatch(GateResult::blocks) ? ExitCode.GATE_FAILED : ExitCode.OK;
     RunReport report = report(migrations, counts, results, exit, null);
     return new Outcome(report, ReportFiles.write(report, config.reportDir()));
   }
@@ -95,7 +102,8 @@ public final class CheckService {
         error);
   }
 
-  private static RunReport.MigrationEntry entry(Migration m, boolean isNew, StatementCounts.Count count) {
+  private static RunReport.MigrationEntry entry(
+      Migration m, boolean isNew, StatementCounts.Count count) {
     return new RunReport.MigrationEntry(
         m.version().text(),
         m.description(),

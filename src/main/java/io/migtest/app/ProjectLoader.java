@@ -44,8 +44,10 @@ public final class ProjectLoader {
                             + config.projectDir()
                             + " is not inside one. Drop --base, or run migtest in a git checkout."));
     String commit = git.resolveCommit(config.base());
-    Path absolute = config.projectDir().toAbsolutePath().normalize().resolve(head.directory()).normalize();
-    String repoPath = git.root().toAbsolutePath().normalize().relativize(absolute).toString().replace('\\', '/');
+    Path absolute =
+        config.projectDir().toAbsolutePath().normalize().resolve(head.directory()).normalize();
+    String repoPath =
+        git.root().toAbsolutePath().normalize().relativize(absolute).toString().replace('\\', '/');
     SourceFolder baseFolder = new GitTreeFolder(git, commit, repoPath, head.directory());
     MigrationHistory base =
         baseFolder.files().isEmpty()

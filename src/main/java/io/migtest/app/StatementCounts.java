@@ -12,9 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Parses every up script with JSqlParser on a background thread while the gates use the
- * database, and counts the statements it could not parse. Parsing inline would cost more than
- * running the statements (ARCHITECTURE.md, measured costs).
+ * Parses every up script with JSqlParser on a background thread while the gates use the database,
+ * and counts the statements it could not parse. Parsing inline would cost more than running the
+ * statements (ARCHITECTURE.md, measured costs).
  */
 public final class StatementCounts {
   /** Statements of one script, and how many of them JSqlParser could not parse. */

@@ -1,5 +1,7 @@
 package io.migtest.bench;
 
+import io.migtest.app.ProjectLoader;
+import io.migtest.app.StatementCounts;
 import io.migtest.config.Config;
 import io.migtest.config.ConfigResolver;
 import io.migtest.db.DatabaseServer;
@@ -12,8 +14,6 @@ import io.migtest.gate.GateContext;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateStatus;
 import io.migtest.gate.Progress;
-import io.migtest.app.ProjectLoader;
-import io.migtest.app.StatementCounts;
 import io.migtest.migration.MigrationComparison;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,8 +28,8 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * Applies a generated history through migtest's apply path (read, split, parse ahead, run
- * each script as its tool would) and through the floor (one JDBC execute per file's text, no parsing),
+ * Applies a generated history through migtest's apply path (read, split, parse ahead, run each
+ * script as its tool would) and through the floor (one JDBC execute per file's text, no parsing),
  * on the same server, and prints both times and their ratio.
  */
 public final class ApplyBenchmark {
@@ -47,7 +47,8 @@ public final class ApplyBenchmark {
     Path project = Files.createTempDirectory("migtest-bench-");
     Path dir = project.resolve("db/migrations");
     int statements = HistoryGenerator.write(dir, migrations);
-    out.printf(Locale.ROOT, "history: %d migrations, %d statements in %s%n", migrations, statements, dir);
+    out.printf(
+        Locale.ROOT, "history: %d migrations, %d statements in %s%n", migrations, statements, dir);
     long started = System.nanoTime();
     try (DatabaseServer server = new EmbeddedProvider(System.getenv(), mode).start()) {
       out.printf(Locale.ROOT, "embedded start: %.2f s%n", (System.nanoTime() - started) / 1e9);
@@ -58,9 +59,20 @@ public final class ApplyBenchmark {
         double migtest = migtest(server, project);
         bestFloor = Math.min(bestFloor, floor);
         bestMigtest = Math.min(bestMigtest, migtest);
-        out.printf(Locale.ROOT, "round %d: migtest %.2f s, floor %.2f s, ratio %.2f%n", round, migtest, floor, migtest / floor);
+        out.printf(
+            Locale.ROOT,
+            "round %d: migtest %.2f s, floor %.2f s, ratio %.2f%n",
+            round,
+            migtest,
+            floor,
+            migtest / floor);
       }
-      out.printf(Locale.ROOT, "best: migtest %.2f s, floor %.2f s, ratio %.2f (goal <= 1.20)%n", bestMigtest, bestFloor, bestMigtest / bestFloor);
+      out.printf(
+          Locale.ROOT,
+          "best: migtest %.2f s, floor %.2f s, ratio %.2f (goal <= 1.20)%n",
+          bestMigtest,
+          bestFloor,
+          bestMigtest / bestFloor);
     } finally {
       try (Stream<Path> files = Files.walk(project)) {
         for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -78,7 +90,13 @@ public final class ApplyBenchmark {
     StatementCounts counts = StatementCounts.start(migrations.head().migrations());
     GateResult result =
         new ApplyGate()
-            .run(new GateContext(config, migrations, server, new ScriptRunner(config.timeouts()), Progress.SILENT));
+            .run(
+                new GateContext(
+                    config,
+                    migrations,
+                    server,
+                    new ScriptRunner(config.timeouts()),
+                    Progress.SILENT));
     if (result.status() != GateStatus.PASS) {
       throw new IllegalStateException("generated history did not apply: " + result.findings());
     }
@@ -87,7 +105,8 @@ public final class ApplyBenchmark {
   }
 
   /** One pgjdbc execute of each file's whole text, with the driver's defaults. */
-  private static double floor(DatabaseServer server, Path dir) throws IOException, java.sql.SQLException {
+  private static double floor(DatabaseServer server, Path dir)
+      throws IOException, java.sql.SQLException {
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
       files = list.sorted((a, b) -> Integer.compare(number(a), number(b))).toList();
@@ -96,7 +115,8 @@ public final class ApplyBenchmark {
     try (ScratchDatabase db = server.createScratch("floor")) {
       Properties props = new Properties();
       props.setProperty("user", server.endpoint().user());
-      try (Connection c = DriverManager.getConnection(server.endpoint().jdbcUrl(db.name()), props)) {
+      try (Connection c =
+          DriverManager.getConnection(server.endpoint().jdbcUrl(db.name()), props)) {
         for (Path file : files) {
           c.createStatement().execute(Files.readString(file));
         }

@@ -30,7 +30,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", description = "Times to repeat each measurement (default: 3).")
   int rounds = 3;
 
-  @Option(names = "--launch-mode", description = "Force the embedded launch mode: DIRECT, SETPRIV or UNSHARE.")
+  @Option(
+      names = "--launch-mode",
+      description = "Force the embedded launch mode: DIRECT, SETPRIV or UNSHARE.")
   LaunchMode launchMode;
 
   @Override

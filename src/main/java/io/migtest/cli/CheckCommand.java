@@ -35,46 +35,94 @@ import picocli.CommandLine.Parameters;
     })
 public final class CheckCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Project root (default: .).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "Project root (default: .).")
   Path projectDir = Path.of(".");
 
-  @Option(names = "--migrations", paramLabel = "PATH", description = "Migrations folder, relative to DIR (default: detected).")
+  @Option(
+      names = "--migrations",
+      paramLabel = "PATH",
+      description = "Migrations folder, relative to DIR (default: detected).")
   String migrations;
 
-  @Option(names = "--layout", paramLabel = "NAME", description = "flyway, golang-migrate, dbmate, directory, sqitch, liquibase-sql or plain (default: detected).")
+  @Option(
+      names = "--layout",
+      paramLabel = "NAME",
+      description =
+          "flyway, golang-migrate, dbmate, directory, sqitch, liquibase-sql or plain (default: detected).")
   String layout;
 
-  @Option(names = "--tests", paramLabel = "PATH", description = "Folder of SQL tests (default: db/tests when present).")
+  @Option(
+      names = "--tests",
+      paramLabel = "PATH",
+      description = "Folder of SQL tests (default: db/tests when present).")
   String tests;
 
-  @Option(names = "--gates", paramLabel = "LIST", description = "Comma-separated gates to run (default: all available).")
+  @Option(
+      names = "--gates",
+      paramLabel = "LIST",
+      description = "Comma-separated gates to run (default: all available).")
   String gates;
 
-  @Option(names = "--base", paramLabel = "REF", description = "Git ref of the base branch; without it every migration counts as new.")
+  @Option(
+      names = "--base",
+      paramLabel = "REF",
+      description = "Git ref of the base branch; without it every migration counts as new.")
   String base;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the reports go (default: migtest-report).")
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      description = "Where the reports go (default: migtest-report).")
   String reportDir;
 
-  @Option(names = "--database-url", paramLabel = "URL", description = "Use an existing server (postgres://user:pass@host:5432/db); migtest creates and drops only its own migtest_* databases.")
+  @Option(
+      names = "--database-url",
+      paramLabel = "URL",
+      description =
+          "Use an existing server (postgres://user:pass@host:5432/db); migtest creates and drops only its own migtest_* databases.")
   String databaseUrl;
 
-  @Option(names = "--postgres-image", paramLabel = "IMAGE", description = "Start PostgreSQL from this Docker image through Testcontainers (e.g. postgres:16).")
+  @Option(
+      names = "--postgres-image",
+      paramLabel = "IMAGE",
+      description =
+          "Start PostgreSQL from this Docker image through Testcontainers (e.g. postgres:16).")
   String postgresImage;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: migtest.yml in DIR).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Config file (default: migtest.yml in DIR).")
   Path configFile;
 
-  @Option(names = "--test-command", paramLabel = "CMD", description = "Command whose exit status judges the database (used by the mutation gate, which this version does not have yet).")
+  @Option(
+      names = "--test-command",
+      paramLabel = "CMD",
+      description =
+          "Command whose exit status judges the database (used by the mutation gate, which this version does not have yet).")
   String testCommand;
 
-  @Option(names = "--shard", paramLabel = "i/n", description = "Run slice i of n of the mutants (used by the mutation gate, which this version does not have yet).")
+  @Option(
+      names = "--shard",
+      paramLabel = "i/n",
+      description =
+          "Run slice i of n of the mutants (used by the mutation gate, which this version does not have yet).")
   String shard;
 
-  @Option(names = "--statement-timeout", paramLabel = "DURATION", description = "Longest a statement may run, e.g. 5m (default: 5m).")
+  @Option(
+      names = "--statement-timeout",
+      paramLabel = "DURATION",
+      description = "Longest a statement may run, e.g. 5m (default: 5m).")
   String statementTimeout;
 
-  @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "Longest a statement may wait for a lock, e.g. 30s (default: 30s).")
+  @Option(
+      names = "--lock-timeout",
+      paramLabel = "DURATION",
+      description = "Longest a statement may wait for a lock, e.g. 30s (default: 30s).")
   String lockTimeout;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
@@ -83,7 +131,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, String> env = System.getenv();
-    Config config = ConfigResolver.resolve(projectDir.toAbsolutePath().normalize(), configFile, env, flags(), debug);
+    Config config =
+        ConfigResolver.resolve(
+            projectDir.toAbsolutePath().normalize(), configFile, env, flags(), debug);
     ProgressOutput progress = ProgressOutput.forEnvironment(System.err, env);
     CheckService.Outcome outcome = new CheckService(GateRunner.standard()).run(config, progress);
     progress.finish();

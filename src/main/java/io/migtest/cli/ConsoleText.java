@@ -1,8 +1,8 @@
 package io.migtest.cli;
 
 /**
- * Makes untrusted text safe to print in a GitHub Actions log: one line, and no {@code ##[} that
- * the runner would read as a workflow command.
+ * Makes untrusted text safe to print in a GitHub Actions log: one line, and no {@code ##[} that the
+ * runner would read as a workflow command.
  */
 final class ConsoleText {
   private ConsoleText() {}

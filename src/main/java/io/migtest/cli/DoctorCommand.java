@@ -28,10 +28,17 @@ import picocli.CommandLine.Parameters;
     })
 public final class DoctorCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Project root (default: .).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "Project root (default: .).")
   Path projectDir = Path.of(".");
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: migtest.yml in DIR).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Config file (default: migtest.yml in DIR).")
   Path configFile;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
@@ -44,13 +51,21 @@ public final class DoctorCommand implements Callable<Integer> {
     Config config = ConfigResolver.resolve(dir, configFile, env, Map.of(), debug);
     PrintStream out = System.out;
     out.println("migtest " + MigtestVersion.get() + " doctor: " + dir);
-    line(out, "config", Files.isRegularFile(dir.resolve(ConfigResolver.DEFAULT_FILE)) || configFile != null
-        ? String.valueOf(configFile != null ? configFile : ConfigResolver.DEFAULT_FILE)
-        : "none (defaults; add migtest.yml to change them)");
+    line(
+        out,
+        "config",
+        Files.isRegularFile(dir.resolve(ConfigResolver.DEFAULT_FILE)) || configFile != null
+            ? String.valueOf(configFile != null ? configFile : ConfigResolver.DEFAULT_FILE)
+            : "none (defaults; add migtest.yml to change them)");
     line(out, "migrations", migrations(config));
     line(out, "tests", tests(config));
     line(out, "database", database(config));
-    line(out, "docker", DockerProvider.dockerAvailable() ? "a Docker engine answers (--postgres-image works)" : "no Docker engine answers (--postgres-image will not work)");
+    line(
+        out,
+        "docker",
+        DockerProvider.dockerAvailable()
+            ? "a Docker engine answers (--postgres-image works)"
+            : "no Docker engine answers (--postgres-image will not work)");
     line(out, "git", git(dir));
     line(out, "github", github(env));
     return 0;
@@ -58,9 +73,17 @@ public final class DoctorCommand implements Callable<Integer> {
 
   private static String migrations(Config config) {
     try {
-      MigrationHistory head = MigrationHistory.load(ProjectLoader.locate(config).layout(), ProjectLoader.locate(config).folder());
-      return head.directory() + " (layout " + head.layout() + ", " + head.migrations().size() + " migrations, "
-          + head.problems().size() + " problems)";
+      MigrationHistory head =
+          MigrationHistory.load(
+              ProjectLoader.locate(config).layout(), ProjectLoader.locate(config).folder());
+      return head.directory()
+          + " (layout "
+          + head.layout()
+          + ", "
+          + head.migrations().size()
+          + " migrations, "
+          + head.problems().size()
+          + " problems)";
     } catch (MigtestException e) {
       return "not found: " + e.getMessage();
     }
@@ -87,7 +110,12 @@ public final class DoctorCommand implements Callable<Integer> {
   private static String git(Path dir) {
     String version = GitRepository.version().orElse("git is not installed (needed for --base)");
     return GitRepository.find(dir)
-        .map(g -> version + "; repository " + g.root() + (g.isShallow() ? " (shallow clone: --base may need fetch-depth: 0)" : ""))
+        .map(
+            g ->
+                version
+                    + "; repository "
+                    + g.root()
+                    + (g.isShallow() ? " (shallow clone: --base may need fetch-depth: 0)" : ""))
         .orElse(version + "; " + dir + " is not in a git repository (--base needs one)");
   }
 
@@ -96,8 +124,12 @@ public final class DoctorCommand implements Callable<Integer> {
       return "not running in GitHub Actions";
     }
     boolean token = env.containsKey("INPUT_GITHUB-TOKEN") || env.containsKey("GITHUB_TOKEN");
-    return "event " + env.getOrDefault("GITHUB_EVENT_NAME", "?") + " on " + env.getOrDefault("GITHUB_REPOSITORY", "?")
-        + ", token " + (token ? "present (not shown)" : "absent");
+    return "event "
+        + env.getOrDefault("GITHUB_EVENT_NAME", "?")
+        + " on "
+        + env.getOrDefault("GITHUB_REPOSITORY", "?")
+        + ", token "
+        + (token ? "present (not shown)" : "absent");
   }
 
   private static void line(PrintStream out, String what, String text) {

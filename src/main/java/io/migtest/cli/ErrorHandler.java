@@ -5,8 +5,8 @@ import io.migtest.MigtestException;
 import picocli.CommandLine;
 
 /**
- * Turns exceptions into one clear message and the documented exit code; the stack trace only
- * with {@code --debug}.
+ * Turns exceptions into one clear message and the documented exit code; the stack trace only with
+ * {@code --debug}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -35,6 +35,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
   private static boolean debug(CommandLine.ParseResult parseResult) {
     return parseResult.asCommandLineList().stream()
-        .anyMatch(c -> c.getParseResult() != null && c.getParseResult().hasMatchedOption("--debug"));
+        .anyMatch(
+            c -> c.getParseResult() != null && c.getParseResult().hasMatchedOption("--debug"));
   }
 }

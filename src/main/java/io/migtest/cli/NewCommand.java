@@ -27,16 +27,23 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "new",
     mixinStandardHelpOptions = true,
-    description = "Creates the files of a new, empty migration (up and down where the layout has them).")
+    description =
+        "Creates the files of a new, empty migration (up and down where the layout has them).")
 public final class NewCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "What the migration does, e.g. \"add orders index\".")
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME",
+      description = "What the migration does, e.g. \"add orders index\".")
   String name;
 
   @Option(names = "--dir", paramLabel = "DIR", description = "Project root (default: .).")
   Path projectDir = Path.of(".");
 
-  @Option(names = "--migrations", paramLabel = "PATH", description = "Migrations folder (default: detected).")
+  @Option(
+      names = "--migrations",
+      paramLabel = "PATH",
+      description = "Migrations folder (default: detected).")
   String migrations;
 
   @Option(names = "--layout", paramLabel = "NAME", description = "Layout (default: detected).")
@@ -48,7 +55,8 @@ public final class NewCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (name.isBlank() || name.replaceAll("[^A-Za-z0-9]", "").isEmpty()) {
-      throw MigtestException.usage("The migration name needs letters or digits, e.g. \"add orders index\".");
+      throw MigtestException.usage(
+          "The migration name needs letters or digits, e.g. \"add orders index\".");
     }
     Map<String, Setting> flags = new LinkedHashMap<>();
     if (migrations != null) {
@@ -57,11 +65,14 @@ public final class NewCommand implements Callable<Integer> {
     if (layout != null) {
       flags.put(ConfigKeys.LAYOUT, new Setting(layout, "--layout"));
     }
-    Config config = ConfigResolver.resolve(projectDir.toAbsolutePath().normalize(), null, System.getenv(), flags, debug);
+    Config config =
+        ConfigResolver.resolve(
+            projectDir.toAbsolutePath().normalize(), null, System.getenv(), flags, debug);
     ProjectLoader.Located located = ProjectLoader.locate(config);
     SourceFolder folder = located.folder();
     MigrationHistory history = MigrationHistory.load(located.layout(), folder);
-    List<NewMigrationFile> files = located.layout().scaffold(name, history.migrations(), Instant.now());
+    List<NewMigrationFile> files =
+        located.layout().scaffold(name, history.migrations(), Instant.now());
     Path root = config.projectDir().resolve(folder.displayPath());
     for (NewMigrationFile file : files) {
       Path path = root.resolve(file.relativePath());
@@ -74,7 +85,8 @@ public final class NewCommand implements Callable<Integer> {
         Files.writeString(path, file.content(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         System.out.println("updated " + folder.displayPath(file.relativePath()));
       } else {
-        Files.writeString(path, file.content(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        Files.writeString(
+            path, file.content(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         System.out.println("created " + folder.displayPath(file.relativePath()));
       }
     }

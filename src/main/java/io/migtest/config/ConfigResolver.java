@@ -27,9 +27,14 @@ public final class ConfigResolver {
    * @param flags settings given on the command line, keyed like the file
    */
   public static Config resolve(
-      Path projectDir, Path configFile, Map<String, String> env, Map<String, Setting> flags, boolean debug) {
+      Path projectDir,
+      Path configFile,
+      Map<String, String> env,
+      Map<String, Setting> flags,
+      boolean debug) {
     Map<String, Setting> merged = new LinkedHashMap<>();
-    Path file = configFile != null ? projectDir.resolve(configFile) : projectDir.resolve(DEFAULT_FILE);
+    Path file =
+        configFile != null ? projectDir.resolve(configFile) : projectDir.resolve(DEFAULT_FILE);
     if (configFile != null && !Files.isRegularFile(file)) {
       throw MigtestException.usage("Config file " + configFile + " does not exist.");
     }
@@ -78,8 +83,7 @@ public final class ConfigResolver {
               ? GateMode.BLOCK
               : GateMode.parse(mode.value())
                   .orElseThrow(
-                      () ->
-                          invalid(mode, ConfigKeys.gateKey(gate), "block, warn or off")));
+                      () -> invalid(mode, ConfigKeys.gateKey(gate), "block, warn or off")));
     }
     Setting reportDir = s.get(ConfigKeys.REPORT_DIR);
     Setting shard = s.get(ConfigKeys.SHARD);
@@ -143,6 +147,13 @@ public final class ConfigResolver {
 
   private static MigtestException invalid(Setting setting, String key, String expected) {
     return MigtestException.usage(
-        setting.source() + ": '" + key + "' is '" + setting.value() + "'; expected " + expected + ".");
+        setting.source()
+            + ": '"
+            + key
+            + "' is '"
+            + setting.value()
+            + "'; expected "
+            + expected
+            + ".");
   }
 }

@@ -17,6 +17,8 @@ public enum GateMode {
   }
 
   public static Optional<GateMode> parse(String text) {
-    return Arrays.stream(values()).filter(m -> m.id().equals(text.strip().toLowerCase(Locale.ROOT))).findFirst();
+    return Arrays.stream(values())
+        .filter(m -> m.id().equals(text.strip().toLowerCase(Locale.ROOT)))
+        .findFirst();
   }
 }

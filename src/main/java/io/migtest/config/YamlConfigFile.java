@@ -44,7 +44,10 @@ public final class YamlConfigFile {
               throw invalid(
                   name,
                   parser,
-                  "unknown key '" + key + "'. Known keys: " + String.join(", ", ConfigKeys.FILE_KEYS));
+                  "unknown key '"
+                      + key
+                      + "'. Known keys: "
+                      + String.join(", ", ConfigKeys.FILE_KEYS));
             }
             JsonToken value = parser.nextToken();
             if (value == JsonToken.START_OBJECT) {
@@ -65,7 +68,11 @@ public final class YamlConfigFile {
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw MigtestException.usage(
-          name + " line " + line + ": not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+          name
+              + " line "
+              + line
+              + ": not valid YAML: "
+              + e.getOriginalMessage().lines().findFirst().orElse(""));
     } catch (IOException e) {
       throw MigtestException.usage("Cannot read " + file + ": " + e.getMessage());
     }

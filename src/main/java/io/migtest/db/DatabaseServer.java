@@ -56,7 +56,8 @@ public final class DatabaseServer implements AutoCloseable {
     String name = "migtest_" + purpose + "_" + HexFormat.of().formatHex(randomBytes());
     try (Connection c = endpoint.connect(endpoint.adminDatabase())) {
       c.createStatement()
-          .execute("CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\" ENCODING 'UTF8'");
+          .execute(
+              "CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\" ENCODING 'UTF8'");
     } catch (SQLException e) {
       throw ServerErrors.environment("Cannot create scratch database " + name, e, endpoint);
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Parses {@code postgres://user:password@host:port/db?sslmode=...} and {@code
- * jdbc:postgresql://host:port/db?user=..&password=..} into an endpoint. Error messages never
- * repeat the URL, which may hold a password.
+ * jdbc:postgresql://host:port/db?user=..&password=..} into an endpoint. Error messages never repeat
+ * the URL, which may hold a password.
  */
 public final class DatabaseUrl {
   private DatabaseUrl() {}

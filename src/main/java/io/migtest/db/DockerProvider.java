@@ -46,7 +46,14 @@ public final class DockerProvider implements DatabaseProvider {
       container =
           new PostgreSQLContainer(
                   DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
-              .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+              .withCommand(
+                  "postgres",
+                  "-c",
+                  "fsync=off",
+                  "-c",
+                  "synchronous_commit=off",
+                  "-c",
+                  "full_page_writes=off");
       container.start();
     } catch (RuntimeException e) {
       throw MigtestException.environment(

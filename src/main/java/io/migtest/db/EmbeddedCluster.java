@@ -19,8 +19,8 @@ import java.util.Map;
  * A throwaway PostgreSQL cluster: {@code initdb} in a temp folder, {@code pg_ctl start} on a free
  * loopback port, tuned for speed over durability, removed again on {@link #close()}.
  *
- * <p>Every process starts with a cleared environment (see {@link ChildEnvironment}), so a
- * migration that runs {@code COPY ... TO PROGRAM} sees no token of the runner.
+ * <p>Every process starts with a cleared environment (see {@link ChildEnvironment}), so a migration
+ * that runs {@code COPY ... TO PROGRAM} sees no token of the runner.
  */
 public final class EmbeddedCluster implements AutoCloseable {
   static final String SUPERUSER = "postgres";
@@ -42,7 +42,8 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final int port;
   private final Thread shutdownHook;
 
-  private EmbeddedCluster(Path binaries, LaunchPlan plan, Path dataDir, Map<String, String> env, int port) {
+  private EmbeddedCluster(
+      Path binaries, LaunchPlan plan, Path dataDir, Map<String, String> env, int port) {
     this.binaries = binaries;
     this.plan = plan;
     this.dataDir = dataDir;
@@ -66,13 +67,17 @@ public final class EmbeddedCluster implements AutoCloseable {
       Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
     } catch (IOException e) {
       throw MigtestException.environment(
-          "Cannot create a data folder for the embedded PostgreSQL under " + runRoot + " ("
-              + e.getMessage() + "). Set TMPDIR to a writable folder, or use --database-url or"
+          "Cannot create a data folder for the embedded PostgreSQL under "
+              + runRoot
+              + " ("
+              + e.getMessage()
+              + "). Set TMPDIR to a writable folder, or use --database-url or"
               + " --postgres-image.",
           e);
     }
     EmbeddedCluster cluster =
-        new EmbeddedCluster(binaries, plan, dataDir, ChildEnvironment.minimal(parentEnv), freePort());
+        new EmbeddedCluster(
+            binaries, plan, dataDir, ChildEnvironment.minimal(parentEnv), freePort());
     try {
       cluster.initdb();
       cluster.pgCtlStart();
@@ -96,10 +101,14 @@ public final class EmbeddedCluster implements AutoCloseable {
     run(
         "initdb",
         List.of(
-            "-D", dataDir.toString(),
-            "-U", SUPERUSER,
-            "-A", "trust",
-            "-E", "UTF8",
+            "-D",
+            dataDir.toString(),
+            "-U",
+            SUPERUSER,
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
             "--no-locale",
             "--no-sync",
             "--no-instructions"));
@@ -114,11 +123,15 @@ public final class EmbeddedCluster implements AutoCloseable {
     run(
         "pg_ctl",
         List.of(
-            "-D", dataDir.toString(),
-            "-l", dataDir.resolve("server.log").toString(),
-            "-o", String.join(" ", options),
+            "-D",
+            dataDir.toString(),
+            "-l",
+            dataDir.resolve("server.log").toString(),
+            "-o",
+            String.join(" ", options),
             "-w",
-            "-t", "60",
+            "-t",
+            "60",
             "start"));
   }
 
@@ -151,7 +164,8 @@ public final class EmbeddedCluster implements AutoCloseable {
   private String serverLogTail() {
     try {
       List<String> lines = Files.readAllLines(dataDir.resolve("server.log"));
-      return "\nserver log:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+      return "\nserver log:\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
     } catch (IOException e) {
       return "";
     }

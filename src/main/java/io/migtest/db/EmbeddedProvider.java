@@ -42,6 +42,7 @@ public final class EmbeddedProvider implements DatabaseProvider {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "migtest-postgres");
     Path binaries = PostgresBinaries.install(tmp);
     EmbeddedCluster cluster = EmbeddedCluster.start(binaries, plan, tmp.resolve("run"), env);
-    return new DatabaseServer(cluster.endpoint(), "embedded PostgreSQL " + plan.describe(), cluster);
+    return new DatabaseServer(
+        cluster.endpoint(), "embedded PostgreSQL " + plan.describe(), cluster);
   }
 }

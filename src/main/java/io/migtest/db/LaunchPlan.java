@@ -30,7 +30,13 @@ public record LaunchPlan(LaunchMode mode, SystemAccount account, String launcher
     return switch (mode) {
       case DIRECT -> "as the current user (" + reason + ")";
       case SETPRIV ->
-          "as user '" + account.name() + "' (uid " + account.uid() + ") through setpriv (" + reason + ")";
+          "as user '"
+              + account.name()
+              + "' (uid "
+              + account.uid()
+              + ") through setpriv ("
+              + reason
+              + ")";
       case UNSHARE -> "in a user namespace through `unshare -U` (" + reason + ")";
     };
   }

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Decides how to start PostgreSQL without asking the user: directly when not root, else as an
- * unprivileged account through {@code setpriv} (works under Docker's default seccomp profile,
- * which refuses {@code unshare}), else in a user namespace when {@code unshare -U} is allowed.
+ * unprivileged account through {@code setpriv} (works under Docker's default seccomp profile, which
+ * refuses {@code unshare}), else in a user namespace when {@code unshare -U} is allowed.
  */
 public final class LaunchPlanner {
   private static final Path PASSWD = Path.of("/etc/passwd");
@@ -26,7 +26,8 @@ public final class LaunchPlanner {
   public static LaunchPlan plan(Map<String, String> env) {
     int uid = currentUid();
     if (uid != 0) {
-      return new LaunchPlan(LaunchMode.DIRECT, null, null, "migtest runs as uid " + uid + ", not root");
+      return new LaunchPlan(
+          LaunchMode.DIRECT, null, null, "migtest runs as uid " + uid + ", not root");
     }
     Optional<Path> setpriv = onPath("setpriv", env);
     Optional<SystemAccount> account = SystemAccount.find(PASSWD, env.get("MIGTEST_POSTGRES_USER"));
@@ -85,7 +86,9 @@ public final class LaunchPlanner {
     if (setpriv.isEmpty()) {
       return "setpriv is not on PATH";
     }
-    return "an unprivileged account (" + String.join(", ", SystemAccount.PREFERRED) + ") is missing";
+    return "an unprivileged account ("
+        + String.join(", ", SystemAccount.PREFERRED)
+        + ") is missing";
   }
 
   /** Null when {@code unshare -U} works, else what it answered. */
@@ -100,7 +103,9 @@ public final class LaunchPlanner {
       if (result.succeeded() && !result.output().strip().equals("0")) {
         return null;
       }
-      return result.output().strip().isEmpty() ? "exit " + result.exitCode() : result.output().strip();
+      return result.output().strip().isEmpty()
+          ? "exit " + result.exitCode()
+          : result.output().strip();
     } catch (IOException e) {
       return e.getMessage();
     }

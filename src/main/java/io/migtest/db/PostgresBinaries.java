@@ -24,8 +24,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
- * The PostgreSQL binaries that zonky ships as a Maven artifact, extracted once into a shared
- * folder that any user can read and traverse (the server may run as an unprivileged user).
+ * The PostgreSQL binaries that zonky ships as a Maven artifact, extracted once into a shared folder
+ * that any user can read and traverse (the server may run as an unprivileged user).
  */
 public final class PostgresBinaries {
   private static final Set<PosixFilePermission> WORLD_READABLE_DIR =

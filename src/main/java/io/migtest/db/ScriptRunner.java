@@ -14,8 +14,8 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Runs a script statement by statement, wrapped in transactions the way its layout's tool does,
- * and turns a failure into a finding with file, line, SQLSTATE, message, detail and hint.
+ * Runs a script statement by statement, wrapped in transactions the way its layout's tool does, and
+ * turns a failure into a finding with file, line, SQLSTATE, message, detail and hint.
  */
 public final class ScriptRunner {
   private final Timeouts timeouts;
@@ -111,7 +111,8 @@ public final class ScriptRunner {
     };
   }
 
-  private static Optional<Finding> execute(Connection connection, Script script, Statement statement) {
+  private static Optional<Finding> execute(
+      Connection connection, Script script, Statement statement) {
     try (var s = connection.createStatement()) {
       s.execute(statement.sql());
       return Optional.empty();
@@ -137,7 +138,10 @@ public final class ScriptRunner {
         message.append(" (hint: ").append(server.getHint()).append(')');
       }
       if (server.getWhere() != null && server.getPosition() == 0) {
-        message.append(" (where: ").append(server.getWhere().lines().findFirst().orElse("")).append(')');
+        message
+            .append(" (where: ")
+            .append(server.getWhere().lines().findFirst().orElse(""))
+            .append(')');
       }
     } else {
       message.append(e.getMessage());

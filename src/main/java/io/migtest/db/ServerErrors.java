@@ -13,7 +13,9 @@ final class ServerErrors {
     String advice =
         switch (state) {
           case "28P01", "28000" ->
-              "Authentication failed for user '" + endpoint.user() + "': check the user and password"
+              "Authentication failed for user '"
+                  + endpoint.user()
+                  + "': check the user and password"
                   + " in the database URL.";
           case "08001", "08004", "08006" ->
               "The server at "
@@ -34,8 +36,13 @@ final class ServerErrors {
                   + " CREATEDB;` or use a role that has CREATEDB.";
           default -> "";
         };
-    String message = what + " on " + where + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")")
-        + ": " + firstLine(e.getMessage());
+    String message =
+        what
+            + " on "
+            + where
+            + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")")
+            + ": "
+            + firstLine(e.getMessage());
     return MigtestException.environment(advice.isEmpty() ? message : message + ". " + advice, e);
   }
 

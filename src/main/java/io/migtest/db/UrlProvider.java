@@ -5,8 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * An existing server ({@code --database-url} or {@code DATABASE_URL}), such as a workflow's
- * {@code services: postgres}. migtest only creates and drops its own {@code migtest_*} databases.
+ * An existing server ({@code --database-url} or {@code DATABASE_URL}), such as a workflow's {@code
+ * services: postgres}. migtest only creates and drops its own {@code migtest_*} databases.
  */
 public final class UrlProvider implements DatabaseProvider {
   private final ServerEndpoint endpoint;
@@ -34,7 +34,9 @@ public final class UrlProvider implements DatabaseProvider {
                     "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")) {
       if (!rs.next() || !rs.getBoolean(1)) {
         throw ServerErrors.environment(
-            "Cannot use the server", new SQLException("permission denied to create database", "42501"), endpoint);
+            "Cannot use the server",
+            new SQLException("permission denied to create database", "42501"),
+            endpoint);
       }
     } catch (SQLException e) {
       throw ServerErrors.environment("Cannot connect", e, endpoint);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The apply gate: the whole history applies on an empty database, and with a base branch, the
- * pull request's new migrations apply on top of the base branch's state.
+ * The apply gate: the whole history applies on an empty database, and with a base branch, the pull
+ * request's new migrations apply on top of the base branch's state.
  */
 public final class ApplyGate implements Gate {
 
@@ -45,14 +45,27 @@ public final class ApplyGate implements Gate {
     }
     long durationMs = (System.nanoTime() - started) / 1_000_000;
     return new GateResult(
-        id(), GateResult.statusOf(findings), context.config().mode(id()), durationMs, summary, findings);
+        id(),
+        GateResult.statusOf(findings),
+        context.config().mode(id()),
+        durationMs,
+        summary,
+        findings);
   }
 
   /** How far applying got: how many migrations ran and the failure that stopped it, if any. */
   private record Outcome(int applied, int total, long millis, Optional<Finding> failure) {
     String describe(String where) {
       if (failure.isPresent()) {
-        return "failed " + where + " at " + failure.get().location() + " after " + applied + " of " + total + " migrations";
+        return "failed "
+            + where
+            + " at "
+            + failure.get().location()
+            + " after "
+            + applied
+            + " of "
+            + total
+            + " migrations";
       }
       return total + " migrations applied " + where + " in " + millis + " ms";
     }
@@ -68,19 +81,32 @@ public final class ApplyGate implements Gate {
       for (Migration migration : prefix) {
         Optional<Finding> failure = context.runner().run(connection, migration.up());
         if (failure.isPresent()) {
-          return new Outcome(0, migrations.size(), 0, Optional.of(baseFailure(failure.get(), context)));
+          return new Outcome(
+              0, migrations.size(), 0, Optional.of(baseFailure(failure.get(), context)));
         }
       }
       int applied = 0;
       for (Migration migration : migrations) {
-        context.progress().step("apply (" + purpose + "): " + migration.file() + " (" + (applied + 1) + "/" + migrations.size() + ")");
+        context
+            .progress()
+            .step(
+                "apply ("
+                    + purpose
+                    + "): "
+                    + migration.file()
+                    + " ("
+                    + (applied + 1)
+                    + "/"
+                    + migrations.size()
+                    + ")");
         Optional<Finding> failure = context.runner().run(connection, migration.up());
         if (failure.isPresent()) {
           return new Outcome(applied, migrations.size(), 0, failure);
         }
         applied++;
       }
-      return new Outcome(applied, migrations.size(), (System.nanoTime() - started) / 1_000_000, Optional.empty());
+      return new Outcome(
+          applied, migrations.size(), (System.nanoTime() - started) / 1_000_000, Optional.empty());
     } catch (SQLException e) {
       throw MigtestException.environment(
           "Lost the connection to the database while applying migrations: " + e.getMessage(), e);

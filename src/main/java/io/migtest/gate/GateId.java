@@ -21,6 +21,8 @@ public enum GateId {
   }
 
   public static Optional<GateId> parse(String id) {
-    return Arrays.stream(values()).filter(g -> g.id().equals(id.strip().toLowerCase(Locale.ROOT))).findFirst();
+    return Arrays.stream(values())
+        .filter(g -> g.id().equals(id.strip().toLowerCase(Locale.ROOT)))
+        .findFirst();
   }
 }

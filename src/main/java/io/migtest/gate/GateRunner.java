@@ -51,10 +51,12 @@ public final class GateRunner {
         context.progress().step(gate.id().id() + ": starting");
         results.add(gate.run(context));
       } else {
-        String why = config.selectedGates() != null && !config.selectedGates().contains(gate.id())
-            ? "not selected with --gates"
-            : "off in the configuration";
-        results.add(new GateResult(gate.id(), GateStatus.SKIP, config.mode(gate.id()), 0, why, List.of()));
+        String why =
+            config.selectedGates() != null && !config.selectedGates().contains(gate.id())
+                ? "not selected with --gates"
+                : "off in the configuration";
+        results.add(
+            new GateResult(gate.id(), GateStatus.SKIP, config.mode(gate.id()), 0, why, List.of()));
       }
     }
     return results;

@@ -60,7 +60,12 @@ public final class DbmateLayout implements Layout {
       }
       migrations.add(
           new Migration(
-              m.group(1), Version.parse(m.group(1)), m.group(2).replace('_', ' '), up, down, false));
+              m.group(1),
+              Version.parse(m.group(1)),
+              m.group(2).replace('_', ' '),
+              up,
+              down,
+              false));
     }
     migrations.sort((a, b) -> a.version().compareTo(b.version()));
     return new LoadedMigrations(migrations, problems);
@@ -89,7 +94,12 @@ public final class DbmateLayout implements Layout {
       int slot = kinds.get(i).equals("up") ? 0 : 1;
       if (result[slot] == null) {
         result[slot] =
-            new Script(file, text.substring(bodyStart, Math.max(bodyStart, bodyEnd)), firstLine, mode, List.of());
+            new Script(
+                file,
+                text.substring(bodyStart, Math.max(bodyStart, bodyEnd)),
+                firstLine,
+                mode,
+                List.of());
       }
     }
     if (result[0] == null) {
@@ -117,7 +127,8 @@ public final class DbmateLayout implements Layout {
 
   @Override
   public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
-    String file = LayoutSupport.nextVersion(existing, now) + "_" + LayoutSupport.slug(name) + ".sql";
+    String file =
+        LayoutSupport.nextVersion(existing, now) + "_" + LayoutSupport.slug(name) + ".sql";
     return List.of(
         new NewMigrationFile(file, "-- migrate:up\n-- " + name + "\n\n-- migrate:down\n\n"));
   }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * One folder per migration with {@code up.sql} and {@code down.sql} (diesel, sourcegraph). A
- * migration runs in a transaction unless its {@code metadata.toml} says {@code run_in_transaction
- * = false}; then it is sent as one query.
+ * migration runs in a transaction unless its {@code metadata.toml} says {@code run_in_transaction =
+ * false}; then it is sent as one query.
  */
 public final class DirectoryLayout implements Layout {
   private static final Pattern FOLDER = Pattern.compile("^(\\d[\\d-]*)(?:_(.*))?$");
@@ -83,7 +83,8 @@ public final class DirectoryLayout implements Layout {
   public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
     boolean sequence =
         !existing.isEmpty() && existing.stream().allMatch(m -> m.version().isSequenceNumber());
-    String version = sequence ? LayoutSupport.nextVersion(existing, now) : DIESEL_VERSION.format(now);
+    String version =
+        sequence ? LayoutSupport.nextVersion(existing, now) : DIESEL_VERSION.format(now);
     String dir = version + "_" + LayoutSupport.slug(name);
     return List.of(
         new NewMigrationFile(dir + "/up.sql", "-- " + name + "\n"),

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * executeInTransaction=false}.
  */
 public final class FlywayLayout implements Layout {
-  private static final Pattern VERSIONED = Pattern.compile("^([VU])(\\d+(?:[._]\\d+)*)__(.+)\\.sql$");
+  private static final Pattern VERSIONED =
+      Pattern.compile("^([VU])(\\d+(?:[._]\\d+)*)__(.+)\\.sql$");
   private static final Pattern REPEATABLE = Pattern.compile("^R__(.+)\\.sql$");
 
   @Override
@@ -129,7 +130,6 @@ public final class FlywayLayout implements Layout {
     String slug = LayoutSupport.slug(name);
     return List.of(
         new NewMigrationFile("V" + version + "__" + slug + ".sql", "-- " + name + "\n"),
-        new NewMigrationFile(
-            "U" + version + "__" + slug + ".sql", "-- Undo: " + name + "\n"));
+        new NewMigrationFile("U" + version + "__" + slug + ".sql", "-- Undo: " + name + "\n"));
   }
 }

@@ -69,7 +69,9 @@ public final class GitRepository {
     return run("rev-parse", "--is-shallow-repository").output().strip().equals("true");
   }
 
-  /** Files under {@code path} (relative to the repository root) at {@code commit}, relative to it. */
+  /**
+   * Files under {@code path} (relative to the repository root) at {@code commit}, relative to it.
+   */
   public List<String> listFiles(String commit, String path) {
     String spec = path.isEmpty() ? commit : commit + ":" + path;
     CommandResult result = run("ls-tree", "-r", "-z", "--name-only", spec);
@@ -167,5 +169,4 @@ public final class GitRepository {
   private static String shortId(String commit) {
     return commit.length() > 12 ? commit.substring(0, 12) : commit;
   }
-
 }

@@ -40,7 +40,9 @@ public final class GolangMigrateLayout implements Layout {
             LayoutSupport.unrecognised(folder, path, "<version>_<name>.up.sql / .down.sql"));
         continue;
       }
-      byVersion.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(new String[] {path, m.group(2), m.group(3)});
+      byVersion
+          .computeIfAbsent(m.group(1), k -> new ArrayList<>())
+          .add(new String[] {path, m.group(2), m.group(3)});
     }
     List<Migration> migrations = new ArrayList<>();
     for (var entry : byVersion.entrySet()) {
@@ -56,14 +58,21 @@ public final class GolangMigrateLayout implements Layout {
         continue;
       }
       for (String[] up : ups) {
-        String down = downs.stream().filter(d -> d[1].equals(up[1])).map(d -> d[0]).findFirst().orElse(downs.size() == 1 ? downs.get(0)[0] : null);
+        String down =
+            downs.stream()
+                .filter(d -> d[1].equals(up[1]))
+                .map(d -> d[0])
+                .findFirst()
+                .orElse(downs.size() == 1 ? downs.get(0)[0] : null);
         migrations.add(
             new Migration(
                 entry.getKey(),
                 Version.parse(entry.getKey()),
                 up[1].replace('_', ' '),
                 LayoutSupport.read(folder, up[0], TransactionMode.MULTI_STATEMENT_QUERY),
-                down == null ? null : LayoutSupport.read(folder, down, TransactionMode.MULTI_STATEMENT_QUERY),
+                down == null
+                    ? null
+                    : LayoutSupport.read(folder, down, TransactionMode.MULTI_STATEMENT_QUERY),
                 false));
       }
     }

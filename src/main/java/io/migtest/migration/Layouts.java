@@ -28,7 +28,9 @@ public final class Layouts {
         .filter(l -> l.name().equals(name))
         .findFirst()
         .orElseThrow(
-            () -> MigtestException.usage("Unknown layout '" + name + "'. Use one of: " + names() + "."));
+            () ->
+                MigtestException.usage(
+                    "Unknown layout '" + name + "'. Use one of: " + names() + "."));
   }
 
   /** The first layout that recognises {@code folder}, or a usage error. */

@@ -31,7 +31,10 @@ public final class LiquibaseSqlLayout implements Layout {
     return folder.files().stream()
         .filter(f -> f.endsWith(".sql"))
         .limit(20)
-        .anyMatch(f -> SourceText.read(folder, f) instanceof SourceText.Text t && HEADER.matcher(t.text()).find());
+        .anyMatch(
+            f ->
+                SourceText.read(folder, f) instanceof SourceText.Text t
+                    && HEADER.matcher(t.text()).find());
   }
 
   @Override
@@ -46,7 +49,8 @@ public final class LiquibaseSqlLayout implements Layout {
       if (result instanceof SourceText.Problem problem) {
         problems.add(problem.finding());
       } else if (!HEADER.matcher(((SourceText.Text) result).text()).find()) {
-        problems.add(LayoutSupport.unrecognised(folder, path, "a `--liquibase formatted sql` header"));
+        problems.add(
+            LayoutSupport.unrecognised(folder, path, "a `--liquibase formatted sql` header"));
       } else {
         changesets(folder.displayPath(path), ((SourceText.Text) result).text(), migrations);
       }
@@ -86,9 +90,14 @@ public final class LiquibaseSqlLayout implements Layout {
       Script up = new Script(file, body.toString(), headerLine + 1, mode, List.of());
       String rollbackSql = rollback.toString().strip();
       boolean noRollback =
-          rollbackSql.isEmpty() || rollbackSql.equalsIgnoreCase("not required") || rollbackSql.equalsIgnoreCase("empty");
-      Script down = noRollback ? null : new Script(file, rollbackSql, rollbackLine, mode, List.of());
-      into.add(new Migration(id, Version.ordinal(into.size() + 1, id), changeset.group(2), up, down, false));
+          rollbackSql.isEmpty()
+              || rollbackSql.equalsIgnoreCase("not required")
+              || rollbackSql.equalsIgnoreCase("empty");
+      Script down =
+          noRollback ? null : new Script(file, rollbackSql, rollbackLine, mode, List.of());
+      into.add(
+          new Migration(
+              id, Version.ordinal(into.size() + 1, id), changeset.group(2), up, down, false));
     }
   }
 
@@ -99,7 +108,10 @@ public final class LiquibaseSqlLayout implements Layout {
     return List.of(
         new NewMigrationFile(
             version + "_" + slug + ".sql",
-            "--liquibase formatted sql\n\n--changeset migtest:" + slug + "\n-- " + name
+            "--liquibase formatted sql\n\n--changeset migtest:"
+                + slug
+                + "\n-- "
+                + name
                 + "\n\n--rollback \n"));
   }
 }

@@ -3,8 +3,8 @@ package io.migtest.migration;
 /**
  * One migration of a history.
  *
- * @param id what identifies the migration across branches (its version, a changeset id, a
- *     Sqitch change name), used to tell new migrations from ones the base branch has
+ * @param id what identifies the migration across branches (its version, a changeset id, a Sqitch
+ *     change name), used to tell new migrations from ones the base branch has
  * @param down the rollback script, or null when the migration has none
  * @param repeatable a Flyway {@code R__} migration, run after the versioned ones when it changes
  */

@@ -9,11 +9,10 @@ import java.util.Optional;
 
 /**
  * The head's migrations compared with the base branch's: which are new or changed, and which
- * changes would surprise the tool in production (an edited migration, a new one ordered before
- * the base's newest).
+ * changes would surprise the tool in production (an edited migration, a new one ordered before the
+ * base's newest).
  *
- * @param base the base branch's history, or null when there is no base: then every migration is
- *     new
+ * @param base the base branch's history, or null when there is no base: then every migration is new
  */
 public record MigrationComparison(
     MigrationHistory head, MigrationHistory base, String baseRef, List<Finding> findings) {
@@ -36,7 +35,9 @@ public record MigrationComparison(
     List<Finding> findings = new ArrayList<>();
     for (Migration migration : head.migrations()) {
       Migration before = baseById.get(migration.id());
-      if (before != null && !migration.repeatable() && !before.up().checksum().equals(migration.up().checksum())) {
+      if (before != null
+          && !migration.repeatable()
+          && !before.up().checksum().equals(migration.up().checksum())) {
         findings.add(
             Finding.error(
                 "edited-migration",
@@ -79,16 +80,23 @@ public record MigrationComparison(
       return true;
     }
     return base.migrations().stream()
-        .noneMatch(m -> m.id().equals(migration.id()) && m.up().checksum().equals(migration.up().checksum()));
+        .noneMatch(
+            m ->
+                m.id().equals(migration.id())
+                    && m.up().checksum().equals(migration.up().checksum()));
   }
 
   /**
-   * What runs on top of the base branch's state: migrations the base does not have, and
-   * repeatable ones that changed. An edited migration is not run again, as in production.
+   * What runs on top of the base branch's state: migrations the base does not have, and repeatable
+   * ones that changed. An edited migration is not run again, as in production.
    */
   public List<Migration> toApplyOnBase() {
     return head.migrations().stream()
-        .filter(m -> isNew(m) && (m.repeatable() || base.migrations().stream().noneMatch(b -> b.id().equals(m.id()))))
+        .filter(
+            m ->
+                isNew(m)
+                    && (m.repeatable()
+                        || base.migrations().stream().noneMatch(b -> b.id().equals(m.id()))))
         .toList();
   }
 

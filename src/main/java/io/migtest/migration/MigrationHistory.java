@@ -18,6 +18,9 @@ public record MigrationHistory(
     List<Finding> problems = new java.util.ArrayList<>(loaded.problems());
     problems.addAll(VersionChecks.check(loaded.migrations()));
     return new MigrationHistory(
-        layout.name(), folder.displayPath(), List.copyOf(loaded.migrations()), List.copyOf(problems));
+        layout.name(),
+        folder.displayPath(),
+        List.copyOf(loaded.migrations()),
+        List.copyOf(problems));
   }
 }

@@ -66,10 +66,8 @@ public final class PlainLayout implements Layout {
   public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
     boolean numbered =
         existing.isEmpty() || existing.stream().allMatch(m -> m.description().matches("\\d+.*"));
-    String prefix =
-        numbered
-            ? String.format("%03d_", existing.size() + 1)
-            : "";
-    return List.of(new NewMigrationFile(prefix + LayoutSupport.slug(name) + ".sql", "-- " + name + "\n"));
+    String prefix = numbered ? String.format("%03d_", existing.size() + 1) : "";
+    return List.of(
+        new NewMigrationFile(prefix + LayoutSupport.slug(name) + ".sql", "-- " + name + "\n"));
   }
 }

@@ -50,7 +50,10 @@ public final class SqitchLayout implements Layout {
                 "missing-script",
                 folder.displayPath(PLAN),
                 entry.line(),
-                "The plan names change '" + entry.name() + "' but " + folder.displayPath(deploy)
+                "The plan names change '"
+                    + entry.name()
+                    + "' but "
+                    + folder.displayPath(deploy)
                     + " does not exist: add it or remove the change from the plan."));
         continue;
       }
@@ -108,7 +111,8 @@ public final class SqitchLayout implements Layout {
     String planLine =
         change
             + " "
-            + DateTimeFormatter.ISO_INSTANT.format(now.with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0))
+            + DateTimeFormatter.ISO_INSTANT.format(
+                now.with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0))
             + " migtest <migtest@localhost> # "
             + name
             + "\n";

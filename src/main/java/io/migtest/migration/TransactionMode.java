@@ -4,7 +4,9 @@ package io.migtest.migration;
 public enum TransactionMode {
   /** The whole script in one transaction (Flyway, dbmate, diesel, Liquibase by default). */
   SINGLE_TRANSACTION,
-  /** Each statement commits on its own, as {@code psql -f} does (Sqitch, plain, opted-out scripts). */
+  /**
+   * Each statement commits on its own, as {@code psql -f} does (Sqitch, plain, opted-out scripts).
+   */
   AUTOCOMMIT,
   /**
    * The file is sent as one multi-statement query (golang-migrate): PostgreSQL runs it as one

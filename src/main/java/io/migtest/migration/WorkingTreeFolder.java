@@ -41,7 +41,8 @@ public final class WorkingTreeFolder implements SourceFolder {
           .sorted()
           .toList();
     } catch (IOException | UncheckedIOException e) {
-      throw MigtestException.usage("Cannot list migrations folder " + folder + ": " + e.getMessage());
+      throw MigtestException.usage(
+          "Cannot list migrations folder " + folder + ": " + e.getMessage());
     }
   }
 
@@ -52,7 +53,9 @@ public final class WorkingTreeFolder implements SourceFolder {
 
   @Override
   public String displayPath() {
-    return folder.startsWith(projectRoot) ? slashes(projectRoot.relativize(folder)) : slashes(folder);
+    return folder.startsWith(projectRoot)
+        ? slashes(projectRoot.relativize(folder))
+        : slashes(folder);
   }
 
   private static String slashes(Path path) {

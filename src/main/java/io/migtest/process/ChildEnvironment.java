@@ -12,7 +12,8 @@ import java.util.Map;
  */
 public final class ChildEnvironment {
   /** A search path that finds the usual system tools and nothing from the workspace. */
-  public static final String SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  public static final String SYSTEM_PATH =
+      "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
   private ChildEnvironment() {}
 

@@ -7,7 +7,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 /** Renders {@code report.html} from the Markdown report, with raw HTML escaped. */
 public final class HtmlReport {
-  private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+  private static final List<org.commonmark.Extension> EXTENSIONS =
+      List.of(TablesExtension.create());
   private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
   private static final HtmlRenderer RENDERER =
       HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();

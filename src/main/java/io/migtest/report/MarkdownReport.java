@@ -22,7 +22,9 @@ public final class MarkdownReport {
     md.append(MARKER).append('\n');
     md.append("## migtest: ").append(verdict(report.result())).append("\n\n");
     if (report.error() != null) {
-      md.append("**The run could not finish:** ").append(MarkdownText.inline(report.error())).append("\n\n");
+      md.append("**The run could not finish:** ")
+          .append(MarkdownText.inline(report.error()))
+          .append("\n\n");
     }
     if (report.layout() != null) {
       long fresh = report.migrations().stream().filter(RunReport.MigrationEntry::isNew).count();
@@ -41,7 +43,9 @@ public final class MarkdownReport {
         findings(md, gate);
       }
     }
-    md.append("\n<sub>migtest ").append(MarkdownText.inline(report.tool().version())).append("</sub>\n");
+    md.append("\n<sub>migtest ")
+        .append(MarkdownText.inline(report.tool().version()))
+        .append("</sub>\n");
     return md.toString();
   }
 
@@ -79,7 +83,8 @@ public final class MarkdownReport {
           .append(MarkdownText.code(f.rule()))
           .append(" | ")
           .append(MarkdownText.inline(f.message()))
-          .append(f.sqlstate() == null ? "" : " (SQLSTATE " + MarkdownText.inline(f.sqlstate()) + ")")
+          .append(
+              f.sqlstate() == null ? "" : " (SQLSTATE " + MarkdownText.inline(f.sqlstate()) + ")")
           .append(" |\n");
     }
     if (sorted.size() > MAX_FINDINGS_PER_GATE) {

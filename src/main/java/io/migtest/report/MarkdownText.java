@@ -37,7 +37,8 @@ public final class MarkdownText {
 
   /** An inline code span that no backtick inside can close early; newlines become spaces. */
   public static String code(String text) {
-    String oneLine = text == null ? "" : text.replace('\r', ' ').replace('\n', ' ').replace("|", "\\|");
+    String oneLine =
+        text == null ? "" : text.replace('\r', ' ').replace('\n', ' ').replace("|", "\\|");
     String fence = "`".repeat(longestBacktickRun(oneLine) + 1);
     return fence + " " + oneLine + " " + fence;
   }

@@ -15,13 +15,20 @@ public final class ReportFiles {
     try {
       Files.createDirectories(dir);
       String markdown = MarkdownReport.render(report);
-      Files.writeString(dir.resolve("report.json"), JsonReport.render(report), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("report.json"), JsonReport.render(report), StandardCharsets.UTF_8);
       Files.writeString(dir.resolve("report.md"), markdown, StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("report.html"), HtmlReport.render(markdown), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("report.html"), HtmlReport.render(markdown), StandardCharsets.UTF_8);
       return dir;
     } catch (IOException e) {
       throw MigtestException.environment(
-          "Cannot write the report into " + dir + ": " + e.getMessage() + ". Pass a writable --report-dir.", e);
+          "Cannot write the report into "
+              + dir
+              + ": "
+              + e.getMessage()
+              + ". Pass a writable --report-dir.",
+          e);
     }
   }
 }

@@ -13,7 +13,15 @@ import java.util.List;
  * @param error what went wrong when the result is ERROR, else null (left out of the JSON)
  */
 @JsonPropertyOrder({
-  "schemaVersion", "tool", "result", "exitCode", "layout", "migrationsDir", "migrations", "gates", "error"
+  "schemaVersion",
+  "tool",
+  "result",
+  "exitCode",
+  "layout",
+  "migrationsDir",
+  "migrations",
+  "gates",
+  "error"
 })
 public record RunReport(
     int schemaVersion,
@@ -37,7 +45,15 @@ public record RunReport(
    * @param downFile the rollback script, or null
    * @param unparsedStatements statements JSqlParser could not parse (still executed)
    */
-  @JsonPropertyOrder({"version", "description", "file", "downFile", "isNew", "statements", "unparsedStatements"})
+  @JsonPropertyOrder({
+    "version",
+    "description",
+    "file",
+    "downFile",
+    "isNew",
+    "statements",
+    "unparsedStatements"
+  })
   public record MigrationEntry(
       String version,
       String description,

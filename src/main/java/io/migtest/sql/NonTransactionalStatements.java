@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Recognises PostgreSQL statements that cannot run inside a transaction block (SQLSTATE 25001),
- * the ones Flyway detects to run a migration outside a transaction.
+ * Recognises PostgreSQL statements that cannot run inside a transaction block (SQLSTATE 25001), the
+ * ones Flyway detects to run a migration outside a transaction.
  */
 public final class NonTransactionalStatements {
   private static final Pattern NON_TRANSACTIONAL =
@@ -30,16 +30,21 @@ public final class NonTransactionalStatements {
           "^(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\\b(?!\\s+ATOMIC)",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern COMMENTS =
-      Pattern.compile("--[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
+  private static final Pattern COMMENTS = Pattern.compile("--[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
 
   private NonTransactionalStatements() {}
 
   /** True when {@code statement} must run outside a transaction block. */
   public static boolean matches(Statement statement) {
-    String head = statement.sql().length() > 2_000 ? statement.sql().substring(0, 2_000) : statement.sql();
+    String head =
+        statement.sql().length() > 2_000 ? statement.sql().substring(0, 2_000) : statement.sql();
     String normalized =
-        COMMENTS.matcher(head).replaceAll(" ").strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        COMMENTS
+            .matcher(head)
+            .replaceAll(" ")
+            .strip()
+            .replaceAll("\\s+", " ")
+            .toUpperCase(Locale.ROOT);
     return NON_TRANSACTIONAL.matcher(normalized).find();
   }
 

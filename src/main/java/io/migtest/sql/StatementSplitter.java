@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits PostgreSQL script text into statements the way psql does: semicolons end statements
- * except inside quotes, dollar quotes, comments and {@code BEGIN ATOMIC ... END} bodies.
+ * Splits PostgreSQL script text into statements the way psql does: semicolons end statements except
+ * inside quotes, dollar quotes, comments and {@code BEGIN ATOMIC ... END} bodies.
  *
  * <p>One pass over the text, linear in its length. Problems (unterminated quotes or comments, psql
  * meta-commands) are returned as findings rather than thrown, so the caller can report them with

@@ -25,7 +25,8 @@ class ScriptRunnerTest {
         """;
     try (ScratchDatabase db = SharedServer.get().createScratch("test");
         Connection c = db.connect()) {
-      Optional<Finding> failure = runner.run(c, Script.of("f.sql", sql, TransactionMode.SINGLE_TRANSACTION));
+      Optional<Finding> failure =
+          runner.run(c, Script.of("f.sql", sql, TransactionMode.SINGLE_TRANSACTION));
       assertThat(failure).isEmpty();
       var rs = c.createStatement().executeQuery("SELECT add_two(1)");
       rs.next();
@@ -50,7 +51,8 @@ class ScriptRunnerTest {
   }
 
   @Test
-  void multiStatementQueryRefusesConcurrentIndexLikeGolangMigrateButAllowsItAlone() throws Exception {
+  void multiStatementQueryRefusesConcurrentIndexLikeGolangMigrateButAllowsItAlone()
+      throws Exception {
     try (ScratchDatabase db = SharedServer.get().createScratch("test");
         Connection c = db.connect()) {
       c.createStatement().execute("CREATE TABLE t (id int)");

@@ -115,6 +115,9 @@ public final class ApplyBenchmark {
     try (ScratchDatabase db = server.createScratch("floor")) {
       Properties props = new Properties();
       props.setProperty("user", server.endpoint().user());
+      if (server.endpoint().password() != null) {
+        props.setProperty("password", server.endpoint().password());
+      }
       try (Connection c =
           DriverManager.getConnection(server.endpoint().jdbcUrl(db.name()), props)) {
         for (Path file : files) {

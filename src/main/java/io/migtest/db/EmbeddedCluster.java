@@ -10,7 +10,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,7 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final Path dataDir;
   private final Map<String, String> env;
   private final int port;
+  private final String password = randomPassword();
   private final Thread shutdownHook;
 
   private EmbeddedCluster(
@@ -90,14 +93,36 @@ public final class EmbeddedCluster implements AutoCloseable {
   }
 
   public ServerEndpoint endpoint() {
-    return new ServerEndpoint("127.0.0.1", port, SUPERUSER, null, "postgres", Map.of());
+    return new ServerEndpoint("127.0.0.1", port, SUPERUSER, password, "postgres", Map.of());
   }
 
   public LaunchPlan plan() {
     return plan;
   }
 
+  /**
+   * Creates the cluster with a random superuser password: the server listens on loopback, where
+   * other local users could otherwise connect as superuser.
+   */
   private void initdb() {
+    Path passwordFile = dataDir.resolveSibling(dataDir.getFileName() + ".pw");
+    try {
+      Files.writeString(passwordFile, password + "\n");
+      Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+      if (plan.account() != null) {
+        Files.setAttribute(passwordFile, "unix:uid", plan.account().uid());
+      }
+    } catch (IOException e) {
+      throw failure("initdb", "cannot write the password file: " + e.getMessage());
+    }
+    try {
+      initdb(passwordFile);
+    } finally {
+      PostgresBinaries.deleteTree(passwordFile);
+    }
+  }
+
+  private void initdb(Path passwordFile) {
     run(
         "initdb",
         List.of(
@@ -105,8 +130,9 @@ public final class EmbeddedCluster implements AutoCloseable {
             dataDir.toString(),
             "-U",
             SUPERUSER,
+            "--pwfile=" + passwordFile,
             "-A",
-            "trust",
+            "scram-sha-256",
             "-E",
             "UTF8",
             "--no-locale",
@@ -169,6 +195,12 @@ public final class EmbeddedCluster implements AutoCloseable {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  private static String randomPassword() {
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static int freePort() {

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.UnsupportedStatement;
 
 /**
  * The JSqlParser facade: parses one statement with a time limit and keeps the AST when it parses.
@@ -47,6 +48,9 @@ public final class SqlParser implements AutoCloseable {
       var ast =
           CCJSqlParserUtil.parse(
               statement.sql(), worker, parser -> parser.withTimeOut(timeoutMillis));
+      if (ast instanceof UnsupportedStatement) {
+        return new ParsedStatement(statement, null, "statement kind not supported by JSqlParser");
+      }
       return new ParsedStatement(statement, ast, null);
     } catch (JSQLParserException e) {
       return new ParsedStatement(statement, null, firstLine(e));

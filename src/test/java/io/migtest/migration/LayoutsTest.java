@@ -1,0 +1,191 @@
+package io.migtest.migration;
+
+import static io.migtest.migration.Files.load;
+import static io.migtest.migration.Files.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.migtest.MigtestException;
+import io.migtest.finding.Finding;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayoutsTest {
+  @TempDir Path project;
+
+  @Test
+  void flywayOrdersVersionsNumericallyPairsUndoAndRunsRepeatablesLast() {
+    write(project, "db/migrations/V10__ten.sql", "SELECT 10;");
+    write(project, "db/migrations/V2__two.sql", "SELECT 2;");
+    write(project, "db/migrations/sub/V1_1__one_one.sql", "SELECT 11;");
+    write(project, "db/migrations/U2__two.sql", "SELECT -2;");
+    write(project, "db/migrations/R__views.sql", "SELECT 'r';");
+    write(project, "db/migrations/notes.sql", "SELECT 0;");
+    MigrationHistory h = load(project, "db/migrations");
+    assertThat(h.layout()).isEqualTo("flyway");
+    assertThat(h.migrations()).extracting(m -> m.version().text()).containsExactly("1_1", "2", "10", "R");
+    assertThat(h.migrations().get(1).downFile()).isEqualTo("db/migrations/U2__two.sql");
+    assertThat(h.migrations().get(1).up().transactionMode()).isEqualTo(TransactionMode.SINGLE_TRANSACTION);
+    assertThat(h.migrations().get(3).repeatable()).isTrue();
+    assertThat(h.problems()).extracting(Finding::rule).containsExactly("unrecognised-file");
+  }
+
+  @Test
+  void aGapInASequenceIsReported() {
+    write(project, "db/migrations/V1__a.sql", "SELECT 1;");
+    write(project, "db/migrations/V2__b.sql", "SELECT 2;");
+    write(project, "db/migrations/V4__d.sql", "SELECT 4;");
+    Finding gap = load(project, "db/migrations").problems().get(0);
+    assertThat(gap.rule()).isEqualTo("version-gap");
+    assertThat(gap.file()).isEqualTo("db/migrations/V4__d.sql");
+  }
+
+  @Test
+  void flywayRunsConcurrentIndexesOutsideATransactionAndWarnsWhenMixed() {
+    write(project, "db/migrations/V1__idx.sql", "CREATE INDEX CONCURRENTLY i ON t (a);");
+    write(project, "db/migrations/V2__mixed.sql", "CREATE TABLE u (a int);\nCREATE INDEX CONCURRENTLY j ON u (a);");
+    write(project, "db/migrations/V3__conf.sql", "VACUUM;");
+    write(project, "db/migrations/V3__conf.sql.conf", "executeInTransaction=false\n");
+    MigrationHistory h = load(project, "db/migrations");
+    assertThat(h.migrations()).extracting(m -> m.up().transactionMode()).containsOnly(TransactionMode.AUTOCOMMIT);
+    assertThat(h.migrations().get(1).up().problems()).extracting(Finding::rule, Finding::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("mixed-transaction", 2));
+  }
+
+  @Test
+  void golangMigratePairsUpAndDownAndSendsEachFileAsOneQuery() {
+    write(project, "migrations/000002_add_email.up.sql", "ALTER TABLE u ADD email text;");
+    write(project, "migrations/000002_add_email.down.sql", "ALTER TABLE u DROP email;");
+    write(project, "migrations/000001_init.up.sql", "CREATE TABLE u (id int);");
+    MigrationHistory h = load(project, "migrations");
+    assertThat(h.layout()).isEqualTo("golang-migrate");
+    assertThat(h.migrations()).extracting(Migration::description).containsExactly("init", "add email");
+    assertThat(h.migrations().get(1).downFile()).isEqualTo("migrations/000002_add_email.down.sql");
+    assertThat(h.migrations().get(0).up().transactionMode()).isEqualTo(TransactionMode.MULTI_STATEMENT_QUERY);
+  }
+
+  @Test
+  void dbmateReadsSectionsWithTheirFileLinesAndTransactionOption() {
+    write(
+        project,
+        "db/migrations/20240101000000_users.sql",
+        "-- migrate:up\nCREATE TABLE u (id int);\n\n-- migrate:down\nDROP TABLE u;\n");
+    write(
+        project,
+        "db/migrations/20240102000000_idx.sql",
+        "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON u (id);\n-- migrate:down\nDROP INDEX i;\n");
+    MigrationHistory h = load(project, "db/migrations");
+    assertThat(h.layout()).isEqualTo("dbmate");
+    Migration users = h.migrations().get(0);
+    assertThat(users.up().split().statements().get(0).startLine()).isEqualTo(2);
+    assertThat(users.down().split().statements().get(0).startLine()).isEqualTo(5);
+    assertThat(users.up().transactionMode()).isEqualTo(TransactionMode.SINGLE_TRANSACTION);
+    assertThat(h.migrations().get(1).up().transactionMode()).isEqualTo(TransactionMode.MULTI_STATEMENT_QUERY);
+  }
+
+  @Test
+  void dbmateWithoutUpMarkerIsAnError() {
+    write(project, "db/migrations/20240101000000_a.sql", "-- migrate:down\nDROP TABLE a;\n");
+    write(project, "db/migrations/20240102000000_b.sql", "-- migrate:up\nSELECT 1;\n");
+    MigrationHistory h = load(project, "db/migrations");
+    assertThat(h.migrations().get(0).up().problems()).extracting(Finding::rule).containsExactly("missing-up");
+  }
+
+  @Test
+  void directoryLayoutReadsDieselFoldersAndMetadata() {
+    write(project, "migrations/2024-01-02-000000_posts/up.sql", "CREATE TABLE p (id int);");
+    write(project, "migrations/2024-01-02-000000_posts/down.sql", "DROP TABLE p;");
+    write(project, "migrations/2024-01-03-000000_idx/up.sql", "CREATE INDEX CONCURRENTLY i ON p (id);");
+    write(project, "migrations/2024-01-03-000000_idx/metadata.toml", "run_in_transaction = false\n");
+    MigrationHistory h = load(project, "migrations");
+    assertThat(h.layout()).isEqualTo("directory");
+    assertThat(h.migrations()).extracting(Migration::description).containsExactly("posts", "idx");
+    assertThat(h.migrations().get(0).up().transactionMode()).isEqualTo(TransactionMode.SINGLE_TRANSACTION);
+    assertThat(h.migrations().get(1).up().transactionMode()).isEqualTo(TransactionMode.MULTI_STATEMENT_QUERY);
+    assertThat(h.migrations().get(1).down()).isNull();
+  }
+
+  @Test
+  void sqitchFollowsThePlanIncludingReworkedChanges() {
+    write(
+        project,
+        "sqitch.plan",
+        "%syntax-version=1.0.0\n%project=app\n\n"
+            + "schema 2024-01-01T00:00:00Z A <a@x> # schema\n"
+            + "users [schema] 2024-01-02T00:00:00Z A <a@x> # users\n"
+            + "@v1 2024-01-03T00:00:00Z A <a@x> # tag\n"
+            + "users [users@v1] 2024-01-04T00:00:00Z A <a@x> # rework\n");
+    write(project, "deploy/schema.sql", "BEGIN; CREATE SCHEMA app; COMMIT;");
+    write(project, "revert/schema.sql", "DROP SCHEMA app;");
+    write(project, "deploy/users@v1.sql", "CREATE TABLE app.users (id int);");
+    write(project, "deploy/users.sql", "ALTER TABLE app.users ADD name text;");
+    MigrationHistory h = load(project, ".");
+    assertThat(h.layout()).isEqualTo("sqitch");
+    assertThat(h.migrations()).extracting(Migration::file)
+        .containsExactly("deploy/schema.sql", "deploy/users@v1.sql", "deploy/users.sql");
+    assertThat(h.migrations().get(0).up().transactionMode()).isEqualTo(TransactionMode.AUTOCOMMIT);
+  }
+
+  @Test
+  void sqitchPlanNamingAMissingScriptIsAnError() {
+    write(project, "sqitch.plan", "%project=app\nghost 2024-01-01T00:00:00Z A <a@x>\n");
+    MigrationHistory h = load(project, ".");
+    assertThat(h.problems()).extracting(Finding::rule, Finding::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("missing-script", 2));
+  }
+
+  @Test
+  void liquibaseSplitsChangesetsWithRollbacksAndAttributes() {
+    write(
+        project,
+        "db/changelog/001_init.sql",
+        "--liquibase formatted sql\n\n"
+            + "--changeset alice:1\nCREATE TABLE a (id int);\n--rollback DROP TABLE a;\n\n"
+            + "--changeset bob:2 runInTransaction:false\nCREATE INDEX CONCURRENTLY i ON a (id);\n");
+    MigrationHistory h = load(project, "db/changelog");
+    assertThat(h.layout()).isEqualTo("liquibase-sql");
+    assertThat(h.migrations()).extracting(Migration::id).containsExactly("alice:1", "bob:2");
+    assertThat(h.migrations().get(0).down().text()).isEqualTo("DROP TABLE a;");
+    assertThat(h.migrations().get(0).up().split().statements().get(0).startLine()).isEqualTo(4);
+    assertThat(h.migrations().get(1).up().transactionMode()).isEqualTo(TransactionMode.AUTOCOMMIT);
+  }
+
+  @Test
+  void plainOrdersFilesNaturally() {
+    write(project, "sql/10_late.sql", "SELECT 10;");
+    write(project, "sql/2_early.sql", "SELECT 2;");
+    MigrationHistory h = load(project, "sql");
+    assertThat(h.layout()).isEqualTo("plain");
+    assertThat(h.migrations()).extracting(Migration::description).containsExactly("2_early", "10_late");
+  }
+
+  @Test
+  void duplicateVersionsAreAnErrorNamingBothFiles() {
+    write(project, "db/migrations/V1__a.sql", "SELECT 1;");
+    write(project, "db/migrations/V1__b.sql", "SELECT 2;");
+    MigrationHistory h = load(project, "db/migrations");
+    Finding duplicate = h.problems().stream().filter(f -> f.rule().equals("duplicate-version")).findFirst().orElseThrow();
+    assertThat(duplicate.message()).contains("V1__a.sql").contains("V1__b.sql");
+  }
+
+  @Test
+  void aFolderWithoutMigrationsIsAUsageError() {
+    write(project, "db/migrations/README.md", "nothing here");
+    assertThatThrownBy(() -> load(project, "db/migrations"))
+        .isInstanceOf(MigtestException.class)
+        .hasMessageContaining("No migrations found in db/migrations");
+  }
+
+  @Test
+  void scaffoldsTheNextMigrationInEachLayout() {
+    write(project, "db/migrations/V009__a.sql", "SELECT 1;");
+    MigrationHistory h = load(project, "db/migrations");
+    assertThat(new FlywayLayout().scaffold("Add orders index", h.migrations(), java.time.Instant.EPOCH))
+        .extracting(NewMigrationFile::relativePath)
+        .containsExactly("V010__add_orders_index.sql", "U010__add_orders_index.sql");
+    assertThat(new DbmateLayout().scaffold("x", java.util.List.of(), java.time.Instant.EPOCH))
+        .extracting(NewMigrationFile::relativePath)
+        .containsExactly("19700101000000_x.sql");
+  }
+}

@@ -1,0 +1,37 @@
+package io.migtest.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NonTransactionalStatementsTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CREATE INDEX CONCURRENTLY i ON t (a)",
+        "create unique index concurrently if not exists i on t (a)",
+        "DROP INDEX CONCURRENTLY IF EXISTS i",
+        "REINDEX INDEX CONCURRENTLY i",
+        "VACUUM ANALYZE t",
+        "ALTER SYSTEM SET work_mem = '64MB'",
+        "CREATE DATABASE other",
+        "/* why */ CREATE INDEX\n  CONCURRENTLY i ON t (a)"
+      })
+  void recognisesStatementsThatCannotRunInATransaction(String sql) {
+    assertThat(NonTransactionalStatements.matches(new Statement(sql, 1, 1))).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CREATE INDEX i ON t (a)",
+        "CREATE TABLE concurrently (id int)",
+        "ANALYZE t",
+        "ALTER TYPE mood ADD VALUE 'meh'"
+      })
+  void leavesOrdinaryStatementsInTheTransaction(String sql) {
+    assertThat(NonTransactionalStatements.matches(new Statement(sql, 1, 1))).isFalse();
+  }
+}

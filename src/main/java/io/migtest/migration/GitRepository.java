@@ -59,8 +59,9 @@ public final class GitRepository {
   public String resolveCommit(String ref) {
     Optional<String> commit = tryResolve(ref);
     if (commit.isEmpty() && isShallow()) {
-      fetch(ref);
-      commit = tryResolve(ref);
+      String remoteRef = ref.startsWith("origin/") ? ref.substring("origin/".length()) : ref;
+      run("fetch", "--no-tags", "--quiet", "origin", "+" + remoteRef + ":refs/remotes/origin/" + remoteRef);
+      commit = tryResolve(ref).or(() -> tryResolve("refs/remotes/origin/" + remoteRef));
     }
     return commit.orElseThrow(() -> missingRef(ref));
   }
@@ -122,11 +123,6 @@ public final class GitRepository {
   private Optional<String> tryResolve(String ref) {
     CommandResult result = run("rev-parse", "--verify", "--quiet", ref + "^{commit}");
     return result.succeeded() ? Optional.of(result.output().strip()) : Optional.empty();
-  }
-
-  private void fetch(String ref) {
-    String remoteRef = ref.startsWith("origin/") ? ref.substring("origin/".length()) : ref;
-    run("fetch", "--no-tags", "--quiet", "origin", remoteRef + ":refs/remotes/origin/" + remoteRef);
   }
 
   private MigtestException missingRef(String ref) {

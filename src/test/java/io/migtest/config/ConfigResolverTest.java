@@ -1,0 +1,92 @@
+package io.migtest.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.migtest.ExitCode;
+import io.migtest.MigtestException;
+import io.migtest.gate.GateId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigResolverTest {
+  @TempDir Path project;
+
+  private Config resolve(String yaml, Map<String, String> env, Map<String, Setting> flags) throws IOException {
+    if (yaml != null) {
+      Files.writeString(project.resolve("migtest.yml"), yaml);
+    }
+    return ConfigResolver.resolve(project, null, env, flags, false);
+  }
+
+  private void assertUsageError(String yaml, String... fragments) {
+    assertThatThrownBy(() -> resolve(yaml, Map.of(), Map.of()))
+        .isInstanceOfSatisfying(MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+        .message()
+        .contains(fragments);
+  }
+
+  @Test
+  void fileThenEnvironmentThenFlagsTheLaterWinning() throws IOException {
+    String yaml =
+        "migrations: db/a\nlayout: flyway\ngates:\n  apply: warn\n  rollback: off\n"
+            + "database:\n  lock-timeout: 5s\n  statement-timeout: 2m\n";
+    Config config =
+        resolve(
+            yaml,
+            Map.of("MIGTEST_MIGRATIONS", "db/b", "MIGTEST_LOCK_TIMEOUT", "7s", "DATABASE_URL", "postgres://h/db"),
+            Map.of("migrations", new Setting("db/c", "--migrations")));
+    assertThat(config.migrations()).isEqualTo("db/c");
+    assertThat(config.layout()).isEqualTo("flyway");
+    assertThat(config.mode(GateId.APPLY)).isEqualTo(GateMode.WARN);
+    assertThat(config.mode(GateId.ROLLBACK)).as("YAML 1.1 reads off as false").isEqualTo(GateMode.OFF);
+    assertThat(config.mode(GateId.LINT)).isEqualTo(GateMode.BLOCK);
+    assertThat(config.timeouts().lockTimeout()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(config.timeouts().statementTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.databaseUrl()).isEqualTo("postgres://h/db");
+    assertThat(config.reportDir()).isEqualTo(project.resolve("migtest-report"));
+  }
+
+  @Test
+  void anUnknownKeyNamesTheKeyAndItsLine() {
+    assertUsageError("layout: flyway\ngates:\n  aply: block\n", "migtest.yml line 3", "unknown key 'gates.aply'");
+  }
+
+  @Test
+  void aBadValueNamesTheKeyTheLineAndWhatIsExpected() {
+    assertUsageError("\n\ngates:\n  apply: sometimes\n", "migtest.yml line 4", "gates.apply", "block, warn or off");
+    assertUsageError("database:\n  lock-timeout: soon\n", "line 2", "a duration");
+    assertUsageError("layout: rails\n", "line 1", "Unknown layout 'rails'");
+  }
+
+  @Test
+  void malformedYamlIsAUsageErrorWithALine() {
+    assertUsageError("layout: flyway\ngates: [apply\n", "migtest.yml line", "not valid YAML");
+    assertUsageError("- a\n- b\n", "line 1", "mapping");
+  }
+
+  @Test
+  void gatesAndShardFlagsAreValidated() {
+    assertThatThrownBy(() -> resolve(null, Map.of(), Map.of("gates", new Setting("apply,mutaton", "--gates"))))
+        .hasMessageContaining("--gates: unknown gate 'mutaton'");
+    assertThatThrownBy(() -> resolve(null, Map.of("MIGTEST_SHARD", "3/2"), Map.of()))
+        .hasMessageContaining("MIGTEST_SHARD").hasMessageContaining("i/n");
+    assertThat(resolve(null, Map.of(), Map.of("gates", new Setting("apply, lint", "--gates"))).selectedGates())
+        .containsExactly(GateId.APPLY, GateId.LINT);
+  }
+
+  @Test
+  void selectedAndOffGatesDoNotRun() throws IOException {
+    Config config = resolve("gates:\n  lint: off\n", Map.of(), Map.of("gates", new Setting("lint,apply", "--gates")));
+    assertThat(config.runs(GateId.APPLY)).isTrue();
+    assertThat(config.runs(GateId.LINT)).isFalse();
+    assertThat(config.runs(GateId.DATA)).isFalse();
+    assertThat(config.selectedGates()).isEqualTo(List.of(GateId.LINT, GateId.APPLY));
+  }
+}

@@ -1,0 +1,178 @@
+package io.migtest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.migtest.db.ServerEndpoint;
+import io.migtest.db.SharedServer;
+import io.migtest.report.JsonReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code migtest check} from the command line: exit codes, messages and report files. */
+class CheckCommandTest {
+  @TempDir Path project;
+
+  private void write(String relative, String content) throws IOException {
+    Path file = project.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+
+  private static String sharedUrl() {
+    ServerEndpoint e = SharedServer.get().endpoint();
+    return "postgres://" + e.user() + ":" + e.password() + "@" + e.host() + ":" + e.port() + "/postgres";
+  }
+
+  private CliRun check(String... extra) {
+    List<String> args = new ArrayList<>(List.of("check", project.toString(), "--database-url", sharedUrl()));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  private JsonNode report() throws IOException {
+    return JsonReport.mapper().readTree(project.resolve("migtest-report/report.json").toFile());
+  }
+
+  @Test
+  void passingHistoryWritesTheReportsAndExitsZero() throws IOException {
+    write("db/migrations/V1__users.sql", "CREATE TABLE users (id int PRIMARY KEY);\nCOPY users FROM stdin;");
+    write("db/migrations/V1__users.sql", "CREATE TABLE users (id int PRIMARY KEY);");
+    write("db/migrations/V2__idx.sql", "CREATE INDEX CONCURRENTLY users_idx ON users (id);");
+    write("db/migrations/U2__idx.sql", "DROP INDEX users_idx;");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).contains(": PASS").contains("apply").contains("PASS");
+    JsonNode report = report();
+    assertThat(report.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(report.get("result").asText()).isEqualTo("PASS");
+    assertThat(report.get("layout").asText()).isEqualTo("flyway");
+    assertThat(report.get("migrationsDir").asText()).isEqualTo("db/migrations");
+    JsonNode second = report.get("migrations").get(1);
+    assertThat(second.get("file").asText()).isEqualTo("db/migrations/V2__idx.sql");
+    assertThat(second.get("downFile").asText()).isEqualTo("db/migrations/U2__idx.sql");
+    assertThat(second.get("isNew").asBoolean()).isTrue();
+    assertThat(second.get("statements").asInt()).isEqualTo(1);
+    assertThat(report.get("migrations").get(0).has("downFile")).isTrue();
+    assertThat(report.get("migrations").get(0).get("downFile").isNull()).isTrue();
+    assertThat(report.get("gates")).hasSize(1);
+    assertThat(report.get("gates").get(0).get("id").asText()).isEqualTo("apply");
+    assertThat(report.get("gates").get(0).get("mode").asText()).isEqualTo("block");
+    assertThat(project.resolve("migtest-report/report.md")).content().contains("| apply | ✅ PASS |");
+    assertThat(project.resolve("migtest-report/report.html")).content().contains("<table>");
+  }
+
+  @Test
+  void aMigrationFailingHalfwayNamesTheStatementAndLeavesNothingBehind() throws Exception {
+    write("db/migrations/V1__a.sql", "CREATE TABLE a (id int NOT NULL);");
+    write("db/migrations/V2__b.sql", "INSERT INTO a VALUES (1);\nINSERT INTO a VALUES (NULL);\n");
+    CliRun run = check();
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("db/migrations/V2__b.sql:2").contains("23502");
+    JsonNode finding = report().get("gates").get(0).get("findings").get(0);
+    assertThat(finding.get("line").asInt()).isEqualTo(2);
+    assertThat(finding.get("sqlstate").asText()).isEqualTo("23502");
+    assertThat(report().get("result").asText()).isEqualTo("FAIL");
+    try (Connection c = SharedServer.get().endpoint().connect("postgres");
+        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'migtest\\_%'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("scratch databases left behind").isZero();
+    }
+  }
+
+  @Test
+  void badMigrationFilesFailTheGateWithTheFileNamed() throws IOException {
+    write("db/migrations/V1__ok.sql", "CREATE TABLE a (id int);");
+    Files.write(project.resolve("db/migrations/V2__latin1.sql"), new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'});
+    CliRun run = check();
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("V2__latin1.sql").contains("invalid-encoding").contains("iconv");
+  }
+
+  @Test
+  void aDanglingSymlinkIsReportedAsUnreadable() throws IOException {
+    write("db/migrations/V1__ok.sql", "CREATE TABLE a (id int);");
+    Files.createSymbolicLink(project.resolve("db/migrations/V2__gone.sql"), project.resolve("nowhere.sql"));
+    CliRun run = check();
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("V2__gone.sql").contains("unreadable-file");
+  }
+
+  @Test
+  void anUnterminatedDollarQuoteFailsAtItsLine() throws IOException {
+    write("db/migrations/V1__fn.sql", "CREATE TABLE a (id int);\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN RETURN 1; END;\n");
+    CliRun run = check();
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("V1__fn.sql:2").contains("unterminated-dollar-quote");
+  }
+
+  @Test
+  void aTenMegabyteMigrationApplies() throws IOException {
+    StringBuilder sql = new StringBuilder("CREATE TABLE big (id int, payload text);\n");
+    String row = "INSERT INTO big VALUES (1, '" + "x".repeat(200) + "');\n";
+    while (sql.length() < 10 * 1024 * 1024) {
+      sql.append(row);
+    }
+    Files.createDirectories(project.resolve("db/migrations"));
+    Files.writeString(project.resolve("db/migrations/V1__big.sql"), sql, StandardCharsets.UTF_8);
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(report().get("migrations").get(0).get("statements").asInt()).isGreaterThan(40_000);
+  }
+
+  @Test
+  void usageErrorsExitTwoWithoutAStackTrace() throws IOException {
+    CliRun missing = CliRun.of("check", project.resolve("no-such-dir").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("does not exist").doesNotContain("\tat ");
+
+    write("README.md", "no migrations here");
+    CliRun empty = CliRun.of("check", project.toString());
+    assertThat(empty.exitCode()).isEqualTo(2);
+    assertThat(empty.err()).contains("No migrations found").contains("--migrations");
+
+    write("db/migrations/V1__a.sql", "SELECT 1;");
+    write("migtest.yml", "gates:\n  apply: maybe\n");
+    CliRun config = CliRun.of("check", project.toString());
+    assertThat(config.exitCode()).isEqualTo(2);
+    assertThat(config.err()).contains("migtest.yml line 2").contains("gates.apply");
+
+    Files.delete(project.resolve("migtest.yml"));
+    CliRun gate = CliRun.of("check", project.toString(), "--gates", "mutation");
+    assertThat(gate.exitCode()).isEqualTo(2);
+    assertThat(gate.err()).contains("mutation is not available");
+  }
+
+  @Test
+  void aServerThatRefusesConnectionsExitsThreeWithoutPrintingThePassword() throws IOException {
+    write("db/migrations/V1__a.sql", "SELECT 1;");
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    CliRun run = CliRun.of("check", project.toString(), "--database-url", "postgres://app:s3cret-pw@127.0.0.1:" + port + "/app");
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.all()).contains("refused the connection").doesNotContain("s3cret-pw");
+    assertThat(report().get("result").asText()).isEqualTo("ERROR");
+    assertThat(report().get("exitCode").asInt()).isEqualTo(3);
+    assertThat(Files.readString(project.resolve("migtest-report/report.json"))).doesNotContain("s3cret-pw");
+  }
+
+  @Test
+  void aWrongPasswordExitsThreeWithoutPrintingIt() throws IOException {
+    write("db/migrations/V1__a.sql", "SELECT 1;");
+    ServerEndpoint e = SharedServer.get().endpoint();
+    String url = "postgres://postgres:wrong-pw-123@" + e.host() + ":" + e.port() + "/postgres";
+    CliRun run = CliRun.of("check", project.toString(), "--database-url", url);
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.all()).contains("28P01").contains("Authentication failed").doesNotContain("wrong-pw-123");
+  }
+}

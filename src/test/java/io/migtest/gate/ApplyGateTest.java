@@ -1,0 +1,97 @@
+package io.migtest.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migtest.app.ProjectLoader;
+import io.migtest.config.Config;
+import io.migtest.config.ConfigResolver;
+import io.migtest.db.ScriptRunner;
+import io.migtest.db.SharedServer;
+import io.migtest.finding.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The apply gate on a real PostgreSQL, run the way each layout's tool runs its files. */
+class ApplyGateTest {
+  @TempDir Path project;
+
+  private void write(String relative, String content) throws IOException {
+    Path file = project.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+
+  private GateResult apply() {
+    Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of(), false);
+    return new ApplyGate()
+        .run(
+            new GateContext(
+                config,
+                ProjectLoader.load(config),
+                SharedServer.get(),
+                new ScriptRunner(config.timeouts()),
+                Progress.SILENT));
+  }
+
+  @Test
+  void flywayHistoryWithAConcurrentIndexInItsOwnMigrationPasses() throws IOException {
+    write("db/migrations/V1__t.sql", "CREATE TABLE t (id int PRIMARY KEY, email text);");
+    write("db/migrations/V2__idx.sql", "CREATE INDEX CONCURRENTLY t_email ON t (email);");
+    write(
+        "db/migrations/V3__fn.sql",
+        "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $body$ BEGIN RETURN 1; END; $body$;\n"
+            + "CREATE FUNCTION g(a int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT a; END;");
+    GateResult result = apply();
+    assertThat(result.status()).as(result.findings().toString()).isEqualTo(GateStatus.PASS);
+    assertThat(result.summary()).contains("3 migrations applied on an empty database");
+  }
+
+  @Test
+  void golangMigrateRefusesAConcurrentIndexInAMultiStatementFileAsTheToolWould() throws IOException {
+    write("migrations/1_t.up.sql", "CREATE TABLE t (id int);");
+    write("migrations/2_idx.up.sql", "CREATE INDEX CONCURRENTLY i ON t (id);\nSELECT 1;");
+    GateResult result = apply();
+    assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+    Finding failure = result.findings().get(0);
+    assertThat(failure.sqlstate()).isEqualTo("25001");
+    assertThat(failure.file()).isEqualTo("migrations/2_idx.up.sql");
+    assertThat(failure.line()).isEqualTo(1);
+  }
+
+  @Test
+  void sqitchScriptsKeepTheirOwnTransactions() throws IOException {
+    write("sqitch.plan", "%project=x\nusers 2024-01-01T00:00:00Z A <a@x>\nidx 2024-01-02T00:00:00Z A <a@x>\n");
+    write("deploy/users.sql", "BEGIN;\nCREATE TABLE users (id int);\nCOMMIT;\n");
+    write("deploy/idx.sql", "CREATE INDEX CONCURRENTLY users_id ON users (id);\n");
+    GateResult result = apply();
+    assertThat(result.status()).as(result.findings().toString()).isEqualTo(GateStatus.PASS);
+  }
+
+  @Test
+  void aFailureNamesFileLineSqlstateAndHintAndStopsThere() throws IOException {
+    write("db/migrations/V1__t.sql", "CREATE TABLE t (id int);");
+    write("db/migrations/V2__bad.sql", "INSERT INTO t VALUES (1);\n\nALTER TABLE t\n  ADD CONSTRAINT fk FOREIGN KEY (id) REFERENCES nowhere (id);");
+    write("db/migrations/V3__never.sql", "SELECT 1;");
+    GateResult result = apply();
+    assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+    Finding failure = result.findings().get(0);
+    assertThat(failure.location()).isEqualTo("db/migrations/V2__bad.sql:3");
+    assertThat(failure.sqlstate()).isEqualTo("42P01");
+    assertThat(failure.message()).contains("nowhere");
+    assertThat(result.summary()).contains("after 1 of 3 migrations");
+  }
+
+  @Test
+  void duplicateVersionsAreNotApplied() throws IOException {
+    write("db/migrations/V1__a.sql", "CREATE TABLE a (id int);");
+    write("db/migrations/V1__b.sql", "CREATE TABLE b (id int);");
+    GateResult result = apply();
+    assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+    assertThat(result.summary()).contains("duplicate versions");
+    assertThat(result.findings()).extracting(Finding::rule).containsExactly("duplicate-version");
+  }
+}

@@ -67,12 +67,13 @@ class ConfigResolverTest {
 
   @Test
   void malformedYamlIsAUsageErrorWithALine() {
-    assertUsageError("layout: flyway\ngates: [apply\n", "migtest.yml line", "not valid YAML");
+    assertUsageError("layout: flyway\nbase: \"main\n", "migtest.yml line", "not valid YAML");
+    assertUsageError("layout: flyway\ngates: [apply]\n", "line 2", "'gates' must be a single value");
     assertUsageError("- a\n- b\n", "line 1", "mapping");
   }
 
   @Test
-  void gatesAndShardFlagsAreValidated() {
+  void gatesAndShardFlagsAreValidated() throws IOException {
     assertThatThrownBy(() -> resolve(null, Map.of(), Map.of("gates", new Setting("apply,mutaton", "--gates"))))
         .hasMessageContaining("--gates: unknown gate 'mutaton'");
     assertThatThrownBy(() -> resolve(null, Map.of("MIGTEST_SHARD", "3/2"), Map.of()))

@@ -39,7 +39,10 @@ public final class EmbeddedProvider implements DatabaseProvider {
   @Override
   public DatabaseServer start() {
     LaunchPlan plan = launchPlan();
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "migtest-postgres");
+    // One folder per user: a folder another user made would not be writable.
+    Path tmp =
+        Path.of(
+            System.getProperty("java.io.tmpdir"), "migtest-postgres-" + LaunchPlanner.currentUid());
     Path binaries = PostgresBinaries.install(tmp);
     EmbeddedCluster cluster = EmbeddedCluster.start(binaries, plan, tmp.resolve("run"), env);
     return new DatabaseServer(

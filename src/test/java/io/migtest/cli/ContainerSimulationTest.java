@@ -1,0 +1,103 @@
+package io.migtest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs {@code migtest} as a separate process in a simulated GitHub container action: root, an
+ * {@code unshare} that Docker's seccomp profile refuses first on PATH, and the runner's secrets in
+ * the environment.
+ */
+class ContainerSimulationTest {
+  private static final Map<String, String> SECRETS =
+      Map.of(
+          "INPUT_GITHUB-TOKEN", "ghs_inputTokenValue123",
+          "ACTIONS_RUNTIME_TOKEN", "runtimeTokenValue456",
+          "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "idTokenValue789");
+
+  @TempDir Path work;
+  private Path fakeBin;
+
+  @BeforeEach
+  void refusingUnshare() throws IOException {
+    assumeTrue("root".equals(System.getProperty("user.name")), "the container action runs as root");
+    fakeBin = Files.createDirectories(work.resolve("bin"));
+    Path unshare = fakeBin.resolve("unshare");
+    Files.writeString(unshare, "#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n");
+    Files.setPosixFilePermissions(unshare, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private Result migtest(String... args) throws IOException, InterruptedException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.migtest.cli.Main"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(SECRETS);
+    builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
+    builder.environment().put("CI", "true");
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    return new Result(process.exitValue(), output);
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  @Test
+  void checkPassesOnTheShopExampleWhenUnshareIsRefused() throws Exception {
+    Path reports = work.resolve("reports");
+    Result result = migtest("check", Path.of("examples/shop").toAbsolutePath().toString(), "--report-dir", reports.toString());
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("through setpriv").contains("apply").contains("PASS");
+  }
+
+  @Test
+  void aMigrationRunningAProgramOnTheServerSeesNoneOfTheRunnersSecrets() throws Exception {
+    // The server runs as an unprivileged user: it must be able to reach the drop folder.
+    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path drop = Files.createDirectories(work.resolve("drop"));
+    Files.setPosixFilePermissions(drop, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path envFile = drop.resolve("server-env.txt");
+    Path project = work.resolve("project");
+    Files.createDirectories(project.resolve("db/migrations"));
+    Files.writeString(
+        project.resolve("db/migrations/V1__exfiltrate.sql"),
+        "CREATE TABLE t (id int);\nCOPY (SELECT 1) TO PROGRAM 'env > " + envFile + "';\n");
+    Result result = migtest("check", project.toString());
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    String serverEnv = Files.readString(envFile);
+    assertThat(serverEnv).contains("PATH=");
+    for (var secret : SECRETS.entrySet()) {
+      assertThat(serverEnv).doesNotContain(secret.getKey()).doesNotContain(secret.getValue());
+    }
+    assertThat(result.output()).doesNotContain("ghs_inputTokenValue123");
+  }
+
+  @Test
+  void doctorSaysHowTheDatabaseWillStartAndWhy() throws Exception {
+    Result result = migtest("doctor", Path.of("examples/shop").toAbsolutePath().toString());
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output())
+        .contains("database:")
+        .contains("through setpriv")
+        .contains("PostgreSQL refuses root")
+        .contains("layout flyway");
+  }
+}

@@ -48,8 +48,14 @@ public final class ConfigKeys {
     return GATES + "." + gate.id();
   }
 
-  /** {@code database.lock-timeout} is set by {@code MIGTEST_LOCK_TIMEOUT}. */
+  /**
+   * {@code database.lock-timeout} is set by {@code MIGTEST_LOCK_TIMEOUT}, {@code database.url} by
+   * {@code MIGTEST_DATABASE_URL}.
+   */
   public static String environmentVariable(String key) {
+    if (key.equals(DATABASE_URL)) {
+      return "MIGTEST_DATABASE_URL";
+    }
     String last = key.startsWith("database.") ? key.substring("database.".length()) : key;
     return "MIGTEST_" + last.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
   }

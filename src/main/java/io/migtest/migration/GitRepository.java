@@ -60,7 +60,12 @@ public final class GitRepository {
     Optional<String> commit = tryResolve(ref);
     if (commit.isEmpty() && isShallow()) {
       String remoteRef = ref.startsWith("origin/") ? ref.substring("origin/".length()) : ref;
-      run("fetch", "--no-tags", "--quiet", "origin", "+" + remoteRef + ":refs/remotes/origin/" + remoteRef);
+      run(
+          "fetch",
+          "--no-tags",
+          "--quiet",
+          "origin",
+          "+" + remoteRef + ":refs/remotes/origin/" + remoteRef);
       commit = tryResolve(ref).or(() -> tryResolve("refs/remotes/origin/" + remoteRef));
     }
     return commit.orElseThrow(() -> missingRef(ref));

@@ -29,11 +29,20 @@ class CheckCommandTest {
 
   private static String sharedUrl() {
     ServerEndpoint e = SharedServer.get().endpoint();
-    return "postgres://" + e.user() + ":" + e.password() + "@" + e.host() + ":" + e.port() + "/postgres";
+    return "postgres://"
+        + e.user()
+        + ":"
+        + e.password()
+        + "@"
+        + e.host()
+        + ":"
+        + e.port()
+        + "/postgres";
   }
 
   private CliRun check(String... extra) {
-    List<String> args = new ArrayList<>(List.of("check", project.toString(), "--database-url", sharedUrl()));
+    List<String> args =
+        new ArrayList<>(List.of("check", project.toString(), "--database-url", sharedUrl()));
     args.addAll(List.of(extra));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -44,7 +53,9 @@ class CheckCommandTest {
 
   @Test
   void passingHistoryWritesTheReportsAndExitsZero() throws IOException {
-    write("db/migrations/V1__users.sql", "CREATE TABLE users (id int PRIMARY KEY);\nCOPY users FROM stdin;");
+    write(
+        "db/migrations/V1__users.sql",
+        "CREATE TABLE users (id int PRIMARY KEY);\nCOPY users FROM stdin;");
     write("db/migrations/V1__users.sql", "CREATE TABLE users (id int PRIMARY KEY);");
     write("db/migrations/V2__idx.sql", "CREATE INDEX CONCURRENTLY users_idx ON users (id);");
     write("db/migrations/U2__idx.sql", "DROP INDEX users_idx;");
@@ -66,7 +77,9 @@ class CheckCommandTest {
     assertThat(report.get("gates")).hasSize(1);
     assertThat(report.get("gates").get(0).get("id").asText()).isEqualTo("apply");
     assertThat(report.get("gates").get(0).get("mode").asText()).isEqualTo("block");
-    assertThat(project.resolve("migtest-report/report.md")).content().contains("| apply | ✅ PASS |");
+    assertThat(project.resolve("migtest-report/report.md"))
+        .content()
+        .contains("| apply | ✅ PASS |");
     assertThat(project.resolve("migtest-report/report.html")).content().contains("<table>");
   }
 
@@ -82,7 +95,10 @@ class CheckCommandTest {
     assertThat(finding.get("sqlstate").asText()).isEqualTo("23502");
     assertThat(report().get("result").asText()).isEqualTo("FAIL");
     try (Connection c = SharedServer.get().endpoint().connect("postgres");
-        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'migtest\\_%'")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*) FROM pg_database WHERE datname LIKE 'migtest\\_%'")) {
       rs.next();
       assertThat(rs.getInt(1)).as("scratch databases left behind").isZero();
     }
@@ -91,7 +107,9 @@ class CheckCommandTest {
   @Test
   void badMigrationFilesFailTheGateWithTheFileNamed() throws IOException {
     write("db/migrations/V1__ok.sql", "CREATE TABLE a (id int);");
-    Files.write(project.resolve("db/migrations/V2__latin1.sql"), new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'});
+    Files.write(
+        project.resolve("db/migrations/V2__latin1.sql"),
+        new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'});
     CliRun run = check();
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("V2__latin1.sql").contains("invalid-encoding").contains("iconv");
@@ -100,7 +118,8 @@ class CheckCommandTest {
   @Test
   void aDanglingSymlinkIsReportedAsUnreadable() throws IOException {
     write("db/migrations/V1__ok.sql", "CREATE TABLE a (id int);");
-    Files.createSymbolicLink(project.resolve("db/migrations/V2__gone.sql"), project.resolve("nowhere.sql"));
+    Files.createSymbolicLink(
+        project.resolve("db/migrations/V2__gone.sql"), project.resolve("nowhere.sql"));
     CliRun run = check();
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("V2__gone.sql").contains("unreadable-file");
@@ -108,7 +127,9 @@ class CheckCommandTest {
 
   @Test
   void anUnterminatedDollarQuoteFailsAtItsLine() throws IOException {
-    write("db/migrations/V1__fn.sql", "CREATE TABLE a (id int);\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN RETURN 1; END;\n");
+    write(
+        "db/migrations/V1__fn.sql",
+        "CREATE TABLE a (id int);\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN RETURN 1; END;\n");
     CliRun run = check();
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("V1__fn.sql:2").contains("unterminated-dollar-quote");
@@ -158,12 +179,18 @@ class CheckCommandTest {
     try (var socket = new java.net.ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    CliRun run = CliRun.of("check", project.toString(), "--database-url", "postgres://app:s3cret-pw@127.0.0.1:" + port + "/app");
+    CliRun run =
+        CliRun.of(
+            "check",
+            project.toString(),
+            "--database-url",
+            "postgres://app:s3cret-pw@127.0.0.1:" + port + "/app");
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.all()).contains("refused the connection").doesNotContain("s3cret-pw");
     assertThat(report().get("result").asText()).isEqualTo("ERROR");
     assertThat(report().get("exitCode").asInt()).isEqualTo(3);
-    assertThat(Files.readString(project.resolve("migtest-report/report.json"))).doesNotContain("s3cret-pw");
+    assertThat(Files.readString(project.resolve("migtest-report/report.json")))
+        .doesNotContain("s3cret-pw");
   }
 
   @Test
@@ -173,6 +200,9 @@ class CheckCommandTest {
     String url = "postgres://postgres:wrong-pw-123@" + e.host() + ":" + e.port() + "/postgres";
     CliRun run = CliRun.of("check", project.toString(), "--database-url", url);
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.all()).contains("28P01").contains("Authentication failed").doesNotContain("wrong-pw-123");
+    assertThat(run.all())
+        .contains("28P01")
+        .contains("Authentication failed")
+        .doesNotContain("wrong-pw-123");
   }
 }

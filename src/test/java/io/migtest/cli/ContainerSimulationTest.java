@@ -35,7 +35,9 @@ class ContainerSimulationTest {
     assumeTrue("root".equals(System.getProperty("user.name")), "the container action runs as root");
     fakeBin = Files.createDirectories(work.resolve("bin"));
     Path unshare = fakeBin.resolve("unshare");
-    Files.writeString(unshare, "#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n");
+    Files.writeString(
+        unshare,
+        "#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n");
     Files.setPosixFilePermissions(unshare, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
@@ -63,7 +65,12 @@ class ContainerSimulationTest {
   @Test
   void checkPassesOnTheShopExampleWhenUnshareIsRefused() throws Exception {
     Path reports = work.resolve("reports");
-    Result result = migtest("check", Path.of("examples/shop").toAbsolutePath().toString(), "--report-dir", reports.toString());
+    Result result =
+        migtest(
+            "check",
+            Path.of("examples/shop").toAbsolutePath().toString(),
+            "--report-dir",
+            reports.toString());
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("through setpriv").contains("apply").contains("PASS");
   }

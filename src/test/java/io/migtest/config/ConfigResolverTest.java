@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigResolverTest {
   @TempDir Path project;
 
-  private Config resolve(String yaml, Map<String, String> env, Map<String, Setting> flags) throws IOException {
+  private Config resolve(String yaml, Map<String, String> env, Map<String, Setting> flags)
+      throws IOException {
     if (yaml != null) {
       Files.writeString(project.resolve("migtest.yml"), yaml);
     }
@@ -27,7 +28,8 @@ class ConfigResolverTest {
 
   private void assertUsageError(String yaml, String... fragments) {
     assertThatThrownBy(() -> resolve(yaml, Map.of(), Map.of()))
-        .isInstanceOfSatisfying(MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+        .isInstanceOfSatisfying(
+            MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
         .message()
         .contains(fragments);
   }
@@ -40,12 +42,20 @@ class ConfigResolverTest {
     Config config =
         resolve(
             yaml,
-            Map.of("MIGTEST_MIGRATIONS", "db/b", "MIGTEST_LOCK_TIMEOUT", "7s", "DATABASE_URL", "postgres://h/db"),
+            Map.of(
+                "MIGTEST_MIGRATIONS",
+                "db/b",
+                "MIGTEST_LOCK_TIMEOUT",
+                "7s",
+                "DATABASE_URL",
+                "postgres://h/db"),
             Map.of("migrations", new Setting("db/c", "--migrations")));
     assertThat(config.migrations()).isEqualTo("db/c");
     assertThat(config.layout()).isEqualTo("flyway");
     assertThat(config.mode(GateId.APPLY)).isEqualTo(GateMode.WARN);
-    assertThat(config.mode(GateId.ROLLBACK)).as("YAML 1.1 reads off as false").isEqualTo(GateMode.OFF);
+    assertThat(config.mode(GateId.ROLLBACK))
+        .as("YAML 1.1 reads off as false")
+        .isEqualTo(GateMode.OFF);
     assertThat(config.mode(GateId.LINT)).isEqualTo(GateMode.BLOCK);
     assertThat(config.timeouts().lockTimeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(config.timeouts().statementTimeout()).isEqualTo(Duration.ofMinutes(2));
@@ -55,12 +65,19 @@ class ConfigResolverTest {
 
   @Test
   void anUnknownKeyNamesTheKeyAndItsLine() {
-    assertUsageError("layout: flyway\ngates:\n  aply: block\n", "migtest.yml line 3", "unknown key 'gates.aply'");
+    assertUsageError(
+        "layout: flyway\ngates:\n  aply: block\n",
+        "migtest.yml line 3",
+        "unknown key 'gates.aply'");
   }
 
   @Test
   void aBadValueNamesTheKeyTheLineAndWhatIsExpected() {
-    assertUsageError("\n\ngates:\n  apply: sometimes\n", "migtest.yml line 4", "gates.apply", "block, warn or off");
+    assertUsageError(
+        "\n\ngates:\n  apply: sometimes\n",
+        "migtest.yml line 4",
+        "gates.apply",
+        "block, warn or off");
     assertUsageError("database:\n  lock-timeout: soon\n", "line 2", "a duration");
     assertUsageError("layout: rails\n", "line 1", "Unknown layout 'rails'");
   }
@@ -68,23 +85,32 @@ class ConfigResolverTest {
   @Test
   void malformedYamlIsAUsageErrorWithALine() {
     assertUsageError("layout: flyway\nbase: \"main\n", "migtest.yml line", "not valid YAML");
-    assertUsageError("layout: flyway\ngates: [apply]\n", "line 2", "'gates' must be a single value");
+    assertUsageError(
+        "layout: flyway\ngates: [apply]\n", "line 2", "'gates' must be a single value");
     assertUsageError("- a\n- b\n", "line 1", "mapping");
   }
 
   @Test
   void gatesAndShardFlagsAreValidated() throws IOException {
-    assertThatThrownBy(() -> resolve(null, Map.of(), Map.of("gates", new Setting("apply,mutaton", "--gates"))))
+    assertThatThrownBy(
+            () -> resolve(null, Map.of(), Map.of("gates", new Setting("apply,mutaton", "--gates"))))
         .hasMessageContaining("--gates: unknown gate 'mutaton'");
     assertThatThrownBy(() -> resolve(null, Map.of("MIGTEST_SHARD", "3/2"), Map.of()))
-        .hasMessageContaining("MIGTEST_SHARD").hasMessageContaining("i/n");
-    assertThat(resolve(null, Map.of(), Map.of("gates", new Setting("apply, lint", "--gates"))).selectedGates())
+        .hasMessageContaining("MIGTEST_SHARD")
+        .hasMessageContaining("i/n");
+    assertThat(
+            resolve(null, Map.of(), Map.of("gates", new Setting("apply, lint", "--gates")))
+                .selectedGates())
         .containsExactly(GateId.APPLY, GateId.LINT);
   }
 
   @Test
   void selectedAndOffGatesDoNotRun() throws IOException {
-    Config config = resolve("gates:\n  lint: off\n", Map.of(), Map.of("gates", new Setting("lint,apply", "--gates")));
+    Config config =
+        resolve(
+            "gates:\n  lint: off\n",
+            Map.of(),
+            Map.of("gates", new Setting("lint,apply", "--gates")));
     assertThat(config.runs(GateId.APPLY)).isTrue();
     assertThat(config.runs(GateId.LINT)).isFalse();
     assertThat(config.runs(GateId.DATA)).isFalse();

@@ -26,7 +26,8 @@ class DockerProviderTest {
   void withoutDockerItSaysSoAndWhatToUseInstead() {
     assumeFalse(DockerProvider.dockerAvailable(), "a Docker engine answers here");
     assertThatThrownBy(() -> new DockerProvider("postgres:16").start())
-        .isInstanceOfSatisfying(MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
+        .isInstanceOfSatisfying(
+            MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
         .hasMessageContaining("needs a Docker engine")
         .hasMessageContaining("--database-url");
   }

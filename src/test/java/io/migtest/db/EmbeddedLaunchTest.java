@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How the embedded server starts as root, including the GitHub container action's situation
- * where Docker's seccomp profile refuses {@code unshare}.
+ * How the embedded server starts as root, including the GitHub container action's situation where
+ * Docker's seccomp profile refuses {@code unshare}.
  */
 class EmbeddedLaunchTest {
   @TempDir Path tools;
@@ -32,7 +32,8 @@ class EmbeddedLaunchTest {
   /** A PATH whose {@code unshare} fails like under Docker's default seccomp profile. */
   private Map<String, String> refusingUnshare(boolean withSetpriv) throws IOException {
     Path fake = tools.resolve("unshare");
-    Files.writeString(fake, "#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n");
+    Files.writeString(
+        fake, "#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n");
     Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
     link("id");
     if (withSetpriv) {
@@ -52,7 +53,8 @@ class EmbeddedLaunchTest {
   }
 
   @Test
-  void rootWhereUnshareIsRefusedStartsPostgresAsAnUnprivilegedUserThroughSetpriv() throws Exception {
+  void rootWhereUnshareIsRefusedStartsPostgresAsAnUnprivilegedUserThroughSetpriv()
+      throws Exception {
     EmbeddedProvider provider = new EmbeddedProvider(refusingUnshare(true), null);
     LaunchPlan plan = provider.launchPlan();
     assertThat(plan.mode()).isEqualTo(LaunchMode.SETPRIV);
@@ -61,7 +63,9 @@ class EmbeddedLaunchTest {
     try (DatabaseServer server = provider.start();
         ScratchDatabase db = server.createScratch("launch");
         Connection c = db.connect()) {
-      var rs = c.createStatement().executeQuery("SELECT current_setting('fsync'), current_setting('full_page_writes')");
+      var rs =
+          c.createStatement()
+              .executeQuery("SELECT current_setting('fsync'), current_setting('full_page_writes')");
       rs.next();
       assertThat(rs.getString(1)).isEqualTo("off");
       assertThat(rs.getString(2)).isEqualTo("off");
@@ -90,7 +94,8 @@ class EmbeddedLaunchTest {
   void rootWithNeitherSaysWhatToDoInstead() throws IOException {
     Map<String, String> env = refusingUnshare(false);
     assertThatThrownBy(() -> LaunchPlanner.plan(env))
-        .isInstanceOfSatisfying(MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
+        .isInstanceOfSatisfying(
+            MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
         .hasMessageContaining("setpriv is not on PATH")
         .hasMessageContaining("Operation not permitted")
         .hasMessageContaining("--database-url")

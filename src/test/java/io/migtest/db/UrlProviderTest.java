@@ -14,12 +14,21 @@ class UrlProviderTest {
 
   private static String url(String user, String password) {
     ServerEndpoint e = SharedServer.get().endpoint();
-    return "postgresql://" + user + ":" + password + "@" + e.host() + ":" + e.port() + "/postgres?sslmode=disable";
+    return "postgresql://"
+        + user
+        + ":"
+        + password
+        + "@"
+        + e.host()
+        + ":"
+        + e.port()
+        + "/postgres?sslmode=disable";
   }
 
   @Test
   void parsesUrlsWithCredentialsAndParameters() {
-    ServerEndpoint e = DatabaseUrl.parse("postgres://app:p%40ss@db.internal:6543/shop?sslmode=require");
+    ServerEndpoint e =
+        DatabaseUrl.parse("postgres://app:p%40ss@db.internal:6543/shop?sslmode=require");
     assertThat(e.user()).isEqualTo("app");
     assertThat(e.password()).isEqualTo("p@ss");
     assertThat(e.host()).isEqualTo("db.internal");
@@ -31,7 +40,8 @@ class UrlProviderTest {
     assertThat(jdbc.user()).isEqualTo("u");
     assertThat(jdbc.port()).isEqualTo(5432);
     assertThatThrownBy(() -> DatabaseUrl.parse("mysql://secret@h/db"))
-        .isInstanceOfSatisfying(MigtestException.class, ex -> assertThat(ex.exitCode()).isEqualTo(ExitCode.USAGE))
+        .isInstanceOfSatisfying(
+            MigtestException.class, ex -> assertThat(ex.exitCode()).isEqualTo(ExitCode.USAGE))
         .hasMessageNotContaining("secret");
   }
 
@@ -45,7 +55,10 @@ class UrlProviderTest {
         assertThat(name).startsWith("migtest_url_");
       }
       try (Connection c = admin.connect("postgres");
-          ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + name + "'")) {
+          ResultSet rs =
+              c.createStatement()
+                  .executeQuery(
+                      "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'")) {
         rs.next();
         assertThat(rs.getInt(1)).isZero();
       }
@@ -60,7 +73,8 @@ class UrlProviderTest {
       c.createStatement().execute("CREATE ROLE reader LOGIN PASSWORD 'reader-pw'");
     }
     assertThatThrownBy(() -> new UrlProvider(url("reader", "reader-pw")).start())
-        .isInstanceOfSatisfying(MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
+        .isInstanceOfSatisfying(
+            MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
         .hasMessageContaining("ALTER ROLE reader CREATEDB")
         .hasMessageNotContaining("reader-pw");
   }

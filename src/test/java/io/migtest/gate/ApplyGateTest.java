@@ -51,7 +51,8 @@ class ApplyGateTest {
   }
 
   @Test
-  void golangMigrateRefusesAConcurrentIndexInAMultiStatementFileAsTheToolWould() throws IOException {
+  void golangMigrateRefusesAConcurrentIndexInAMultiStatementFileAsTheToolWould()
+      throws IOException {
     write("migrations/1_t.up.sql", "CREATE TABLE t (id int);");
     write("migrations/2_idx.up.sql", "CREATE INDEX CONCURRENTLY i ON t (id);\nSELECT 1;");
     GateResult result = apply();
@@ -64,7 +65,9 @@ class ApplyGateTest {
 
   @Test
   void sqitchScriptsKeepTheirOwnTransactions() throws IOException {
-    write("sqitch.plan", "%project=x\nusers 2024-01-01T00:00:00Z A <a@x>\nidx 2024-01-02T00:00:00Z A <a@x>\n");
+    write(
+        "sqitch.plan",
+        "%project=x\nusers 2024-01-01T00:00:00Z A <a@x>\nidx 2024-01-02T00:00:00Z A <a@x>\n");
     write("deploy/users.sql", "BEGIN;\nCREATE TABLE users (id int);\nCOMMIT;\n");
     write("deploy/idx.sql", "CREATE INDEX CONCURRENTLY users_id ON users (id);\n");
     GateResult result = apply();
@@ -74,7 +77,9 @@ class ApplyGateTest {
   @Test
   void aFailureNamesFileLineSqlstateAndHintAndStopsThere() throws IOException {
     write("db/migrations/V1__t.sql", "CREATE TABLE t (id int);");
-    write("db/migrations/V2__bad.sql", "INSERT INTO t VALUES (1);\n\nALTER TABLE t\n  ADD CONSTRAINT fk FOREIGN KEY (id) REFERENCES nowhere (id);");
+    write(
+        "db/migrations/V2__bad.sql",
+        "INSERT INTO t VALUES (1);\n\nALTER TABLE t\n  ADD CONSTRAINT fk FOREIGN KEY (id) REFERENCES nowhere (id);");
     write("db/migrations/V3__never.sql", "SELECT 1;");
     GateResult result = apply();
     assertThat(result.status()).isEqualTo(GateStatus.FAIL);

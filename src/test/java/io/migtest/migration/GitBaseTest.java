@@ -24,7 +24,16 @@ class GitBaseTest {
   @TempDir Path repo;
 
   static void git(Path dir, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "git",
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "-c",
+                "init.defaultBranch=main"));
     command.addAll(List.of(args));
     Map<String, String> env = ChildEnvironment.minimal(System.getenv());
     env.put("HOME", dir.toString());
@@ -49,7 +58,9 @@ class GitBaseTest {
     GitRepository git = GitRepository.find(project).orElseThrow();
     String commit = git.resolveCommit("base");
     MigrationHistory base =
-        MigrationHistory.load(new FlywayLayout(), new GitTreeFolder(git, commit, "app/db/migrations", "db/migrations"));
+        MigrationHistory.load(
+            new FlywayLayout(),
+            new GitTreeFolder(git, commit, "app/db/migrations", "db/migrations"));
     return MigrationComparison.compare(headHistory, base, "base");
   }
 
@@ -57,10 +68,13 @@ class GitBaseTest {
   void marksNewMigrationsAndAppliesOnlyThemOnTopOfTheBase() {
     write(repo, "app/db/migrations/V6__payments.sql", "CREATE TABLE payments (id int);");
     MigrationComparison c = compare();
-    assertThat(c.base().migrations()).extracting(Migration::file)
+    assertThat(c.base().migrations())
+        .extracting(Migration::file)
         .containsExactly("db/migrations/V1__users.sql", "db/migrations/V5__orders.sql");
     assertThat(c.head().migrations()).extracting(c::isNew).containsExactly(false, false, true);
-    assertThat(c.toApplyOnBase()).extracting(Migration::file).containsExactly("db/migrations/V6__payments.sql");
+    assertThat(c.toApplyOnBase())
+        .extracting(Migration::file)
+        .containsExactly("db/migrations/V6__payments.sql");
     assertThat(c.findings()).isEmpty();
   }
 
@@ -69,18 +83,22 @@ class GitBaseTest {
     write(repo, "app/db/migrations/V1__users.sql", "CREATE TABLE users (id bigint);");
     write(repo, "app/db/migrations/V3__late.sql", "SELECT 1;");
     MigrationComparison c = compare();
-    assertThat(c.findings()).extracting(Finding::rule, Finding::file)
+    assertThat(c.findings())
+        .extracting(Finding::rule, Finding::file)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("edited-migration", "db/migrations/V1__users.sql"),
             org.assertj.core.groups.Tuple.tuple("out-of-order", "db/migrations/V3__late.sql"));
-    assertThat(c.toApplyOnBase()).extracting(Migration::file).containsExactly("db/migrations/V3__late.sql");
+    assertThat(c.toApplyOnBase())
+        .extracting(Migration::file)
+        .containsExactly("db/migrations/V3__late.sql");
   }
 
   @Test
   void anUnknownRefIsAUsageErrorAndAShallowCloneSaysHowToFetchTheHistory() throws IOException {
     GitRepository git = GitRepository.find(repo).orElseThrow();
     assertThatThrownBy(() -> git.resolveCommit("no-such-branch"))
-        .isInstanceOfSatisfying(MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+        .isInstanceOfSatisfying(
+            MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
         .hasMessageContaining("no-such-branch");
 
     write(repo, "app/db/migrations/V6__x.sql", "SELECT 1;");
@@ -92,7 +110,8 @@ class GitBaseTest {
     assertThat(shallow.isShallow()).isTrue();
     assertThat(shallow.resolveCommit("base")).as("fetched from origin").hasSize(40);
     assertThatThrownBy(() -> shallow.resolveCommit("v9"))
-        .isInstanceOfSatisfying(MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
+        .isInstanceOfSatisfying(
+            MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
         .hasMessageContaining("fetch-depth: 0");
   }
 }

@@ -24,9 +24,12 @@ class LayoutsTest {
     write(project, "db/migrations/notes.sql", "SELECT 0;");
     MigrationHistory h = load(project, "db/migrations");
     assertThat(h.layout()).isEqualTo("flyway");
-    assertThat(h.migrations()).extracting(m -> m.version().text()).containsExactly("1_1", "2", "10", "R");
+    assertThat(h.migrations())
+        .extracting(m -> m.version().text())
+        .containsExactly("1_1", "2", "10", "R");
     assertThat(h.migrations().get(1).downFile()).isEqualTo("db/migrations/U2__two.sql");
-    assertThat(h.migrations().get(1).up().transactionMode()).isEqualTo(TransactionMode.SINGLE_TRANSACTION);
+    assertThat(h.migrations().get(1).up().transactionMode())
+        .isEqualTo(TransactionMode.SINGLE_TRANSACTION);
     assertThat(h.migrations().get(3).repeatable()).isTrue();
     assertThat(h.problems()).extracting(Finding::rule).containsExactly("unrecognised-file");
   }
@@ -44,12 +47,18 @@ class LayoutsTest {
   @Test
   void flywayRunsConcurrentIndexesOutsideATransactionAndWarnsWhenMixed() {
     write(project, "db/migrations/V1__idx.sql", "CREATE INDEX CONCURRENTLY i ON t (a);");
-    write(project, "db/migrations/V2__mixed.sql", "CREATE TABLE u (a int);\nCREATE INDEX CONCURRENTLY j ON u (a);");
+    write(
+        project,
+        "db/migrations/V2__mixed.sql",
+        "CREATE TABLE u (a int);\nCREATE INDEX CONCURRENTLY j ON u (a);");
     write(project, "db/migrations/V3__conf.sql", "VACUUM;");
     write(project, "db/migrations/V3__conf.sql.conf", "executeInTransaction=false\n");
     MigrationHistory h = load(project, "db/migrations");
-    assertThat(h.migrations()).extracting(m -> m.up().transactionMode()).containsOnly(TransactionMode.AUTOCOMMIT);
-    assertThat(h.migrations().get(1).up().problems()).extracting(Finding::rule, Finding::line)
+    assertThat(h.migrations())
+        .extracting(m -> m.up().transactionMode())
+        .containsOnly(TransactionMode.AUTOCOMMIT);
+    assertThat(h.migrations().get(1).up().problems())
+        .extracting(Finding::rule, Finding::line)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("mixed-transaction", 2));
   }
 
@@ -60,9 +69,12 @@ class LayoutsTest {
     write(project, "migrations/000001_init.up.sql", "CREATE TABLE u (id int);");
     MigrationHistory h = load(project, "migrations");
     assertThat(h.layout()).isEqualTo("golang-migrate");
-    assertThat(h.migrations()).extracting(Migration::description).containsExactly("init", "add email");
+    assertThat(h.migrations())
+        .extracting(Migration::description)
+        .containsExactly("init", "add email");
     assertThat(h.migrations().get(1).downFile()).isEqualTo("migrations/000002_add_email.down.sql");
-    assertThat(h.migrations().get(0).up().transactionMode()).isEqualTo(TransactionMode.MULTI_STATEMENT_QUERY);
+    assertThat(h.migrations().get(0).up().transactionMode())
+        .isEqualTo(TransactionMode.MULTI_STATEMENT_QUERY);
   }
 
   @Test
@@ -81,7 +93,8 @@ class LayoutsTest {
     assertThat(users.up().split().statements().get(0).startLine()).isEqualTo(2);
     assertThat(users.down().split().statements().get(0).startLine()).isEqualTo(5);
     assertThat(users.up().transactionMode()).isEqualTo(TransactionMode.SINGLE_TRANSACTION);
-    assertThat(h.migrations().get(1).up().transactionMode()).isEqualTo(TransactionMode.MULTI_STATEMENT_QUERY);
+    assertThat(h.migrations().get(1).up().transactionMode())
+        .isEqualTo(TransactionMode.MULTI_STATEMENT_QUERY);
   }
 
   @Test
@@ -89,20 +102,28 @@ class LayoutsTest {
     write(project, "db/migrations/20240101000000_a.sql", "-- migrate:down\nDROP TABLE a;\n");
     write(project, "db/migrations/20240102000000_b.sql", "-- migrate:up\nSELECT 1;\n");
     MigrationHistory h = load(project, "db/migrations");
-    assertThat(h.migrations().get(0).up().problems()).extracting(Finding::rule).containsExactly("missing-up");
+    assertThat(h.migrations().get(0).up().problems())
+        .extracting(Finding::rule)
+        .containsExactly("missing-up");
   }
 
   @Test
   void directoryLayoutReadsDieselFoldersAndMetadata() {
     write(project, "migrations/2024-01-02-000000_posts/up.sql", "CREATE TABLE p (id int);");
     write(project, "migrations/2024-01-02-000000_posts/down.sql", "DROP TABLE p;");
-    write(project, "migrations/2024-01-03-000000_idx/up.sql", "CREATE INDEX CONCURRENTLY i ON p (id);");
-    write(project, "migrations/2024-01-03-000000_idx/metadata.toml", "run_in_transaction = false\n");
+    write(
+        project,
+        "migrations/2024-01-03-000000_idx/up.sql",
+        "CREATE INDEX CONCURRENTLY i ON p (id);");
+    write(
+        project, "migrations/2024-01-03-000000_idx/metadata.toml", "run_in_transaction = false\n");
     MigrationHistory h = load(project, "migrations");
     assertThat(h.layout()).isEqualTo("directory");
     assertThat(h.migrations()).extracting(Migration::description).containsExactly("posts", "idx");
-    assertThat(h.migrations().get(0).up().transactionMode()).isEqualTo(TransactionMode.SINGLE_TRANSACTION);
-    assertThat(h.migrations().get(1).up().transactionMode()).isEqualTo(TransactionMode.MULTI_STATEMENT_QUERY);
+    assertThat(h.migrations().get(0).up().transactionMode())
+        .isEqualTo(TransactionMode.SINGLE_TRANSACTION);
+    assertThat(h.migrations().get(1).up().transactionMode())
+        .isEqualTo(TransactionMode.MULTI_STATEMENT_QUERY);
     assertThat(h.migrations().get(1).down()).isNull();
   }
 
@@ -122,7 +143,8 @@ class LayoutsTest {
     write(project, "deploy/users.sql", "ALTER TABLE app.users ADD name text;");
     MigrationHistory h = load(project, ".");
     assertThat(h.layout()).isEqualTo("sqitch");
-    assertThat(h.migrations()).extracting(Migration::file)
+    assertThat(h.migrations())
+        .extracting(Migration::file)
         .containsExactly("deploy/schema.sql", "deploy/users@v1.sql", "deploy/users.sql");
     assertThat(h.migrations().get(0).up().transactionMode()).isEqualTo(TransactionMode.AUTOCOMMIT);
   }
@@ -131,7 +153,8 @@ class LayoutsTest {
   void sqitchPlanNamingAMissingScriptIsAnError() {
     write(project, "sqitch.plan", "%project=app\nghost 2024-01-01T00:00:00Z A <a@x>\n");
     MigrationHistory h = load(project, ".");
-    assertThat(h.problems()).extracting(Finding::rule, Finding::line)
+    assertThat(h.problems())
+        .extracting(Finding::rule, Finding::line)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("missing-script", 2));
   }
 
@@ -157,7 +180,9 @@ class LayoutsTest {
     write(project, "sql/2_early.sql", "SELECT 2;");
     MigrationHistory h = load(project, "sql");
     assertThat(h.layout()).isEqualTo("plain");
-    assertThat(h.migrations()).extracting(Migration::description).containsExactly("2_early", "10_late");
+    assertThat(h.migrations())
+        .extracting(Migration::description)
+        .containsExactly("2_early", "10_late");
   }
 
   @Test
@@ -165,7 +190,11 @@ class LayoutsTest {
     write(project, "db/migrations/V1__a.sql", "SELECT 1;");
     write(project, "db/migrations/V1__b.sql", "SELECT 2;");
     MigrationHistory h = load(project, "db/migrations");
-    Finding duplicate = h.problems().stream().filter(f -> f.rule().equals("duplicate-version")).findFirst().orElseThrow();
+    Finding duplicate =
+        h.problems().stream()
+            .filter(f -> f.rule().equals("duplicate-version"))
+            .findFirst()
+            .orElseThrow();
     assertThat(duplicate.message()).contains("V1__a.sql").contains("V1__b.sql");
   }
 
@@ -181,7 +210,9 @@ class LayoutsTest {
   void scaffoldsTheNextMigrationInEachLayout() {
     write(project, "db/migrations/V009__a.sql", "SELECT 1;");
     MigrationHistory h = load(project, "db/migrations");
-    assertThat(new FlywayLayout().scaffold("Add orders index", h.migrations(), java.time.Instant.EPOCH))
+    assertThat(
+            new FlywayLayout()
+                .scaffold("Add orders index", h.migrations(), java.time.Instant.EPOCH))
         .extracting(NewMigrationFile::relativePath)
         .containsExactly("V010__add_orders_index.sql", "U010__add_orders_index.sql");
     assertThat(new DbmateLayout().scaffold("x", java.util.List.of(), java.time.Instant.EPOCH))

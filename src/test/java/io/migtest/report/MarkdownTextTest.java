@@ -14,9 +14,14 @@ class MarkdownTextTest {
 
   @Test
   void inlineTextCannotInjectLinksHtmlMentionsOrTableCells() {
-    String hostile = "x | y <img src=x onerror=alert(1)> [click](http://evil) @octocat **bold**\nnext";
+    String hostile =
+        "x | y <img src=x onerror=alert(1)> [click](http://evil) @octocat **bold**\nnext";
     String escaped = MarkdownText.inline(hostile);
-    assertThat(escaped).doesNotContain("\n").doesNotContain("<img").contains("\\|").contains("\\[click\\]");
+    assertThat(escaped)
+        .doesNotContain("\n")
+        .doesNotContain("<img")
+        .contains("\\|")
+        .contains("\\[click\\]");
     String rendered = html(escaped);
     assertThat(rendered).doesNotContain("<img").doesNotContain("<a ").doesNotContain("<strong>");
     assertThat(rendered).contains("@\u200Boctocat").contains("[click](http://evil)");

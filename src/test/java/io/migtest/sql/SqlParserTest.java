@@ -16,7 +16,8 @@ class SqlParserTest {
       assertThat(index.ast()).isInstanceOf(CreateIndex.class);
       assertThat(((CreateIndex) index.ast()).isConcurrently()).isTrue();
 
-      ParsedStatement odd = parser.parse(new Statement("CREATE AGGREGATE mystery ( nonsense ;;", 1, 1));
+      ParsedStatement odd =
+          parser.parse(new Statement("CREATE AGGREGATE mystery ( nonsense ;;", 1, 1));
       assertThat(odd.parsed()).isFalse();
       assertThat(odd.parseFailure()).isNotBlank();
     }

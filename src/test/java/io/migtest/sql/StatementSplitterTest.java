@@ -17,8 +17,11 @@ class StatementSplitterTest {
 
   @Test
   void splitsAtSemicolonsAndKeepsLineNumbers() {
-    List<Statement> s = statements("-- header\nCREATE TABLE a (id int);\n\nINSERT INTO a\nVALUES (1);\n");
-    assertThat(s).extracting(Statement::sql).containsExactly("CREATE TABLE a (id int)", "INSERT INTO a\nVALUES (1)");
+    List<Statement> s =
+        statements("-- header\nCREATE TABLE a (id int);\n\nINSERT INTO a\nVALUES (1);\n");
+    assertThat(s)
+        .extracting(Statement::sql)
+        .containsExactly("CREATE TABLE a (id int)", "INSERT INTO a\nVALUES (1)");
     assertThat(s).extracting(Statement::startLine).containsExactly(2, 4);
     assertThat(s).extracting(Statement::endLine).containsExactly(2, 5);
   }
@@ -65,12 +68,15 @@ class StatementSplitterTest {
 
   @Test
   void runsALastStatementWithoutSemicolon() {
-    assertThat(statements("SELECT 1;\nSELECT 2\n")).extracting(Statement::sql).containsExactly("SELECT 1", "SELECT 2");
+    assertThat(statements("SELECT 1;\nSELECT 2\n"))
+        .extracting(Statement::sql)
+        .containsExactly("SELECT 1", "SELECT 2");
   }
 
   @Test
   void reportsAnUnterminatedDollarQuoteAtTheLineWhereItOpened() {
-    SplitScript split = StatementSplitter.split("m.sql", "SELECT 1;\n\nCREATE FUNCTION f() AS $body$\nBEGIN\n");
+    SplitScript split =
+        StatementSplitter.split("m.sql", "SELECT 1;\n\nCREATE FUNCTION f() AS $body$\nBEGIN\n");
     assertThat(split.statements()).extracting(Statement::sql).containsExactly("SELECT 1");
     Finding problem = split.problems().get(0);
     assertThat(problem.rule()).isEqualTo("unterminated-dollar-quote");
@@ -92,8 +98,11 @@ class StatementSplitterTest {
   @Test
   void skipsHarmlessPsqlCommandsAndRefusesOthers() {
     SplitScript split =
-        StatementSplitter.split("m.sql", "\\set ON_ERROR_STOP on\nSELECT 1;\n\\i other.sql\nSELECT 2;\n");
-    assertThat(split.statements()).extracting(Statement::sql).containsExactly("SELECT 1", "SELECT 2");
+        StatementSplitter.split(
+            "m.sql", "\\set ON_ERROR_STOP on\nSELECT 1;\n\\i other.sql\nSELECT 2;\n");
+    assertThat(split.statements())
+        .extracting(Statement::sql)
+        .containsExactly("SELECT 1", "SELECT 2");
     assertThat(split.problems())
         .extracting(Finding::severity, Finding::line)
         .containsExactly(
@@ -113,6 +122,7 @@ class StatementSplitterTest {
   void splitsTenMegabytesInLinearTime() {
     String row = "INSERT INTO t VALUES (1, 'some text; with semicolon');\n";
     String big = row.repeat(10 * 1024 * 1024 / row.length());
-    assertThat(StatementSplitter.split("big.sql", big).statements()).hasSize(10 * 1024 * 1024 / row.length());
+    assertThat(StatementSplitter.split("big.sql", big).statements())
+        .hasSize(10 * 1024 * 1024 / row.length());
   }
 }

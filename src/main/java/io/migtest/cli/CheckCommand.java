@@ -6,6 +6,7 @@ import io.migtest.config.ConfigKeys;
 import io.migtest.config.ConfigResolver;
 import io.migtest.config.Setting;
 import io.migtest.finding.Finding;
+import io.migtest.finding.Severity;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
 import java.io.PrintStream;
@@ -24,14 +25,18 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the deployment gates on the migrations in DIR and writes the reports.",
-      "Gates in this version: apply (the whole history applies on an empty database and, with",
-      "--base, the new migrations apply on top of the base branch)."
+      "",
+      "Gates in this version: apply (the whole history applies on an empty database and, with"
+          + " --base, the new migrations apply on top of the base branch)."
     },
     footer = {
       "",
-      "Configuration: migtest.yml in DIR, then MIGTEST_* variables and DATABASE_URL, then flags;",
-      "the later wins. Reports: report.json, report.md and report.html in --report-dir.",
-      "Exit codes: 0 pass, 1 a blocking gate failed, 2 usage/config error, 3 environment failed."
+      "Configuration: migtest.yml in DIR, then MIGTEST_* variables and DATABASE_URL, then"
+          + " flags; the later wins. Reports: report.json, report.md and report.html in"
+          + " --report-dir.",
+      "",
+      "Exit codes: 0 pass, 1 a blocking gate failed, 2 usage or configuration error, 3 the"
+          + " environment failed."
     })
 public final class CheckCommand implements Callable<Integer> {
 
@@ -179,7 +184,11 @@ public final class CheckCommand implements Callable<Integer> {
           gate.mode().id(),
           gate.durationMs() / 1000.0,
           ConsoleText.safe(gate.summary()));
+      long notes = gate.findings().stream().filter(f -> f.severity() == Severity.INFO).count();
       for (Finding f : gate.findings()) {
+        if (f.severity() == Severity.INFO) {
+          continue;
+        }
         out.println(
             "    "
                 + f.severity().id()
@@ -190,6 +199,9 @@ public final class CheckCommand implements Callable<Integer> {
                 + "] "
                 + ConsoleText.safe(f.message())
                 + (f.sqlstate() == null ? "" : " (SQLSTATE " + f.sqlstate() + ")"));
+      }
+      if (notes > 0) {
+        out.println("    " + notes + " notes (info) in the report");
       }
     }
     out.println("Reports: " + outcome.reportDir().resolve("report.md"));

@@ -22,10 +22,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "doctor",
     mixinStandardHelpOptions = true,
-    description = {
-      "Shows what migtest finds in DIR and how it would run: layout, migrations, tests,",
-      "configuration, how the database would start and why, Docker, git and the GitHub context."
-    })
+    description =
+        "Shows what migtest finds in DIR and how it would run: layout, migrations, tests,"
+            + " configuration, how the database would start and why, Docker, git and the GitHub"
+            + " context.")
 public final class DoctorCommand implements Callable<Integer> {
 
   @Parameters(

@@ -29,7 +29,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     return exitCode(e);
   }
 
-  static int exitCode(Throwable e) {
+  private static int exitCode(Throwable e) {
     return e instanceof MigtestException m ? m.exitCode().code() : ExitCode.ENVIRONMENT.code();
   }
 

@@ -37,7 +37,6 @@ public final class MigtestCommand implements Runnable {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new MigtestCommand());
     cli.setExecutionExceptionHandler(new ErrorHandler());
-    cli.setExitCodeExceptionMapper(ErrorHandler::exitCode);
     return cli;
   }
 

@@ -1,0 +1,2 @@
+DROP TRIGGER posts_stamp_published_at ON posts;
+DROP FUNCTION posts_stamp_published_at();

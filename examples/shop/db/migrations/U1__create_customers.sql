@@ -1,0 +1,3 @@
+-- Undo V1: addresses reference customers, so they go first.
+DROP TABLE customer_addresses;
+DROP TABLE customers;

@@ -1,0 +1,2 @@
+-- Undo V2.
+DROP TABLE products;

@@ -1,0 +1,2 @@
+-- Undo V7.
+ALTER TABLE customers RENAME COLUMN display_name TO full_name;

@@ -1,0 +1,2 @@
+-- Undo V8.
+DROP VIEW order_summaries;

@@ -1,0 +1,65 @@
+package io.migtest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewAndDoctorCommandTest {
+  @TempDir Path project;
+
+  @Test
+  void newScaffoldsTheNextVersionInTheDetectedLayout() throws IOException {
+    Files.createDirectories(project.resolve("migrations"));
+    Files.writeString(project.resolve("migrations/000007_init.up.sql"), "CREATE TABLE a (id int);");
+    Files.writeString(project.resolve("migrations/000007_init.down.sql"), "DROP TABLE a;");
+    CliRun run = CliRun.of("new", "Add orders", "--dir", project.toString());
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).contains("created migrations/000008_add_orders.up.sql");
+    assertThat(project.resolve("migrations/000008_add_orders.down.sql")).exists();
+
+    CliRun again =
+        CliRun.of("new", "Add orders", "--dir", project.toString(), "--layout", "golang-migrate");
+    assertThat(again.exitCode()).isZero();
+    assertThat(project.resolve("migrations/000009_add_orders.up.sql")).exists();
+
+    assertThat(CliRun.of("new", "!!!", "--dir", project.toString()).exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void newAddsASqitchChangeToThePlan() throws IOException {
+    Files.writeString(project.resolve("sqitch.plan"), "%project=app\n\n");
+    CliRun run = CliRun.of("new", "users", "--dir", project.toString(), "--migrations", ".");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(Files.readString(project.resolve("sqitch.plan"))).contains("\nusers ");
+    assertThat(project.resolve("deploy/users.sql")).content().contains("BEGIN;");
+    assertThat(project.resolve("revert/users.sql")).exists();
+    assertThat(project.resolve("verify/users.sql")).exists();
+  }
+
+  @Test
+  void doctorShowsLayoutDatabaseAndGitWithoutStartingAnything() throws IOException {
+    Files.createDirectories(project.resolve("db/migrations"));
+    Files.writeString(project.resolve("db/migrations/V1__a.sql"), "CREATE TABLE a (id int);");
+    CliRun run = CliRun.of("doctor", project.toString());
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out())
+        .contains("migrations: db/migrations (layout flyway, 1 migrations")
+        .contains("tests:      none")
+        .contains("database:   embedded")
+        .contains("git:")
+        .contains("github:");
+  }
+
+  @Test
+  void helpAndVersionWork() {
+    assertThat(CliRun.of("--version").out()).startsWith("migtest ");
+    CliRun help = CliRun.of("check", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("--migrations").contains("--base").contains("Exit codes");
+    assertThat(CliRun.of("check", "--no-such-flag").exitCode()).isEqualTo(2);
+  }
+}

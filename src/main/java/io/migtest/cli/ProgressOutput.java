@@ -10,6 +10,7 @@ final class ProgressOutput implements Progress {
   private final PrintStream out;
   private final boolean terminal;
   private boolean lineOpen;
+  private long lastPlainLine;
 
   private ProgressOutput(PrintStream out, boolean terminal) {
     this.out = out;
@@ -30,8 +31,18 @@ final class ProgressOutput implements Progress {
       lineOpen = true;
     } else {
       out.println("migtest: " + line);
+      lastPlainLine = System.nanoTime();
     }
     out.flush();
+  }
+
+  /** On a terminal every tick shows; in plain output at most one every two seconds. */
+  @Override
+  public synchronized void tick(String message) {
+    long now = System.nanoTime();
+    if (terminal || now - lastPlainLine > 2_000_000_000L) {
+      step(message);
+    }
   }
 
   /** Ends the updating line before other output. */

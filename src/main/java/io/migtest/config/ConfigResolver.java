@@ -95,7 +95,7 @@ public final class ConfigResolver {
         gates,
         selectedGates(s.get(ConfigKeys.GATES)),
         value(s, ConfigKeys.BASE),
-        projectDir.resolve(reportDir == null ? "migtest-report" : reportDir.value()),
+        reportDir(projectDir, reportDir),
         value(s, ConfigKeys.DATABASE_URL),
         value(s, ConfigKeys.POSTGRES_IMAGE),
         new Timeouts(
@@ -104,6 +104,15 @@ public final class ConfigResolver {
         value(s, ConfigKeys.TEST_COMMAND),
         shard == null ? null : Shard.parse(shard.value(), shard.source()),
         debug);
+  }
+
+  /** From the config file relative to the project; from flags or environment, to the cwd. */
+  private static Path reportDir(Path projectDir, Setting setting) {
+    Path cwd = Path.of("").toAbsolutePath();
+    if (setting == null) {
+      return cwd.resolve("migtest-report");
+    }
+    return (setting.fromFile() ? projectDir : cwd).resolve(setting.value()).normalize();
   }
 
   private static List<GateId> selectedGates(Setting setting) {

@@ -5,4 +5,10 @@ package io.migtest.config;
  *
  * @param source e.g. {@code migtest.yml line 4}, {@code MIGTEST_LAYOUT} or {@code --layout}
  */
-public record Setting(String value, String source) {}
+public record Setting(String value, String source) {
+
+  /** True for a value from a config file, whose source names its line. */
+  public boolean fromFile() {
+    return source.contains(" line ");
+  }
+}

@@ -89,7 +89,7 @@ public final class ApplyGate implements Gate {
       for (Migration migration : migrations) {
         context
             .progress()
-            .step(
+            .tick(
                 "apply ("
                     + purpose
                     + "): "

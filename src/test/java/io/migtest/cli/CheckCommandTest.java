@@ -42,7 +42,14 @@ class CheckCommandTest {
 
   private CliRun check(String... extra) {
     List<String> args =
-        new ArrayList<>(List.of("check", project.toString(), "--database-url", sharedUrl()));
+        new ArrayList<>(
+            List.of(
+                "check",
+                project.toString(),
+                "--database-url",
+                sharedUrl(),
+                "--report-dir",
+                project.resolve("migtest-report").toString()));
     args.addAll(List.of(extra));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -184,7 +191,9 @@ class CheckCommandTest {
             "check",
             project.toString(),
             "--database-url",
-            "postgres://app:s3cret-pw@127.0.0.1:" + port + "/app");
+            "postgres://app:s3cret-pw@127.0.0.1:" + port + "/app",
+            "--report-dir",
+            project.resolve("migtest-report").toString());
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.all()).contains("refused the connection").doesNotContain("s3cret-pw");
     assertThat(report().get("result").asText()).isEqualTo("ERROR");
@@ -198,7 +207,14 @@ class CheckCommandTest {
     write("db/migrations/V1__a.sql", "SELECT 1;");
     ServerEndpoint e = SharedServer.get().endpoint();
     String url = "postgres://postgres:wrong-pw-123@" + e.host() + ":" + e.port() + "/postgres";
-    CliRun run = CliRun.of("check", project.toString(), "--database-url", url);
+    CliRun run =
+        CliRun.of(
+            "check",
+            project.toString(),
+            "--database-url",
+            url,
+            "--report-dir",
+            project.resolve("migtest-report").toString());
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.all())
         .contains("28P01")

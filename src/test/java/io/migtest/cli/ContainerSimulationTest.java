@@ -87,7 +87,8 @@ class ContainerSimulationTest {
     Files.writeString(
         project.resolve("db/migrations/V1__exfiltrate.sql"),
         "CREATE TABLE t (id int);\nCOPY (SELECT 1) TO PROGRAM 'env > " + envFile + "';\n");
-    Result result = migtest("check", project.toString());
+    Result result =
+        migtest("check", project.toString(), "--report-dir", work.resolve("reports").toString());
     assertThat(result.exitCode()).as(result.output()).isZero();
     String serverEnv = Files.readString(envFile);
     assertThat(serverEnv).contains("PATH=");

@@ -60,7 +60,11 @@ class ConfigResolverTest {
     assertThat(config.timeouts().lockTimeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(config.timeouts().statementTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.databaseUrl()).isEqualTo("postgres://h/db");
-    assertThat(config.reportDir()).isEqualTo(project.resolve("migtest-report"));
+    assertThat(config.reportDir()).isEqualTo(Path.of("migtest-report").toAbsolutePath());
+    Config fromFile = resolve("report-dir: out\n", Map.of(), Map.of());
+    assertThat(fromFile.reportDir())
+        .as("relative to the project")
+        .isEqualTo(project.resolve("out"));
   }
 
   @Test

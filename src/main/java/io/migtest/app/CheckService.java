@@ -12,14 +12,17 @@ import io.migtest.gate.GateRunner;
 import io.migtest.gate.Progress;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
+import io.migtest.oracle.TestCommand;
 import io.migtest.report.ReportFiles;
 import io.migtest.report.RunReport;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** {@code migtest check}: read the migrations, run the gates, write the reports. */
 public final class CheckService {
+  private static final Duration TEST_COMMAND_LIMIT = Duration.ofMinutes(30);
   private final GateRunner gates;
 
   public CheckService(GateRunner gates) {
@@ -54,10 +57,20 @@ public final class CheckService {
       progress.step("database: starting " + provider.plan());
       try (DatabaseServer server = provider.start()) {
         progress.step("database: PostgreSQL " + server.version() + " ready");
+        TestCommand tests =
+            config.testCommand() == null
+                ? null
+                : new TestCommand(
+                    config.testCommand(), config.projectDir(), System.getenv(), TEST_COMMAND_LIMIT);
         results =
             gates.run(
                 new GateContext(
-                    config, migrations, server, new ScriptRunner(config.timeouts()), progress));
+                    config,
+                    migrations,
+                    server,
+                    new ScriptRunner(config.timeouts()),
+                    tests,
+                    progress));
       }
     } catch (MigtestException e) {
       if (e.exitCode() != ExitCode.ENVIRONMENT) {

@@ -96,6 +96,7 @@ public final class ApplyBenchmark {
                     migrations,
                     server,
                     new ScriptRunner(config.timeouts()),
+                    null,
                     Progress.SILENT));
     if (result.status() != GateStatus.PASS) {
       throw new IllegalStateException("generated history did not apply: " + result.findings());

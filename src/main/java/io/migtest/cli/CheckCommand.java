@@ -108,7 +108,9 @@ public final class CheckCommand implements Callable<Integer> {
       names = "--test-command",
       paramLabel = "CMD",
       description =
-          "Command whose exit status judges the database (used by the mutation gate, which this version does not have yet).")
+          "Your tests, run with sh in DIR against the migrated database (DATABASE_URL, PGHOST,"
+              + " PGPORT, PGUSER, PGPASSWORD, PGDATABASE are set); a non-zero exit fails the apply"
+              + " gate.")
   String testCommand;
 
   @Option(

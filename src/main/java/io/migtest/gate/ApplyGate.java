@@ -6,6 +6,7 @@ import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
+import io.migtest.oracle.TestCommand;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,12 +34,20 @@ public final class ApplyGate implements Gate {
     if (findings.stream().anyMatch(f -> f.rule().equals("duplicate-version"))) {
       summary = "not applied: duplicate versions make the order undefined";
     } else {
-      Outcome full = apply(context, "history", List.of(), migrations.head().migrations());
+      Outcome full =
+          apply(
+              context, "history", List.of(), migrations.head().migrations(), context.testCommand());
       full.failure().ifPresent(findings::add);
+      full.testFailure().ifPresent(findings::add);
       summary = full.describe("on an empty database");
       if (migrations.base() != null && full.failure().isEmpty()) {
         Outcome onBase =
-            apply(context, "onbase", migrations.base().migrations(), migrations.toApplyOnBase());
+            apply(
+                context,
+                "onbase",
+                migrations.base().migrations(),
+                migrations.toApplyOnBase(),
+                null);
         onBase.failure().ifPresent(findings::add);
         summary += "; " + onBase.describe("on top of " + migrations.baseRef());
       }
@@ -53,8 +62,20 @@ public final class ApplyGate implements Gate {
         findings);
   }
 
-  /** How far applying got: how many migrations ran and the failure that stopped it, if any. */
-  private record Outcome(int applied, int total, long millis, Optional<Finding> failure) {
+  /**
+   * How far applying got: how many migrations ran, the failure that stopped it, and the test
+   * command's failure on the result.
+   */
+  private record Outcome(
+      int applied,
+      int total,
+      long millis,
+      Optional<Finding> failure,
+      Optional<Finding> testFailure) {
+    static Outcome failed(int applied, int total, Finding failure) {
+      return new Outcome(applied, total, 0, Optional.of(failure), Optional.empty());
+    }
+
     String describe(String where) {
       if (failure.isPresent()) {
         return "failed "
@@ -67,13 +88,21 @@ public final class ApplyGate implements Gate {
             + total
             + " migrations";
       }
-      return total + " migrations applied " + where + " in " + millis + " ms";
+      String tests = testFailure.isPresent() ? "; the test command failed on the result" : "";
+      return total + " migrations applied " + where + " in " + millis + " ms" + tests;
     }
   }
 
-  /** Applies {@code prefix} (the base, whose failures are the base's) then {@code migrations}. */
+  /**
+   * Applies {@code prefix} (the base, whose failures are the base's) then {@code migrations}, then
+   * runs {@code tests} (when not null) on the result.
+   */
   private static Outcome apply(
-      GateContext context, String purpose, List<Migration> prefix, List<Migration> migrations) {
+      GateContext context,
+      String purpose,
+      List<Migration> prefix,
+      List<Migration> migrations,
+      TestCommand tests) {
     long started = System.nanoTime();
     try (ScratchDatabase db = context.server().createScratch(purpose);
         Connection connection = db.connect()) {
@@ -81,8 +110,7 @@ public final class ApplyGate implements Gate {
       for (Migration migration : prefix) {
         Optional<Finding> failure = context.runner().run(connection, migration.up());
         if (failure.isPresent()) {
-          return new Outcome(
-              0, migrations.size(), 0, Optional.of(baseFailure(failure.get(), context)));
+          return Outcome.failed(0, migrations.size(), baseFailure(failure.get(), context));
         }
       }
       int applied = 0;
@@ -101,12 +129,17 @@ public final class ApplyGate implements Gate {
                     + ")");
         Optional<Finding> failure = context.runner().run(connection, migration.up());
         if (failure.isPresent()) {
-          return new Outcome(applied, migrations.size(), 0, failure);
+          return Outcome.failed(applied, migrations.size(), failure.get());
         }
         applied++;
       }
-      return new Outcome(
-          applied, migrations.size(), (System.nanoTime() - started) / 1_000_000, Optional.empty());
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      Optional<Finding> testFailure = Optional.empty();
+      if (tests != null) {
+        context.progress().step("apply: running the test command on the migrated database");
+        testFailure = tests.run(db.server().endpoint(), db.name());
+      }
+      return new Outcome(applied, migrations.size(), millis, Optional.empty(), testFailure);
     } catch (SQLException e) {
       throw MigtestException.environment(
           "Lost the connection to the database while applying migrations: " + e.getMessage(), e);

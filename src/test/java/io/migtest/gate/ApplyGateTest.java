@@ -1,6 +1,7 @@
 package io.migtest.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.migtest.app.ProjectLoader;
 import io.migtest.config.Config;
@@ -8,9 +9,11 @@ import io.migtest.config.ConfigResolver;
 import io.migtest.db.ScriptRunner;
 import io.migtest.db.SharedServer;
 import io.migtest.finding.Finding;
+import io.migtest.oracle.TestCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +29,10 @@ class ApplyGateTest {
   }
 
   private GateResult apply() {
+    return apply(null);
+  }
+
+  private GateResult apply(TestCommand tests) {
     Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of(), false);
     return new ApplyGate()
         .run(
@@ -34,7 +41,37 @@ class ApplyGateTest {
                 ProjectLoader.load(config),
                 SharedServer.get(),
                 new ScriptRunner(config.timeouts()),
+                tests,
                 Progress.SILENT));
+  }
+
+  @Test
+  void theTestCommandRunsOnTheMigratedDatabaseAndItsFailureFailsTheGate() throws IOException {
+    assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/bin/psql")), "psql is not installed");
+    write("db/migrations/V1__t.sql", "CREATE TABLE t (id int);\nINSERT INTO t VALUES (7);");
+    TestCommand passing =
+        new TestCommand(
+            "psql -v ON_ERROR_STOP=1 -tAc 'SELECT id FROM t' | grep -qx 7",
+            project,
+            System.getenv(),
+            Duration.ofMinutes(1));
+    GateResult ok = apply(passing);
+    assertThat(ok.status()).as(ok.findings().toString()).isEqualTo(GateStatus.PASS);
+
+    TestCommand failing =
+        new TestCommand(
+            "echo checking orders; psql -tAc 'SELECT count(*) FROM orders'",
+            project,
+            System.getenv(),
+            Duration.ofMinutes(1));
+    GateResult failed = apply(failing);
+    assertThat(failed.status()).isEqualTo(GateStatus.FAIL);
+    assertThat(failed.summary()).contains("the test command failed");
+    assertThat(failed.findings().get(0).rule()).isEqualTo("test-command-failed");
+    assertThat(failed.findings().get(0).message())
+        .contains("exited with")
+        .contains("checking orders")
+        .contains("relation \"orders\" does not exist");
   }
 
   @Test

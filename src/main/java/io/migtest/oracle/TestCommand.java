@@ -1,0 +1,129 @@
+package io.migtest.oracle;
+
+import io.migtest.db.ServerEndpoint;
+import io.migtest.finding.Finding;
+import io.migtest.finding.Severity;
+import io.migtest.process.ChildEnvironment;
+import io.migtest.process.CommandResult;
+import io.migtest.process.Commands;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The team's own test command ({@code --test-command "mvn -q test"}), run through {@code sh -c} in
+ * the project folder against a database, judged by its exit status.
+ *
+ * <p>It runs pull-request code, so it gets only an allow-list of the parent's environment (tool
+ * settings such as {@code HOME} and {@code JAVA_HOME}, never tokens) plus the connection variables
+ * {@code DATABASE_URL}, {@code PGHOST}, {@code PGPORT}, {@code PGUSER}, {@code PGPASSWORD} and
+ * {@code PGDATABASE}.
+ */
+public final class TestCommand {
+  /** Parent variables a build tool commonly needs; nothing else is passed on. */
+  static final Set<String> PASSED_ON =
+      Set.of(
+          "HOME",
+          "USER",
+          "LOGNAME",
+          "SHELL",
+          "TERM",
+          "TZ",
+          "TMPDIR",
+          "CI",
+          "JAVA_HOME",
+          "MAVEN_OPTS",
+          "MAVEN_HOME",
+          "GRADLE_USER_HOME",
+          "GOPATH",
+          "GOCACHE",
+          "CARGO_HOME",
+          "NODE_OPTIONS",
+          "PYTHONPATH",
+          "VIRTUAL_ENV");
+
+  private static final int OUTPUT_LINES = 20;
+  private final String command;
+  private final Path projectDir;
+  private final Map<String, String> parentEnv;
+  private final Duration limit;
+
+  public TestCommand(
+      String command, Path projectDir, Map<String, String> parentEnv, Duration limit) {
+    this.command = command;
+    this.projectDir = projectDir;
+    this.parentEnv = parentEnv;
+    this.limit = limit;
+  }
+
+  /** The environment the command gets for {@code database} on {@code endpoint}. */
+  public Map<String, String> environment(ServerEndpoint endpoint, String database) {
+    Map<String, String> env = ChildEnvironment.minimal(parentEnv);
+    parentEnv.forEach(
+        (name, value) -> {
+          if (PASSED_ON.contains(name)) {
+            env.put(name, value);
+          }
+        });
+    String password = endpoint.password() == null ? "" : endpoint.password();
+    env.put(
+        "DATABASE_URL",
+        "postgres://"
+            + encode(endpoint.user())
+            + (password.isEmpty() ? "" : ":" + encode(password))
+            + "@"
+            + endpoint.host()
+            + ":"
+            + endpoint.port()
+            + "/"
+            + encode(database));
+    env.put("PGHOST", endpoint.host());
+    env.put("PGPORT", String.valueOf(endpoint.port()));
+    env.put("PGUSER", endpoint.user());
+    env.put("PGPASSWORD", password);
+    env.put("PGDATABASE", database);
+    return env;
+  }
+
+  /** Runs the command; empty when it exits 0, else a finding with the end of its output. */
+  public Optional<Finding> run(ServerEndpoint endpoint, String database) {
+    CommandResult result;
+    try {
+      result =
+          Commands.run(
+              List.of("/bin/sh", "-c", command),
+              projectDir,
+              environment(endpoint, database),
+              limit);
+    } catch (IOException e) {
+      return Optional.of(failure("could not run: " + e.getMessage()));
+    }
+    if (result.succeeded()) {
+      return Optional.empty();
+    }
+    List<String> lines = result.output().strip().lines().toList();
+    String tail =
+        String.join("\n", lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size()));
+    return Optional.of(failure("exited with " + result.exitCode() + ". Last output:\n" + tail));
+  }
+
+  private Finding failure(String what) {
+    return new Finding(
+        "test-command-failed",
+        Severity.ERROR,
+        null,
+        0,
+        "The test command `" + command + "` failed on the migrated database: " + what,
+        null);
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

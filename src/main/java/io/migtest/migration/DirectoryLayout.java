@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class DirectoryLayout implements Layout {
   private static final Pattern FOLDER = Pattern.compile("^(\\d[\\d-]*)(?:_(.*))?$");
-  private static final Pattern NO_TRANSACTION =
-      Pattern.compile("^\\s*run_in_transaction\\s*=\\s*false\\s*$", Pattern.MULTILINE);
+  private static final Pattern IN_TRANSACTION =
+      Pattern.compile("^\\s*run_in_transaction\\s*=\\s*true\\s*$", Pattern.MULTILINE);
   private static final DateTimeFormatter DIESEL_VERSION =
       DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -73,7 +73,8 @@ public final class DirectoryLayout implements Layout {
     }
     try {
       String toml = new String(folder.read(metadata), StandardCharsets.UTF_8);
-      return !NO_TRANSACTION.matcher(toml).find();
+      // diesel reads a metadata.toml without the key as run_in_transaction = false.
+      return IN_TRANSACTION.matcher(toml).find();
     } catch (IOException e) {
       return true;
     }

@@ -9,21 +9,15 @@ import java.util.regex.Pattern;
  * ones Flyway detects to run a migration outside a transaction.
  */
 public final class NonTransactionalStatements {
+  /** Flyway's list for PostgreSQL 12 and later (PostgreSQLParser), matched on the first words. */
   private static final Pattern NON_TRANSACTIONAL =
       Pattern.compile(
-          "^(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY"
-              + "|DROP\\s+INDEX\\s+CONCURRENTLY"
-              + "|REINDEX\\b.*\\bCONCURRENTLY"
-              + "|REINDEX\\s+(\\(.*\\)\\s*)?(SCHEMA|DATABASE|SYSTEM)\\b"
-              + "|VACUUM\\b"
-              + "|ALTER\\s+SYSTEM\\b"
-              + "|(CREATE|DROP)\\s+DATABASE\\b"
-              + "|(CREATE|DROP)\\s+TABLESPACE\\b"
-              + "|(CREATE|DROP)\\s+SUBSCRIPTION\\b"
-              + "|DISCARD\\s+ALL\\b"
-              + "|CLUSTER\\s*$"
-              + "|ALTER\\s+DATABASE\\s+\\S+\\s+SET\\s+TABLESPACE\\b)",
-          Pattern.DOTALL);
+          "^((CREATE|DROP) (DATABASE|TABLESPACE|SUBSCRIPTION)"
+              + "|ALTER SYSTEM"
+              + "|(CREATE|DROP)( UNIQUE)? INDEX CONCURRENTLY"
+              + "|REINDEX( VERBOSE)? (SCHEMA|DATABASE|SYSTEM)"
+              + "|VACUUM"
+              + "|DISCARD ALL)\\b");
 
   private static final Pattern TRANSACTION_CONTROL =
       Pattern.compile(

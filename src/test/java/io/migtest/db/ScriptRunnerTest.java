@@ -76,4 +76,68 @@ class ScriptRunnerTest {
           .isEmpty();
     }
   }
+
+  @Test
+  void theStatementTimeoutStopsALongStatementWithAClearFinding() throws Exception {
+    ScriptRunner strict =
+        new ScriptRunner(
+            new Timeouts(java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(300)));
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection c = db.connect()) {
+      strict.prepare(c);
+      Finding failure =
+          strict
+              .run(
+                  c,
+                  Script.of(
+                      "slow.sql", "SELECT 1;\nSELECT pg_sleep(5);", TransactionMode.AUTOCOMMIT))
+              .orElseThrow();
+      assertThat(failure.sqlstate()).isEqualTo("57014");
+      assertThat(failure.line()).isEqualTo(2);
+      assertThat(failure.message()).contains("statement timeout");
+    }
+  }
+
+  @Test
+  void theLockTimeoutStopsAStatementWaitingForALock() throws Exception {
+    ScriptRunner strict =
+        new ScriptRunner(
+            new Timeouts(java.time.Duration.ofMinutes(1), java.time.Duration.ofMillis(200)));
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection holder = db.connect();
+        Connection c = db.connect()) {
+      holder.createStatement().execute("CREATE TABLE busy (id int)");
+      holder.setAutoCommit(false);
+      holder.createStatement().execute("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE");
+      strict.prepare(c);
+      Finding failure =
+          strict
+              .run(
+                  c,
+                  Script.of(
+                      "wait.sql",
+                      "ALTER TABLE busy ADD COLUMN x int;",
+                      TransactionMode.SINGLE_TRANSACTION))
+              .orElseThrow();
+      assertThat(failure.sqlstate()).isEqualTo("55P03");
+      holder.rollback();
+    }
+  }
+
+  @Test
+  void aScratchDatabaseClonesFromATemplate() throws Exception {
+    DatabaseServer server = SharedServer.get();
+    try (ScratchDatabase template = server.createScratch("template")) {
+      try (Connection c = template.connect()) {
+        c.createStatement().execute("CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)");
+      }
+      try (ScratchDatabase clone = server.cloneOf(template, "clone");
+          Connection c = clone.connect()) {
+        assertThat(clone.name()).startsWith("migtest_clone_").isNotEqualTo(template.name());
+        var rs = c.createStatement().executeQuery("SELECT id FROM kept");
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(42);
+      }
+    }
+  }
 }

@@ -13,7 +13,7 @@ class NonTransactionalStatementsTest {
         "CREATE INDEX CONCURRENTLY i ON t (a)",
         "create unique index concurrently if not exists i on t (a)",
         "DROP INDEX CONCURRENTLY IF EXISTS i",
-        "REINDEX INDEX CONCURRENTLY i",
+        "REINDEX SCHEMA app",
         "VACUUM ANALYZE t",
         "ALTER SYSTEM SET work_mem = '64MB'",
         "CREATE DATABASE other",
@@ -28,6 +28,7 @@ class NonTransactionalStatementsTest {
       strings = {
         "CREATE INDEX i ON t (a)",
         "CREATE TABLE concurrently (id int)",
+        "REINDEX INDEX CONCURRENTLY i",
         "ANALYZE t",
         "ALTER TYPE mood ADD VALUE 'meh'"
       })

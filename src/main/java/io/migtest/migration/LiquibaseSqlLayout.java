@@ -18,6 +18,8 @@ public final class LiquibaseSqlLayout implements Layout {
       Pattern.compile("^\\s*--\\s*liquibase\\s+formatted\\s+sql", Pattern.CASE_INSENSITIVE);
   private static final Pattern CHANGESET =
       Pattern.compile("^--\\s*changeset\\s+([^:\\s]+):(\\S+)(.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROLLBACK_BLOCK =
+      Pattern.compile("^\\s*/\\*\\s*liquibase\\s+rollback\\s*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern ROLLBACK =
       Pattern.compile("^--\\s*rollback\\s?(.*)$", Pattern.CASE_INSENSITIVE);
 
@@ -77,6 +79,20 @@ public final class LiquibaseSqlLayout implements Layout {
         if (r.matches()) {
           rollbackLine = rollbackLine == 0 ? i + 1 : rollbackLine;
           rollback.append(r.group(1)).append('\n');
+        } else if (ROLLBACK_BLOCK.matcher(lines.get(i)).matches()) {
+          rollbackLine = rollbackLine == 0 ? i + 2 : rollbackLine;
+          body.append(lines.get(i)).append('\n');
+          i++;
+          while (i < lines.size() && !lines.get(i).strip().endsWith("*/")) {
+            rollback.append(lines.get(i)).append('\n');
+            body.append(lines.get(i)).append('\n');
+            i++;
+          }
+          if (i == lines.size()) {
+            break;
+          }
+          String last = lines.get(i).strip();
+          rollback.append(last, 0, last.length() - 2).append('\n');
         }
         body.append(lines.get(i)).append('\n');
         i++;

@@ -165,13 +165,16 @@ class LayoutsTest {
         "db/changelog/001_init.sql",
         "--liquibase formatted sql\n\n"
             + "--changeset alice:1\nCREATE TABLE a (id int);\n--rollback DROP TABLE a;\n\n"
-            + "--changeset bob:2 runInTransaction:false\nCREATE INDEX CONCURRENTLY i ON a (id);\n");
+            + "--changeset bob:2 runInTransaction:false\nCREATE INDEX CONCURRENTLY i ON a (id);\n"
+            + "/* liquibase rollback\nDROP INDEX CONCURRENTLY i;\n*/\n");
     MigrationHistory h = load(project, "db/changelog");
     assertThat(h.layout()).isEqualTo("liquibase-sql");
     assertThat(h.migrations()).extracting(Migration::id).containsExactly("alice:1", "bob:2");
     assertThat(h.migrations().get(0).down().text()).isEqualTo("DROP TABLE a;");
     assertThat(h.migrations().get(0).up().split().statements().get(0).startLine()).isEqualTo(4);
     assertThat(h.migrations().get(1).up().transactionMode()).isEqualTo(TransactionMode.AUTOCOMMIT);
+    assertThat(h.migrations().get(1).down().text()).isEqualTo("DROP INDEX CONCURRENTLY i;");
+    assertThat(h.migrations().get(1).up().split().statements()).hasSize(1);
   }
 
   @Test

@@ -108,4 +108,29 @@ class ContainerSimulationTest {
         .contains("PostgreSQL refuses root")
         .contains("layout flyway");
   }
+
+  @Test
+  void aFailingMigrationLeavesNoDataFolderBehind() throws Exception {
+    Path runs = Path.of(System.getProperty("java.io.tmpdir"), "migtest-postgres-0", "run");
+    Path project = work.resolve("failing");
+    Files.createDirectories(project.resolve("db/migrations"));
+    Files.writeString(project.resolve("db/migrations/V1__a.sql"), "CREATE TABLE a (id int);");
+    Files.writeString(
+        project.resolve("db/migrations/V2__b.sql"), "INSERT INTO a VALUES (1);\nSELECT 1/0;");
+    List<String> before = entries(runs);
+    Result result =
+        migtest("check", project.toString(), "--report-dir", work.resolve("r").toString());
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+    assertThat(result.output()).contains("V2__b.sql:2").contains("22012");
+    assertThat(entries(runs)).isEqualTo(before);
+  }
+
+  private static List<String> entries(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (var list = Files.list(dir)) {
+      return list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
 }

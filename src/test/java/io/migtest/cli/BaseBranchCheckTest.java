@@ -1,0 +1,100 @@
+package io.migtest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.migtest.db.ServerEndpoint;
+import io.migtest.db.SharedServer;
+import io.migtest.process.ChildEnvironment;
+import io.migtest.process.Commands;
+import io.migtest.report.JsonReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code migtest check --base}: the pull request's migrations on top of the base branch. */
+class BaseBranchCheckTest {
+  @TempDir Path repo;
+
+  private void git(String... args) throws IOException {
+    List<String> command =
+        new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t"));
+    command.addAll(List.of(args));
+    Map<String, String> env = ChildEnvironment.minimal(System.getenv());
+    env.put("HOME", repo.toString());
+    assertThat(Commands.run(command, repo, env, Duration.ofSeconds(30)).succeeded()).isTrue();
+  }
+
+  private void write(String relative, String content) throws IOException {
+    Path file = repo.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+
+  @BeforeEach
+  void baseBranch() throws IOException {
+    git("init", "-q", "-b", "main");
+    write("db/migrations/V1__users.sql", "CREATE TABLE users (id int PRIMARY KEY, name text);");
+    write("db/migrations/V2__seed.sql", "INSERT INTO users VALUES (1, 'ann'), (2, NULL);");
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    git("checkout", "-q", "-b", "feature");
+  }
+
+  private CliRun check() {
+    ServerEndpoint e = SharedServer.get().endpoint();
+    String url =
+        "postgres://"
+            + e.user()
+            + ":"
+            + e.password()
+            + "@"
+            + e.host()
+            + ":"
+            + e.port()
+            + "/postgres";
+    return CliRun.of(
+        "check",
+        repo.toString(),
+        "--base",
+        "main",
+        "--database-url",
+        url,
+        "--report-dir",
+        repo.resolve("out").toString());
+  }
+
+  @Test
+  void newMigrationsApplyOnTopOfTheBaseAndAreMarkedNew() throws IOException {
+    write("db/migrations/V3__emails.sql", "ALTER TABLE users ADD COLUMN email text;");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out())
+        .contains("3 migrations applied on an empty database")
+        .contains("1 migrations applied on top of main");
+    JsonNode migrations =
+        JsonReport.mapper().readTree(repo.resolve("out/report.json").toFile()).get("migrations");
+    assertThat(migrations.findValuesAsText("isNew")).containsExactly("false", "false", "true");
+  }
+
+  @Test
+  void aNewMigrationThatOnlyFailsOnTheBasesDataFailsTheGate() throws IOException {
+    // Passes on an empty database, but the base branch's data has a NULL name.
+    write(
+        "db/migrations/V3__require_names.sql", "ALTER TABLE users ALTER COLUMN name SET NOT NULL;");
+    write("db/migrations/V2__seed.sql", "INSERT INTO users VALUES (1, 'ann'), (2, 'bob');");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).contains("edited-migration").contains("V2__seed.sql");
+    assertThat(run.out())
+        .contains("failed on top of main at db/migrations/V3__require_names.sql:1")
+        .contains("23502");
+  }
+}

@@ -4,6 +4,8 @@ import io.migtest.MigtestException;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
+import io.migtest.migration.HistoryTable;
+import io.migtest.migration.Layouts;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
 import io.migtest.oracle.TestCommand;
@@ -104,11 +106,16 @@ public final class ApplyGate implements Gate {
       List<Migration> migrations,
       TestCommand tests) {
     long started = System.nanoTime();
+    HistoryTable history =
+        Layouts.named(context.migrations().head().layout()).historyTable().orElse(null);
     try (ScratchDatabase db = context.server().createScratch(purpose);
         Connection connection = db.connect()) {
       context.runner().prepare(connection);
+      if (history != null) {
+        execute(connection, history.create());
+      }
       for (Migration migration : prefix) {
-        Optional<Finding> failure = context.runner().run(connection, migration.up());
+        Optional<Finding> failure = run(context, connection, migration, history);
         if (failure.isPresent()) {
           return Outcome.failed(0, migrations.size(), baseFailure(failure.get(), context));
         }
@@ -127,7 +134,7 @@ public final class ApplyGate implements Gate {
                     + "/"
                     + migrations.size()
                     + ")");
-        Optional<Finding> failure = context.runner().run(connection, migration.up());
+        Optional<Finding> failure = run(context, connection, migration, history);
         if (failure.isPresent()) {
           return Outcome.failed(applied, migrations.size(), failure.get());
         }
@@ -143,6 +150,38 @@ public final class ApplyGate implements Gate {
     } catch (SQLException e) {
       throw MigtestException.environment(
           "Lost the connection to the database while applying migrations: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a migration, then records it in the tool's history table as the tool would. */
+  private static Optional<Finding> run(
+      GateContext context, Connection connection, Migration migration, HistoryTable history)
+      throws SQLException {
+    Optional<Finding> failure = context.runner().run(connection, migration.up());
+    if (failure.isPresent() || history == null) {
+      return failure;
+    }
+    try {
+      execute(connection, history.recordOf(migration));
+      return Optional.empty();
+    } catch (SQLException e) {
+      return Optional.of(
+          new Finding(
+              "history-table-failed",
+              Severity.ERROR,
+              migration.file(),
+              0,
+              "The migration ran, but recording it in "
+                  + history.name()
+                  + " failed, as it would for the migration tool: "
+                  + e.getMessage(),
+              e.getSQLState()));
+    }
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      statement.execute(sql);
     }
   }
 

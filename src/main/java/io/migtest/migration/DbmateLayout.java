@@ -4,6 +4,7 @@ import io.migtest.finding.Finding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,11 @@ public final class DbmateLayout implements Layout {
   private static final Pattern FILE = Pattern.compile("^(\\d+)_(.*)\\.sql$");
   private static final Pattern MARKER =
       Pattern.compile("^--\\s*migrate:(up|down)\\b(.*)$", Pattern.MULTILINE);
+
+  @Override
+  public Optional<HistoryTable> historyTable() {
+    return Optional.of(HistoryTable.DBMATE);
+  }
 
   @Override
   public String name() {

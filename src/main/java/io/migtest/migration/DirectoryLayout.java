@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,11 @@ public final class DirectoryLayout implements Layout {
       Pattern.compile("^\\s*run_in_transaction\\s*=\\s*true\\s*$", Pattern.MULTILINE);
   private static final DateTimeFormatter DIESEL_VERSION =
       DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  @Override
+  public Optional<HistoryTable> historyTable() {
+    return Optional.of(HistoryTable.DIESEL);
+  }
 
   @Override
   public String name() {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,11 @@ public final class FlywayLayout implements Layout {
   private static final Pattern VERSIONED =
       Pattern.compile("^([VU])(\\d+(?:[._]\\d+)*)__(.+)\\.sql$");
   private static final Pattern REPEATABLE = Pattern.compile("^R__(.+)\\.sql$");
+
+  @Override
+  public Optional<HistoryTable> historyTable() {
+    return Optional.of(HistoryTable.FLYWAY);
+  }
 
   @Override
   public String name() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,11 @@ import java.util.regex.Pattern;
  */
 public final class GolangMigrateLayout implements Layout {
   private static final Pattern FILE = Pattern.compile("^(\\d+)_(.*)\\.(up|down)\\.sql$");
+
+  @Override
+  public Optional<HistoryTable> historyTable() {
+    return Optional.of(HistoryTable.GOLANG_MIGRATE);
+  }
 
   @Override
   public String name() {

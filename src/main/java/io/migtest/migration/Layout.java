@@ -2,6 +2,7 @@ package io.migtest.migration;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** One migration tool's folder layout: how to recognise it, read it and add to it. */
 public interface Layout {
@@ -14,6 +15,11 @@ public interface Layout {
 
   /** Reads the migrations in the order the tool applies them. */
   LoadedMigrations load(SourceFolder folder);
+
+  /** The table the tool records applied migrations in, when migtest keeps one like it. */
+  default Optional<HistoryTable> historyTable() {
+    return Optional.empty();
+  }
 
   /** The files of a new, empty migration named {@code name} after {@code existing}. */
   List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now);

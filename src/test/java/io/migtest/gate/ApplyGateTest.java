@@ -136,4 +136,26 @@ class ApplyGateTest {
     assertThat(result.summary()).contains("duplicate versions");
     assertThat(result.findings()).extracting(Finding::rule).containsExactly("duplicate-version");
   }
+
+  @Test
+  void migrationsThatUseTheToolsHistoryTableWorkAsWithTheTool() throws IOException {
+    write("migrations/1_t.up.sql", "CREATE TABLE t (id int);");
+    write(
+        "migrations/2_check.up.sql",
+        "DO $$ BEGIN\n"
+            + "  IF (SELECT version FROM schema_migrations) <> 1 THEN RAISE 'wrong version'; END IF;\n"
+            + "END $$;");
+    GateResult result = apply();
+    assertThat(result.status()).as(result.findings().toString()).isEqualTo(GateStatus.PASS);
+  }
+
+  @Test
+  void aMigrationThatBreaksTheHistoryTableFailsLikeTheTool() throws IOException {
+    write("db/migrations/V1__t.sql", "CREATE TABLE t (id int);");
+    write("db/migrations/V2__oops.sql", "DROP TABLE flyway_schema_history;");
+    GateResult result = apply();
+    assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+    assertThat(result.findings().get(0).rule()).isEqualTo("history-table-failed");
+    assertThat(result.findings().get(0).file()).isEqualTo("db/migrations/V2__oops.sql");
+  }
 }

@@ -73,9 +73,8 @@ public final class DoctorCommand implements Callable<Integer> {
 
   private static String migrations(Config config) {
     try {
-      MigrationHistory head =
-          MigrationHistory.load(
-              ProjectLoader.locate(config).layout(), ProjectLoader.locate(config).folder());
+      ProjectLoader.Located located = ProjectLoader.locate(config);
+      MigrationHistory head = MigrationHistory.load(located.layout(), located.folder());
       return head.directory()
           + " (layout "
           + head.layout()

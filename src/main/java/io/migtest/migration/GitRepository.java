@@ -5,14 +5,17 @@ import io.migtest.MigtestException;
 import io.migtest.process.ChildEnvironment;
 import io.migtest.process.CommandResult;
 import io.migtest.process.Commands;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,26 +94,61 @@ public final class GitRepository {
         .toList();
   }
 
-  /** The bytes of {@code path} at {@code commit}. */
-  public byte[] readFile(String commit, String path) throws IOException {
+  /**
+   * The bytes of {@code paths} at {@code commit}, read through one {@code git cat-file --batch}
+   * process; a path git does not have is left out of the map.
+   */
+  public Map<String, byte[]> readFiles(String commit, List<String> paths) throws IOException {
     ProcessBuilder builder =
-        ChildEnvironment.apply(
-            new ProcessBuilder(command("cat-file", "blob", commit + ":" + path)), env);
+        ChildEnvironment.apply(new ProcessBuilder(command("cat-file", "--batch")), env);
     builder.directory(root.toFile());
     builder.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process process = builder.start();
-    try (InputStream in = process.getInputStream();
-        OutputStream ignored = process.getOutputStream()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      in.transferTo(out);
-      if (process.waitFor() != 0) {
-        throw new IOException("git cannot read " + path + " at " + shortId(commit));
+    Thread writer =
+        new Thread(
+            () -> {
+              try (OutputStream out = process.getOutputStream()) {
+                for (String path : paths) {
+                  out.write((commit + ":" + path + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+              } catch (IOException e) {
+                // The reader below sees the short output and reports it.
+              }
+            },
+            "migtest-git-batch");
+    writer.setDaemon(true);
+    writer.start();
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(process.getInputStream()))) {
+      for (String path : paths) {
+        String header = readLine(in);
+        if (header == null) {
+          throw new IOException("git cat-file stopped before " + path);
+        }
+        String[] parts = header.split(" ");
+        if (parts.length == 3 && parts[1].equals("blob")) {
+          byte[] content = new byte[Integer.parseInt(parts[2])];
+          in.readFully(content);
+          in.readByte();
+          files.put(path, content);
+        } else if (parts.length == 3) {
+          in.skipNBytes(Long.parseLong(parts[2]) + 1);
+        }
       }
-      return out.toByteArray();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading " + path, e);
+    } finally {
+      process.destroy();
     }
+    return files;
+  }
+
+  private static String readLine(DataInputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != -1 && b != '\n') {
+      line.write(b);
+    }
+    return b == -1 && line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
   }
 
   /** The installed git version, for {@code migtest doctor}. */

@@ -99,9 +99,4 @@ public record MigrationComparison(
                         || base.migrations().stream().noneMatch(b -> b.id().equals(m.id()))))
         .toList();
   }
-
-  /** The head's migrations that are new, in apply order. */
-  public List<Migration> newMigrations() {
-    return head.migrations().stream().filter(this::isNew).toList();
-  }
 }

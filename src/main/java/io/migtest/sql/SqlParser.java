@@ -3,6 +3,7 @@ package io.migtest.sql;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -53,6 +54,10 @@ public final class SqlParser implements AutoCloseable {
       }
       return new ParsedStatement(statement, ast, null);
     } catch (JSQLParserException e) {
+      if (e.getCause() instanceof TimeoutException) {
+        return new ParsedStatement(
+            statement, null, "JSqlParser took longer than " + timeoutMillis + " ms, not parsed");
+      }
       return new ParsedStatement(statement, null, firstLine(e));
     } catch (RuntimeException | StackOverflowError e) {
       return new ParsedStatement(statement, null, "parser failed: " + e.getClass().getSimpleName());

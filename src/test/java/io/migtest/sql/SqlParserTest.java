@@ -32,4 +32,24 @@ class SqlParserTest {
       assertThat(parsed.parseFailure()).contains("not parsed");
     }
   }
+
+  @Test
+  void givesUpOnAStatementThatTakesLongerThanTheLimit() {
+    String slow =
+        "SELECT "
+            + "(".repeat(30)
+            + "1"
+            + ")".repeat(30)
+            + " FROM t WHERE "
+            + "a = 1 AND ".repeat(300)
+            + "b = 2";
+    try (SqlParser parser = new SqlParser(Duration.ofMillis(1))) {
+      ParsedStatement parsed = parser.parse(new Statement(slow, 1, 1));
+      assertThat(parsed.parsed()).isFalse();
+      assertThat(parsed.parseFailure()).isEqualTo("JSqlParser took longer than 1 ms, not parsed");
+    }
+    try (SqlParser parser = new SqlParser(Duration.ofSeconds(30))) {
+      assertThat(parser.parse(new Statement(slow, 1, 1)).parsed()).as("parses given time").isTrue();
+    }
+  }
 }

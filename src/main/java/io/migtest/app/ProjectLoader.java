@@ -32,6 +32,18 @@ public final class ProjectLoader {
   public static MigrationComparison load(Config config) {
     Located located = locate(config);
     MigrationHistory head = MigrationHistory.load(located.layout(), located.folder());
+    if (head.migrations().isEmpty()) {
+      throw MigtestException.usage(
+          "No "
+              + head.layout()
+              + " migrations in "
+              + head.directory()
+              + " ("
+              + located.folder().files().size()
+              + " files there, none named like "
+              + head.layout()
+              + " migrations). Check --layout, or point --migrations at the migrations folder.");
+    }
     if (config.base() == null) {
       return MigrationComparison.withoutBase(head);
     }

@@ -68,26 +68,33 @@ public final class NewCommand implements Callable<Integer> {
     Config config =
         ConfigResolver.resolve(
             projectDir.toAbsolutePath().normalize(), null, System.getenv(), flags, debug);
+    if (migrations != null && layout != null) {
+      Files.createDirectories(config.projectDir().resolve(migrations));
+    }
     ProjectLoader.Located located = ProjectLoader.locate(config);
     SourceFolder folder = located.folder();
     MigrationHistory history = MigrationHistory.load(located.layout(), folder);
-    List<NewMigrationFile> files =
-        located.layout().scaffold(name, history.migrations(), Instant.now());
-    Path root = config.projectDir().resolve(folder.displayPath());
+    List<NewMigrationFile> files = located.layout().scaffold(name, history, Instant.now());
+    Path root = config.projectDir().resolve(folder.displayPath()).normalize();
     for (NewMigrationFile file : files) {
       Path path = root.resolve(file.relativePath());
-      boolean append = file.relativePath().equals("sqitch.plan");
-      if (!append && Files.exists(path)) {
-        throw MigtestException.usage(path + " already exists; choose another name.");
-      }
       Files.createDirectories(path.getParent());
-      if (append) {
-        Files.writeString(path, file.content(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        System.out.println("updated " + folder.displayPath(file.relativePath()));
+      String shown = folder.displayPath(file.relativePath());
+      if (file.append()) {
+        boolean exists = Files.exists(path);
+        Files.writeString(
+            path,
+            (exists ? "" : file.header()) + file.content(),
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+        System.out.println((exists ? "updated " : "created ") + shown);
+      } else if (Files.exists(path)) {
+        throw MigtestException.usage(path + " already exists; choose another name.");
       } else {
         Files.writeString(
             path, file.content(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-        System.out.println("created " + folder.displayPath(file.relativePath()));
+        System.out.println("created " + shown);
       }
     }
     return 0;

@@ -10,14 +10,22 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Runs a script statement by statement, wrapped in transactions the way its layout's tool does, and
- * turns a failure into a finding with file, line, SQLSTATE, message, detail and hint.
+ * Runs a script wrapped in transactions the way its layout's tool does, and turns a failure into a
+ * finding with file, line, SQLSTATE, message, detail and hint.
+ *
+ * <p>A script that runs as one transaction is sent as one multi-statement query: one round trip
+ * instead of one per statement, with the same all-or-nothing effect. The failing statement is found
+ * from the server's error position, or else by replaying the statements one by one in a transaction
+ * that is rolled back.
  */
 public final class ScriptRunner {
+  private static final String SEPARATOR = "\n;\n";
   private final Timeouts timeouts;
 
   public ScriptRunner(Timeouts timeouts) {
@@ -36,10 +44,7 @@ public final class ScriptRunner {
    * Runs {@code script}; empty when every statement succeeded, else the finding of the first
    * failure (a problem of the script itself, such as an unterminated quote, counts as one).
    *
-   * <p>A script that runs as one transaction is sent as one multi-statement query: one round trip
-   * instead of one per statement, with the same all-or-nothing effect. When it fails, the
-   * statements are replayed one by one in a transaction that is rolled back, to find the one that
-   * failed and its line.
+   * @throws SQLException only when the connection itself fails outside a statement
    */
   public Optional<Finding> run(Connection connection, Script script) throws SQLException {
     Optional<Finding> problem =
@@ -51,50 +56,11 @@ public final class ScriptRunner {
     if (statements.isEmpty()) {
       return Optional.empty();
     }
-    if (!inTransaction(script.transactionMode(), statements)) {
-      return oneByOne(connection, script, statements, false);
+    if (inTransaction(script.transactionMode(), statements)) {
+      return asOneQuery(connection, script, statements);
     }
-    connection.setAutoCommit(false);
-    try (var s = connection.createStatement()) {
-      s.execute(joined(statements));
-      connection.commit();
-      return Optional.empty();
-    } catch (SQLException e) {
-      connection.rollback();
-      Optional<Finding> located = oneByOne(connection, script, statements, true);
-      return Optional.of(located.orElseGet(() -> failure(script, statements.get(0), e)));
-    } finally {
-      connection.setAutoCommit(true);
-    }
-  }
-
-  /** Runs statements one at a time; in a transaction that is rolled back when {@code replay}. */
-  private static Optional<Finding> oneByOne(
-      Connection connection, Script script, List<Statement> statements, boolean replay)
-      throws SQLException {
-    connection.setAutoCommit(!replay);
-    try {
-      for (Statement statement : statements) {
-        Optional<Finding> failure = execute(connection, script, statement);
-        if (failure.isPresent()) {
-          return failure;
-        }
-      }
-      return Optional.empty();
-    } finally {
-      if (replay) {
-        connection.rollback();
-      }
-      connection.setAutoCommit(true);
-    }
-  }
-
-  private static String joined(List<Statement> statements) {
-    StringBuilder sql = new StringBuilder();
-    for (Statement statement : statements) {
-      sql.append(statement.sql()).append("\n;\n");
-    }
-    return sql.toString();
+    Optional<Finding> failure = oneByOne(connection, script, statements);
+    return failure.isPresent() ? failure : openTransaction(connection, script, statements);
   }
 
   /**
@@ -111,25 +77,109 @@ public final class ScriptRunner {
     };
   }
 
-  private static Optional<Finding> execute(
-      Connection connection, Script script, Statement statement) {
+  private static Optional<Finding> asOneQuery(
+      Connection connection, Script script, List<Statement> statements) throws SQLException {
+    StringBuilder sql = new StringBuilder();
+    int[] offsets = new int[statements.size()];
+    for (int i = 0; i < statements.size(); i++) {
+      offsets[i] = sql.length();
+      sql.append(statements.get(i).sql()).append(SEPARATOR);
+    }
+    connection.setAutoCommit(false);
     try (var s = connection.createStatement()) {
-      s.execute(statement.sql());
+      s.setEscapeProcessing(false);
+      s.execute(sql.toString());
+      connection.commit();
       return Optional.empty();
     } catch (SQLException e) {
-      return Optional.of(failure(script, statement, e));
+      if (connection.isClosed()) {
+        return Optional.of(failure(script, statements.get(0), e, 0));
+      }
+      connection.rollback();
+      int position = position(e);
+      if (position > 0) {
+        int i = statements.size() - 1;
+        while (i > 0 && offsets[i] >= position) {
+          i--;
+        }
+        return Optional.of(failure(script, statements.get(i), e, position - offsets[i]));
+      }
+      return Optional.of(
+          replay(connection, script, statements)
+              .orElseGet(() -> failure(script, statements.get(0), e, 0)));
+    } finally {
+      if (!connection.isClosed()) {
+        connection.setAutoCommit(true);
+      }
     }
   }
 
-  /** A finding for a statement the server rejected. */
-  public static Finding failure(Script script, Statement statement, SQLException e) {
+  /** Runs the statements again in a transaction that is rolled back, to find the failing one. */
+  private static Optional<Finding> replay(
+      Connection connection, Script script, List<Statement> statements) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      return oneByOne(connection, script, statements);
+    } finally {
+      if (!connection.isClosed()) {
+        connection.rollback();
+      }
+    }
+  }
+
+  private static Optional<Finding> oneByOne(
+      Connection connection, Script script, List<Statement> statements) {
+    for (Statement statement : statements) {
+      try (var s = connection.createStatement()) {
+        s.setEscapeProcessing(false);
+        s.execute(statement.sql());
+      } catch (SQLException e) {
+        return Optional.of(failure(script, statement, e, position(e)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * psql ends every file with its connection, which rolls back a transaction the script opened and
+   * never ended: nothing done inside it stays, and the next file must not run inside it.
+   */
+  private static Optional<Finding> openTransaction(
+      Connection connection, Script script, List<Statement> statements) throws SQLException {
+    if (connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
+      return Optional.empty();
+    }
+    try (var s = connection.createStatement()) {
+      s.execute("ROLLBACK");
+    }
+    Statement begin =
+        statements.stream()
+            .filter(NonTransactionalStatements::isTransactionControl)
+            .reduce((first, second) -> second)
+            .orElse(statements.get(0));
+    return Optional.of(
+        Finding.error(
+            "open-transaction",
+            script.file(),
+            begin.startLine(),
+            "The script opens a transaction and never ends it: psql rolls it back when the file"
+                + " ends, so nothing done inside it is kept. End it with COMMIT."));
+  }
+
+  private static int position(SQLException e) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-    int line = statement.startLine();
+    return server == null ? 0 : server.getPosition();
+  }
+
+  /**
+   * A finding for a statement the server rejected; {@code position} is the 1-based character in the
+   * statement where the server located the error, or 0.
+   */
+  private static Finding failure(Script script, Statement statement, SQLException e, int position) {
+    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+    int line = position > 0 ? statement.lineOfPosition(position) : statement.startLine();
     StringBuilder message = new StringBuilder();
     if (server != null) {
-      if (server.getPosition() > 0) {
-        line = statement.lineOfPosition(server.getPosition());
-      }
       message.append(server.getMessage());
       if (server.getDetail() != null) {
         message.append(" (detail: ").append(server.getDetail()).append(')');
@@ -137,7 +187,7 @@ public final class ScriptRunner {
       if (server.getHint() != null) {
         message.append(" (hint: ").append(server.getHint()).append(')');
       }
-      if (server.getWhere() != null && server.getPosition() == 0) {
+      if (server.getWhere() != null && position == 0) {
         message
             .append(" (where: ")
             .append(server.getWhere().lines().findFirst().orElse(""))

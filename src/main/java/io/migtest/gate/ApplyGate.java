@@ -32,6 +32,7 @@ public final class ApplyGate implements Gate {
     MigrationComparison migrations = context.migrations();
     List<Finding> findings = new ArrayList<>(migrations.head().problems());
     findings.addAll(migrations.findings());
+    findings.addAll(scriptNotes(migrations.head().migrations()));
     String summary;
     if (findings.stream().anyMatch(f -> f.rule().equals("duplicate-version"))) {
       summary = "not applied: duplicate versions make the order undefined";
@@ -151,6 +152,17 @@ public final class ApplyGate implements Gate {
       throw MigtestException.environment(
           "Lost the connection to the database while applying migrations: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Warnings and notes about single scripts (a Flyway migration mixing transaction kinds, a psql
+   * command that is skipped). Errors are reported when applying reaches their script.
+   */
+  private static List<Finding> scriptNotes(List<Migration> migrations) {
+    return migrations.stream()
+        .flatMap(m -> m.up().problems().stream())
+        .filter(f -> f.severity() != Severity.ERROR)
+        .toList();
   }
 
   /** Runs a migration, then records it in the tool's history table as the tool would. */

@@ -132,10 +132,11 @@ public final class DbmateLayout implements Layout {
   }
 
   @Override
-  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
+  public List<NewMigrationFile> scaffold(String name, MigrationHistory history, Instant now) {
+    List<Migration> existing = history.migrations();
     String file =
         LayoutSupport.nextVersion(existing, now) + "_" + LayoutSupport.slug(name) + ".sql";
     return List.of(
-        new NewMigrationFile(file, "-- migrate:up\n-- " + name + "\n\n-- migrate:down\n\n"));
+        NewMigrationFile.create(file, "-- migrate:up\n-- " + name + "\n\n-- migrate:down\n\n"));
   }
 }

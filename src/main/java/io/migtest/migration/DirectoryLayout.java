@@ -87,14 +87,15 @@ public final class DirectoryLayout implements Layout {
   }
 
   @Override
-  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
+  public List<NewMigrationFile> scaffold(String name, MigrationHistory history, Instant now) {
+    List<Migration> existing = history.migrations();
     boolean sequence =
         !existing.isEmpty() && existing.stream().allMatch(m -> m.version().isSequenceNumber());
     String version =
         sequence ? LayoutSupport.nextVersion(existing, now) : DIESEL_VERSION.format(now);
     String dir = version + "_" + LayoutSupport.slug(name);
     return List.of(
-        new NewMigrationFile(dir + "/up.sql", "-- " + name + "\n"),
-        new NewMigrationFile(dir + "/down.sql", "-- Revert: " + name + "\n"));
+        NewMigrationFile.create(dir + "/up.sql", "-- " + name + "\n"),
+        NewMigrationFile.create(dir + "/down.sql", "-- Revert: " + name + "\n"));
   }
 }

@@ -131,11 +131,12 @@ public final class FlywayLayout implements Layout {
   }
 
   @Override
-  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
+  public List<NewMigrationFile> scaffold(String name, MigrationHistory history, Instant now) {
+    List<Migration> existing = history.migrations();
     String version = LayoutSupport.nextVersion(existing, now);
     String slug = LayoutSupport.slug(name);
     return List.of(
-        new NewMigrationFile("V" + version + "__" + slug + ".sql", "-- " + name + "\n"),
-        new NewMigrationFile("U" + version + "__" + slug + ".sql", "-- Undo: " + name + "\n"));
+        NewMigrationFile.create("V" + version + "__" + slug + ".sql", "-- " + name + "\n"),
+        NewMigrationFile.create("U" + version + "__" + slug + ".sql", "-- Undo: " + name + "\n"));
   }
 }

@@ -87,10 +87,11 @@ public final class GolangMigrateLayout implements Layout {
   }
 
   @Override
-  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
+  public List<NewMigrationFile> scaffold(String name, MigrationHistory history, Instant now) {
+    List<Migration> existing = history.migrations();
     String prefix = LayoutSupport.nextVersion(existing, now) + "_" + LayoutSupport.slug(name);
     return List.of(
-        new NewMigrationFile(prefix + ".up.sql", "-- " + name + "\n"),
-        new NewMigrationFile(prefix + ".down.sql", "-- Revert: " + name + "\n"));
+        NewMigrationFile.create(prefix + ".up.sql", "-- " + name + "\n"),
+        NewMigrationFile.create(prefix + ".down.sql", "-- Revert: " + name + "\n"));
   }
 }

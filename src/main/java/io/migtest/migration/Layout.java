@@ -21,6 +21,6 @@ public interface Layout {
     return Optional.empty();
   }
 
-  /** The files of a new, empty migration named {@code name} after {@code existing}. */
-  List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now);
+  /** The files of a new, empty migration named {@code name} after those of {@code history}. */
+  List<NewMigrationFile> scaffold(String name, MigrationHistory history, Instant now);
 }

@@ -2,6 +2,7 @@ package io.migtest.migration;
 
 import io.migtest.finding.Finding;
 import java.math.BigInteger;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +34,8 @@ final class LayoutSupport {
 
   /** A name turned into a file-name-safe slug: {@code "Add users"} becomes {@code add_users}. */
   static String slug(String name) {
-    String slug = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    String slug = ascii.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
     return slug.replaceAll("^_+|_+$", "");
   }
 

@@ -117,17 +117,25 @@ public final class LiquibaseSqlLayout implements Layout {
     }
   }
 
+  /** Appends a changeset to the last changelog file, so that it runs last. */
   @Override
-  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
-    String version = LayoutSupport.nextVersion(existing, now);
+  public List<NewMigrationFile> scaffold(String name, MigrationHistory history, Instant now) {
     String slug = LayoutSupport.slug(name);
-    return List.of(
-        new NewMigrationFile(
-            version + "_" + slug + ".sql",
-            "--liquibase formatted sql\n\n--changeset migtest:"
-                + slug
-                + "\n-- "
-                + name
-                + "\n\n--rollback \n"));
+    String changeset =
+        "\n--changeset migtest:"
+            + now.getEpochSecond()
+            + "-"
+            + slug
+            + "\n-- "
+            + name
+            + "\n\n--rollback \n";
+    if (history.migrations().isEmpty()) {
+      return List.of(
+          new NewMigrationFile("changelog.sql", changeset, true, "--liquibase formatted sql\n"));
+    }
+    String last = history.migrations().get(history.migrations().size() - 1).file();
+    String folder = history.directory();
+    String relative = folder.equals(".") ? last : last.substring(folder.length() + 1);
+    return List.of(new NewMigrationFile(relative, changeset, true, ""));
   }
 }

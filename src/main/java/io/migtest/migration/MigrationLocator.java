@@ -15,6 +15,8 @@ public final class MigrationLocator {
           "migrations",
           "src/main/resources/db/migration",
           "src/main/resources/db/migrations",
+          "src/main/resources/db/changelog",
+          "db/changelog",
           "database/migrations",
           "sql",
           "db",
@@ -42,12 +44,20 @@ public final class MigrationLocator {
         return folder;
       }
     }
+    List<String> empty =
+        CANDIDATES.stream()
+            .filter(c -> !c.equals(".") && !c.equals("db"))
+            .filter(c -> Files.isDirectory(projectRoot.resolve(c)))
+            .toList();
     throw MigtestException.usage(
         "No migrations found under "
             + projectRoot
-            + " (looked in "
-            + String.join(", ", CANDIDATES)
-            + "). Pass --migrations PATH.");
+            + (empty.isEmpty()
+                ? " (looked in " + String.join(", ", CANDIDATES) + ")"
+                : ": "
+                    + String.join(", ", empty)
+                    + " exists but holds no migration files of a known layout")
+            + ". Pass --migrations PATH (and --layout NAME if the files are named differently).");
   }
 
   private static boolean holdsMigrations(Path projectRoot, Path folder) {

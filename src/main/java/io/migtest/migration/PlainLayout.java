@@ -63,11 +63,12 @@ public final class PlainLayout implements Layout {
       };
 
   @Override
-  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
+  public List<NewMigrationFile> scaffold(String name, MigrationHistory history, Instant now) {
+    List<Migration> existing = history.migrations();
     boolean numbered =
         existing.isEmpty() || existing.stream().allMatch(m -> m.description().matches("\\d+.*"));
     String prefix = numbered ? String.format("%03d_", existing.size() + 1) : "";
     return List.of(
-        new NewMigrationFile(prefix + LayoutSupport.slug(name) + ".sql", "-- " + name + "\n"));
+        NewMigrationFile.create(prefix + LayoutSupport.slug(name) + ".sql", "-- " + name + "\n"));
   }
 }

@@ -17,6 +17,7 @@ public interface SourceFolder {
 
   /** The project-relative path of a file in this folder, as reports show it. */
   default String displayPath(String relativePath) {
-    return displayPath().isEmpty() ? relativePath : displayPath() + "/" + relativePath;
+    String folder = displayPath();
+    return folder.isEmpty() || folder.equals(".") ? relativePath : folder + "/" + relativePath;
   }
 }

@@ -106,7 +106,7 @@ public final class SqitchLayout implements Layout {
   }
 
   @Override
-  public List<NewMigrationFile> scaffold(String name, List<Migration> existing, Instant now) {
+  public List<NewMigrationFile> scaffold(String name, MigrationHistory history, Instant now) {
     String change = LayoutSupport.slug(name);
     String planLine =
         change
@@ -117,12 +117,13 @@ public final class SqitchLayout implements Layout {
             + name
             + "\n";
     return List.of(
-        new NewMigrationFile(PLAN, planLine),
         new NewMigrationFile(
+            PLAN, planLine, true, "%syntax-version=1.0.0\n%project=" + change + "\n\n"),
+        NewMigrationFile.create(
             "deploy/" + change + ".sql", "-- Deploy " + change + "\n\nBEGIN;\n\nCOMMIT;\n"),
-        new NewMigrationFile(
+        NewMigrationFile.create(
             "revert/" + change + ".sql", "-- Revert " + change + "\n\nBEGIN;\n\nCOMMIT;\n"),
-        new NewMigrationFile(
+        NewMigrationFile.create(
             "verify/" + change + ".sql", "-- Verify " + change + "\n\nBEGIN;\n\nROLLBACK;\n"));
   }
 }

@@ -221,4 +221,25 @@ class CheckCommandTest {
         .contains("Authentication failed")
         .doesNotContain("wrong-pw-123");
   }
+
+  @Test
+  void warningsAboutSingleScriptsReachTheReport() throws IOException {
+    write("db/migrations/V1__t.sql", "CREATE TABLE t (id int);");
+    write(
+        "db/migrations/V2__mixed.sql",
+        "INSERT INTO t VALUES (1);\nCREATE INDEX CONCURRENTLY t_id ON t (id);");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).contains("WARN").contains("V2__mixed.sql:2 [mixed-transaction]");
+  }
+
+  @Test
+  void aForcedLayoutThatMatchesNothingIsAUsageError() throws IOException {
+    write("db/migrations/V1__t.sql", "CREATE TABLE t (id int);");
+    CliRun run = check("--layout", "golang-migrate");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("No golang-migrate migrations in db/migrations")
+        .contains("--layout");
+  }
 }

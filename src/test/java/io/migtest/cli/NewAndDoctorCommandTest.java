@@ -30,6 +30,40 @@ class NewAndDoctorCommandTest {
   }
 
   @Test
+  void newStartsASqitchProjectFromNothing() throws IOException {
+    CliRun run =
+        CliRun.of(
+            "new",
+            "first one",
+            "--dir",
+            project.toString(),
+            "--layout",
+            "sqitch",
+            "--migrations",
+            "db");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(project.resolve("db/sqitch.plan"))
+        .content()
+        .startsWith("%syntax-version=1.0.0\n%project=");
+    assertThat(project.resolve("db/deploy/first_one.sql")).exists();
+  }
+
+  @Test
+  void newAppendsALiquibaseChangesetToTheLastChangelogSoItRunsLast() throws IOException {
+    Files.createDirectories(project.resolve("db/changelog"));
+    Files.writeString(
+        project.resolve("db/changelog/changelog.sql"),
+        "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE t (id int);\n");
+    CliRun run = CliRun.of("new", "add invoices", "--dir", project.toString());
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).contains("updated db/changelog/changelog.sql");
+    assertThat(project.resolve("db/changelog/changelog.sql"))
+        .content()
+        .contains("--changeset migtest:")
+        .endsWith("--rollback \n");
+  }
+
+  @Test
   void newAddsASqitchChangeToThePlan() throws IOException {
     Files.writeString(project.resolve("sqitch.plan"), "%project=app\n\n");
     CliRun run = CliRun.of("new", "users", "--dir", project.toString(), "--migrations", ".");

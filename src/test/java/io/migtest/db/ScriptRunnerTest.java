@@ -140,4 +140,60 @@ class ScriptRunnerTest {
       }
     }
   }
+
+  @Test
+  void aScriptThatLeavesATransactionOpenFailsAndItsWorkIsRolledBack() throws Exception {
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection c = db.connect()) {
+      Finding failure =
+          runner
+              .run(
+                  c,
+                  Script.of(
+                      "deploy/a.sql",
+                      "SELECT 1;\nBEGIN;\nCREATE TABLE a (id int);\n",
+                      TransactionMode.AUTOCOMMIT))
+              .orElseThrow();
+      assertThat(failure.rule()).isEqualTo("open-transaction");
+      assertThat(failure.line()).isEqualTo(2);
+      var rs = c.createStatement().executeQuery("SELECT to_regclass('a') IS NULL");
+      rs.next();
+      assertThat(rs.getBoolean(1)).isTrue();
+    }
+  }
+
+  @Test
+  void aMigrationThatEndsItsOwnConnectionIsAFindingWithItsCause() throws Exception {
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection c = db.connect()) {
+      Finding failure =
+          runner
+              .run(
+                  c,
+                  Script.of(
+                      "V1__kill.sql",
+                      "CREATE TABLE a (id int);\nSELECT pg_terminate_backend(pg_backend_pid());",
+                      TransactionMode.SINGLE_TRANSACTION))
+              .orElseThrow();
+      assertThat(failure.rule()).isEqualTo("migration-failed");
+      assertThat(failure.file()).isEqualTo("V1__kill.sql");
+      assertThat(failure.sqlstate()).isEqualTo("57P01");
+    }
+  }
+
+  @Test
+  void sendsStatementsVerbatimAsPsqlWouldWithoutJdbcEscapeRewriting() throws Exception {
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection c = db.connect()) {
+      // pgjdbc would rewrite the JDBC escape {fn ucase(...)} into upper(...); PostgreSQL (and
+      // psql, and the migration tools' view of the file) sees a syntax error.
+      Finding failure =
+          runner
+              .run(
+                  c,
+                  Script.of("V1__jdbc.sql", "SELECT {fn ucase('a')};", TransactionMode.AUTOCOMMIT))
+              .orElseThrow();
+      assertThat(failure.sqlstate()).isEqualTo("42601");
+    }
+  }
 }

@@ -213,13 +213,13 @@ class LayoutsTest {
   void scaffoldsTheNextMigrationInEachLayout() {
     write(project, "db/migrations/V009__a.sql", "SELECT 1;");
     MigrationHistory h = load(project, "db/migrations");
-    assertThat(
-            new FlywayLayout()
-                .scaffold("Add orders index", h.migrations(), java.time.Instant.EPOCH))
+    assertThat(new FlywayLayout().scaffold("Add orders index", h, java.time.Instant.EPOCH))
         .extracting(NewMigrationFile::relativePath)
         .containsExactly("V010__add_orders_index.sql", "U010__add_orders_index.sql");
-    assertThat(new DbmateLayout().scaffold("x", java.util.List.of(), java.time.Instant.EPOCH))
+    MigrationHistory empty =
+        new MigrationHistory("dbmate", "db", java.util.List.of(), java.util.List.of());
+    assertThat(new DbmateLayout().scaffold("Café crème", empty, java.time.Instant.EPOCH))
         .extracting(NewMigrationFile::relativePath)
-        .containsExactly("19700101000000_x.sql");
+        .containsExactly("19700101000000_cafe_creme.sql");
   }
 }

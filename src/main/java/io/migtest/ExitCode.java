@@ -20,4 +20,14 @@ public enum ExitCode {
   public int code() {
     return code;
   }
+
+  /** The exit code whose number is {@code code}. */
+  public static ExitCode of(int code) {
+    for (ExitCode exit : values()) {
+      if (exit.code == code) {
+        return exit;
+      }
+    }
+    throw new IllegalArgumentException("no exit code " + code);
+  }
 }

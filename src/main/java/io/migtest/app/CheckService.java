@@ -17,6 +17,7 @@ import io.migtest.report.ReportFiles;
 import io.migtest.report.RunReport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public final class CheckService {
   /** The report written and where it was written. */
   public record Outcome(RunReport report, Path reportDir) {
     public ExitCode exitCode() {
-      return ExitCode.values()[report.exitCode()];
+      return ExitCode.of(report.exitCode());
     }
   }
 
@@ -51,7 +52,7 @@ public final class CheckService {
             + migrations.head().layout()
             + ") in "
             + migrations.head().directory());
-    List<GateResult> results;
+    List<GateResult> results = new ArrayList<>();
     try {
       var provider = DatabaseProviders.choose(config);
       progress.step("database: starting " + provider.plan());
@@ -62,22 +63,16 @@ public final class CheckService {
                 ? null
                 : new TestCommand(
                     config.testCommand(), config.projectDir(), System.getenv(), TEST_COMMAND_LIMIT);
-        results =
-            gates.run(
-                new GateContext(
-                    config,
-                    migrations,
-                    server,
-                    new ScriptRunner(config.timeouts()),
-                    tests,
-                    progress));
+        gates.run(
+            new GateContext(
+                config, migrations, server, new ScriptRunner(config.timeouts()), tests, progress),
+            results);
       }
     } catch (MigtestException e) {
       if (e.exitCode() != ExitCode.ENVIRONMENT) {
         throw e;
       }
-      RunReport report =
-          report(migrations, counts, List.of(), ExitCode.ENVIRONMENT, e.getMessage());
+      RunReport report = report(migrations, counts, results, ExitCode.ENVIRONMENT, e.getMessage());
       return new Outcome(report, ReportFiles.write(report, config.reportDir()));
     }
     ExitCode exit =

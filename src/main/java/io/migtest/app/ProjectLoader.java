@@ -56,10 +56,14 @@ public final class ProjectLoader {
                             + config.projectDir()
                             + " is not inside one. Drop --base, or run migtest in a git checkout."));
     String commit = git.resolveCommit(config.base());
-    Path absolute =
-        config.projectDir().toAbsolutePath().normalize().resolve(head.directory()).normalize();
-    String repoPath =
-        git.root().toAbsolutePath().normalize().relativize(absolute).toString().replace('\\', '/');
+    String repoPath;
+    try {
+      // Real paths on both sides: git reports its root with symbolic links resolved.
+      Path absolute = config.projectDir().resolve(head.directory()).toRealPath();
+      repoPath = git.root().toRealPath().relativize(absolute).toString().replace('\\', '/');
+    } catch (java.io.IOException e) {
+      throw MigtestException.usage("Cannot resolve " + head.directory() + ": " + e.getMessage());
+    }
     SourceFolder baseFolder = new GitTreeFolder(git, commit, repoPath, head.directory());
     MigrationHistory base =
         baseFolder.files().isEmpty()

@@ -85,7 +85,7 @@ public final class ApplyBenchmark {
   /** migtest's own path, from reading files to the last statement, as {@code check} runs it. */
   private static double migtest(DatabaseServer server, Path project) {
     long started = System.nanoTime();
-    Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of(), false);
+    Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of());
     MigrationComparison migrations = ProjectLoader.load(config);
     StatementCounts counts = StatementCounts.start(migrations.head().migrations());
     GateResult result =

@@ -139,11 +139,14 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     Map<String, String> env = System.getenv();
     Config config =
-        ConfigResolver.resolve(
-            projectDir.toAbsolutePath().normalize(), configFile, env, flags(), debug);
+        ConfigResolver.resolve(projectDir.toAbsolutePath().normalize(), configFile, env, flags());
     ProgressOutput progress = ProgressOutput.forEnvironment(System.err, env);
-    CheckService.Outcome outcome = new CheckService(GateRunner.standard()).run(config, progress);
-    progress.finish();
+    CheckService.Outcome outcome;
+    try {
+      outcome = new CheckService(GateRunner.standard()).run(config, progress);
+    } finally {
+      progress.finish();
+    }
     print(outcome, System.out);
     return outcome.exitCode().code();
   }

@@ -1,8 +1,9 @@
 package io.migtest.cli;
 
 /**
- * Makes untrusted text safe to print in a GitHub Actions log: one line, and no {@code ##[} that the
- * runner would read as a workflow command.
+ * Makes untrusted text safe to print in a terminal or a GitHub Actions log: one line, no control
+ * characters (terminal escapes), and nothing the runner would read as a workflow command ({@code
+ * ::} at the start of a line, {@code ##[} anywhere).
  */
 final class ConsoleText {
   private ConsoleText() {}
@@ -11,6 +12,7 @@ final class ConsoleText {
     if (text == null) {
       return "";
     }
-    return text.replace("\r", " ").replace("\n", " ").replace("##[", "# #[");
+    String line = text.replaceAll("[\\p{Cntrl}&&[^\t]]", " ").replace("##[", "# #[");
+    return line.stripLeading().startsWith("::") ? line.replaceFirst("::", ": :") : line;
   }
 }

@@ -5,13 +5,19 @@ import io.migtest.MigtestVersion;
 import io.migtest.app.DatabaseProviders;
 import io.migtest.app.ProjectLoader;
 import io.migtest.config.Config;
+import io.migtest.config.ConfigKeys;
 import io.migtest.config.ConfigResolver;
+import io.migtest.config.Setting;
 import io.migtest.db.DockerProvider;
+import io.migtest.finding.Finding;
 import io.migtest.migration.GitRepository;
 import io.migtest.migration.MigrationHistory;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +47,15 @@ public final class DoctorCommand implements Callable<Integer> {
       description = "Config file (default: migtest.yml in DIR).")
   Path configFile;
 
+  @Option(
+      names = "--migrations",
+      paramLabel = "PATH",
+      description = "Migrations folder, relative to DIR (default: detected).")
+  String migrations;
+
+  @Option(names = "--layout", paramLabel = "NAME", description = "Layout (default: detected).")
+  String layout;
+
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
@@ -48,7 +63,14 @@ public final class DoctorCommand implements Callable<Integer> {
   public Integer call() {
     Map<String, String> env = System.getenv();
     Path dir = projectDir.toAbsolutePath().normalize();
-    Config config = ConfigResolver.resolve(dir, configFile, env, Map.of(), debug);
+    Map<String, Setting> flags = new LinkedHashMap<>();
+    if (migrations != null) {
+      flags.put(ConfigKeys.MIGRATIONS, new Setting(migrations, "--migrations"));
+    }
+    if (layout != null) {
+      flags.put(ConfigKeys.LAYOUT, new Setting(layout, "--layout"));
+    }
+    Config config = ConfigResolver.resolve(dir, configFile, env, flags);
     PrintStream out = System.out;
     out.println("migtest " + MigtestVersion.get() + " doctor: " + dir);
     line(
@@ -57,7 +79,7 @@ public final class DoctorCommand implements Callable<Integer> {
         Files.isRegularFile(dir.resolve(ConfigResolver.DEFAULT_FILE)) || configFile != null
             ? String.valueOf(configFile != null ? configFile : ConfigResolver.DEFAULT_FILE)
             : "none (defaults; add migtest.yml to change them)");
-    line(out, "migrations", migrations(config));
+    migrations(out, config);
     line(out, "tests", tests(config));
     line(out, "database", database(config));
     line(
@@ -71,20 +93,40 @@ public final class DoctorCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String migrations(Config config) {
+  /** The migrations line, then the problems found in them without a database. */
+  private static void migrations(PrintStream out, Config config) {
+    MigrationHistory head;
     try {
       ProjectLoader.Located located = ProjectLoader.locate(config);
-      MigrationHistory head = MigrationHistory.load(located.layout(), located.folder());
-      return head.directory()
-          + " (layout "
-          + head.layout()
-          + ", "
-          + head.migrations().size()
-          + " migrations, "
-          + head.problems().size()
-          + " problems)";
+      head = MigrationHistory.load(located.layout(), located.folder());
     } catch (MigtestException e) {
-      return "not found: " + e.getMessage();
+      line(out, "migrations", "not found: " + e.getMessage());
+      return;
+    }
+    List<Finding> problems = new ArrayList<>(head.problems());
+    head.migrations().forEach(m -> problems.addAll(m.up().problems()));
+    line(
+        out,
+        "migrations",
+        head.directory()
+            + " (layout "
+            + head.layout()
+            + ", "
+            + Plural.of(head.migrations().size(), "migration")
+            + ", "
+            + Plural.of(problems.size(), "problem")
+            + (problems.isEmpty() ? "" : ":")
+            + ")");
+    for (Finding f : problems) {
+      out.println(
+          "               "
+              + f.severity().id()
+              + " "
+              + ConsoleText.safe(f.location())
+              + " ["
+              + f.rule()
+              + "] "
+              + ConsoleText.safe(f.message()));
     }
   }
 

@@ -29,6 +29,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     return exitCode(e);
   }
 
+  /** A bad flag or argument: one line and where to read more, not the whole help. */
+  static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    cli.getErr().println("migtest: error: " + ConsoleText.safe(e.getMessage()));
+    cli.getErr()
+        .println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for the options.");
+    return ExitCode.USAGE.code();
+  }
+
   private static int exitCode(Throwable e) {
     return e instanceof MigtestException m ? m.exitCode().code() : ExitCode.ENVIRONMENT.code();
   }

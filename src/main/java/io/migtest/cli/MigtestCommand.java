@@ -28,15 +28,19 @@ import picocli.CommandLine.Command;
 public final class MigtestCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Without a command there is nothing to do: show the usage and fail, as a usage error. */
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(System.err);
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Name a command, e.g. migtest check.");
   }
 
   /** The picocli command line with migtest's error handling. */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new MigtestCommand());
     cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setParameterExceptionHandler(ErrorHandler::usageError);
     return cli;
   }
 

@@ -67,7 +67,7 @@ public final class NewCommand implements Callable<Integer> {
     }
     Config config =
         ConfigResolver.resolve(
-            projectDir.toAbsolutePath().normalize(), null, System.getenv(), flags, debug);
+            projectDir.toAbsolutePath().normalize(), null, System.getenv(), flags);
     if (migrations != null && layout != null) {
       Files.createDirectories(config.projectDir().resolve(migrations));
     }
@@ -82,9 +82,10 @@ public final class NewCommand implements Callable<Integer> {
       String shown = folder.displayPath(file.relativePath());
       if (file.append()) {
         boolean exists = Files.exists(path);
+        String before = exists ? (endsWithNewline(path) ? "" : "\n") : file.header();
         Files.writeString(
             path,
-            (exists ? "" : file.header()) + file.content(),
+            before + file.content(),
             StandardCharsets.UTF_8,
             StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
@@ -98,5 +99,10 @@ public final class NewCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static boolean endsWithNewline(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return text.isEmpty() || text.endsWith("\n");
   }
 }

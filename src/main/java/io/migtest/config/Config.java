@@ -1,5 +1,6 @@
 package io.migtest.config;
 
+import io.migtest.db.DatabaseUrl;
 import io.migtest.db.Timeouts;
 import io.migtest.gate.GateId;
 import java.nio.file.Path;
@@ -34,8 +35,23 @@ public record Config(
     String postgresImage,
     Timeouts timeouts,
     String testCommand,
-    Shard shard,
-    boolean debug) {
+    Shard shard) {
+
+  /** Never shows a password that the database URL may hold. */
+  @Override
+  public String toString() {
+    return "Config[project="
+        + projectDir
+        + ", migrations="
+        + migrations
+        + ", layout="
+        + layout
+        + ", base="
+        + base
+        + ", database="
+        + (databaseUrl == null ? null : DatabaseUrl.redact(databaseUrl))
+        + "]";
+  }
 
   public GateMode mode(GateId gate) {
     return gates.getOrDefault(gate, GateMode.BLOCK);

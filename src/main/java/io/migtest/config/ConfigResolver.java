@@ -27,14 +27,12 @@ public final class ConfigResolver {
    * @param flags settings given on the command line, keyed like the file
    */
   public static Config resolve(
-      Path projectDir,
-      Path configFile,
-      Map<String, String> env,
-      Map<String, Setting> flags,
-      boolean debug) {
+      Path projectDir, Path configFile, Map<String, String> env, Map<String, Setting> flags) {
     Map<String, Setting> merged = new LinkedHashMap<>();
     Path file =
-        configFile != null ? projectDir.resolve(configFile) : projectDir.resolve(DEFAULT_FILE);
+        configFile != null
+            ? Path.of("").toAbsolutePath().resolve(configFile)
+            : projectDir.resolve(DEFAULT_FILE);
     if (configFile != null && !Files.isRegularFile(file)) {
       throw MigtestException.usage("Config file " + configFile + " does not exist.");
     }
@@ -43,7 +41,7 @@ public final class ConfigResolver {
     }
     merged.putAll(fromEnvironment(env));
     merged.putAll(flags);
-    return build(projectDir, merged, debug);
+    return build(projectDir, merged);
   }
 
   static Map<String, Setting> fromEnvironment(Map<String, String> env) {
@@ -65,7 +63,7 @@ public final class ConfigResolver {
     return settings;
   }
 
-  private static Config build(Path projectDir, Map<String, Setting> s, boolean debug) {
+  private static Config build(Path projectDir, Map<String, Setting> s) {
     Setting layout = s.get(ConfigKeys.LAYOUT);
     if (layout != null) {
       try {
@@ -102,8 +100,7 @@ public final class ConfigResolver {
             duration(s, ConfigKeys.STATEMENT_TIMEOUT, Timeouts.DEFAULT.statementTimeout()),
             duration(s, ConfigKeys.LOCK_TIMEOUT, Timeouts.DEFAULT.lockTimeout())),
         value(s, ConfigKeys.TEST_COMMAND),
-        shard == null ? null : Shard.parse(shard.value(), shard.source()),
-        debug);
+        shard == null ? null : Shard.parse(shard.value(), shard.source()));
   }
 
   /** From the config file relative to the project; from flags or environment, to the cwd. */
@@ -154,15 +151,10 @@ public final class ConfigResolver {
     return setting == null || setting.value().isBlank() ? null : setting.value();
   }
 
+  /** Names the key in a file ({@code migtest.yml line 4: 'gates.apply' is ...}), else the flag. */
   private static MigtestException invalid(Setting setting, String key, String expected) {
+    String what = setting.fromFile() ? setting.source() + ": '" + key + "'" : setting.source();
     return MigtestException.usage(
-        setting.source()
-            + ": '"
-            + key
-            + "' is '"
-            + setting.value()
-            + "'; expected "
-            + expected
-            + ".");
+        what + " is '" + setting.value() + "'; expected " + expected + ".");
   }
 }

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in config: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
+/**
+ * Durations as people write them in config: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}; at
+ * most about 24 days, the largest timeout PostgreSQL takes.
+ */
 public final class DurationText {
   private static final Pattern FORMAT = Pattern.compile("^(\\d+)\\s*(ms|s|m|h)$");
 
@@ -17,13 +20,18 @@ public final class DurationText {
     if (!m.matches()) {
       return Optional.empty();
     }
+    if (m.group(1).length() > 9) {
+      return Optional.empty();
+    }
     long n = Long.parseLong(m.group(1));
-    return Optional.of(
+    Duration duration =
         switch (m.group(2)) {
           case "ms" -> Duration.ofMillis(n);
           case "s" -> Duration.ofSeconds(n);
           case "m" -> Duration.ofMinutes(n);
           default -> Duration.ofHours(n);
-        });
+        };
+    // PostgreSQL's timeout settings are integer milliseconds.
+    return duration.toMillis() > Integer.MAX_VALUE ? Optional.empty() : Optional.of(duration);
   }
 }

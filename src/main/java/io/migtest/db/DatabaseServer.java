@@ -64,9 +64,20 @@ public final class DatabaseServer implements AutoCloseable {
     return new ScratchDatabase(this, name);
   }
 
+  /** Drops a scratch database; before PostgreSQL 13 (no FORCE) its sessions are ended first. */
   void drop(String name) {
     try (Connection c = endpoint.connect(endpoint.adminDatabase())) {
-      c.createStatement().execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+      if (c.getMetaData().getDatabaseMajorVersion() >= 13) {
+        c.createStatement().execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+        return;
+      }
+      try (var end =
+          c.prepareStatement(
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?")) {
+        end.setString(1, name);
+        end.execute();
+      }
+      c.createStatement().execute("DROP DATABASE IF EXISTS \"" + name + "\"");
     } catch (SQLException e) {
       throw ServerErrors.environment("Cannot drop scratch database " + name, e, endpoint);
     }

@@ -54,6 +54,12 @@ public final class DatabaseUrl {
         params);
   }
 
+  /** The URL with any password replaced by {@code ***}, for text that may be shown. */
+  public static String redact(String url) {
+    return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@")
+        .replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+  }
+
   private static Map<String, String> query(String raw) {
     Map<String, String> params = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
@@ -67,7 +73,8 @@ public final class DatabaseUrl {
   }
 
   private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    // Percent-decoding only: in a URL's user info and path, '+' is a plus, not a space.
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   private static MigtestException invalid(String why) {

@@ -85,7 +85,7 @@ public final class EmbeddedCluster implements AutoCloseable {
       cluster.initdb();
       cluster.pgCtlStart();
     } catch (RuntimeException e) {
-      PostgresBinaries.deleteTree(dataDir);
+      cluster.stopQuietly();
       throw e;
     }
     Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
@@ -107,8 +107,10 @@ public final class EmbeddedCluster implements AutoCloseable {
   private void initdb() {
     Path passwordFile = dataDir.resolveSibling(dataDir.getFileName() + ".pw");
     try {
+      Files.createFile(
+          passwordFile,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(passwordFile, password + "\n");
-      Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
       if (plan.account() != null) {
         Files.setAttribute(passwordFile, "unix:uid", plan.account().uid());
       }

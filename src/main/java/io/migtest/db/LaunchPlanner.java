@@ -114,7 +114,10 @@ public final class LaunchPlanner {
   static Optional<Path> onPath(String program, Map<String, String> env) {
     String path = env.getOrDefault("PATH", ChildEnvironment.SYSTEM_PATH);
     for (String dir : path.split(":")) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+      if (!dir.startsWith("/")) {
+        continue; // a relative entry would run a program from the workspace as root
+      }
+      Path candidate = Path.of(dir, program);
       if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
         return Optional.of(candidate.toAbsolutePath());
       }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -33,15 +34,26 @@ public final class PostgresBinaries {
 
   private PostgresBinaries() {}
 
-  /** The folder holding {@code bin/}, {@code lib/} and {@code share/}, extracted if needed. */
+  /**
+   * The folder holding {@code bin/}, {@code lib/} and {@code share/}, extracted if needed. A cache
+   * folder that another user owns or could write to is not trusted: its binaries would run as our
+   * database server; a private folder is used instead.
+   */
   public static Path install(Path cacheRoot) {
     byte[] archive = archive();
+    try {
+      Files.createDirectories(cacheRoot);
+      if (!trusted(cacheRoot)) {
+        cacheRoot = Files.createTempDirectory("migtest-postgres-private-");
+      }
+    } catch (IOException e) {
+      throw extractionFailed(cacheRoot, e);
+    }
     Path target = cacheRoot.resolve("pg-" + sha256(archive).substring(0, 16));
-    if (Files.isExecutable(target.resolve("bin/postgres"))) {
+    if (Files.isExecutable(target.resolve("bin/postgres")) && trusted(target)) {
       return target;
     }
     try {
-      Files.createDirectories(cacheRoot);
       Files.setPosixFilePermissions(cacheRoot, WORLD_READABLE_DIR);
       Path staging = Files.createTempDirectory(cacheRoot, "extracting-");
       extract(archive, staging);
@@ -58,14 +70,32 @@ public final class PostgresBinaries {
       }
       return target;
     } catch (IOException e) {
-      throw MigtestException.environment(
-          "Cannot extract the embedded PostgreSQL binaries into "
-              + cacheRoot
-              + " ("
-              + e.getMessage()
-              + "). Make the temp folder writable (TMPDIR), or use --database-url or"
-              + " --postgres-image.",
-          e);
+      throw extractionFailed(cacheRoot, e);
+    }
+  }
+
+  private static MigtestException extractionFailed(Path cacheRoot, IOException e) {
+    return MigtestException.environment(
+        "Cannot extract the embedded PostgreSQL binaries into "
+            + cacheRoot
+            + " ("
+            + e.getMessage()
+            + "). Make the temp folder writable (TMPDIR), or use --database-url or"
+            + " --postgres-image.",
+        e);
+  }
+
+  /** Owned by this process's user and writable by nobody else. */
+  private static boolean trusted(Path dir) {
+    try {
+      int owner = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+      Set<PosixFilePermission> permissions =
+          Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+      return owner == LaunchPlanner.currentUid()
+          && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+          && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
     }
   }
 

@@ -21,6 +21,12 @@ public record ServerEndpoint(
     String adminDatabase,
     Map<String, String> parameters) {
 
+  /** Never shows the password. */
+  @Override
+  public String toString() {
+    return describe(adminDatabase);
+  }
+
   /** {@code jdbc:postgresql://host:port/database}, without credentials. */
   public String jdbcUrl(String database) {
     return "jdbc:postgresql://" + host + ":" + port + "/" + database;

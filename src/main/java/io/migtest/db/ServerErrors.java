@@ -47,6 +47,7 @@ final class ServerErrors {
   }
 
   private static String firstLine(String message) {
-    return message == null ? "" : message.lines().findFirst().orElse("");
+    String line = message == null ? "" : message.lines().findFirst().orElse("");
+    return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
   }
 }

@@ -21,6 +21,10 @@ import java.util.Optional;
  */
 public final class ApplyGate implements Gate {
 
+  private static String migrations(int count) {
+    return count == 1 ? "1 migration" : count + " migrations";
+  }
+
   @Override
   public GateId id() {
     return GateId.APPLY;
@@ -88,11 +92,10 @@ public final class ApplyGate implements Gate {
             + " after "
             + applied
             + " of "
-            + total
-            + " migrations";
+            + migrations(total);
       }
       String tests = testFailure.isPresent() ? "; the test command failed on the result" : "";
-      return total + " migrations applied " + where + " in " + millis + " ms" + tests;
+      return migrations(total) + " applied " + where + " in " + millis + " ms" + tests;
     }
   }
 

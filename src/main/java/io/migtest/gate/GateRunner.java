@@ -2,7 +2,6 @@ package io.migtest.gate;
 
 import io.migtest.MigtestException;
 import io.migtest.config.Config;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -43,8 +42,11 @@ public final class GateRunner {
     }
   }
 
-  public List<GateResult> run(GateContext context) {
-    List<GateResult> results = new ArrayList<>();
+  /**
+   * Runs the gates, adding each result to {@code results} as it ends, so that the results so far
+   * survive an environment failure in a later gate.
+   */
+  public void run(GateContext context, List<GateResult> results) {
     for (Gate gate : available) {
       Config config = context.config();
       if (config.runs(gate.id())) {
@@ -59,6 +61,5 @@ public final class GateRunner {
             new GateResult(gate.id(), GateStatus.SKIP, config.mode(gate.id()), 0, why, List.of()));
       }
     }
-    return results;
   }
 }

@@ -61,10 +61,11 @@ public final class MigrationLocator {
   }
 
   private static boolean holdsMigrations(Path projectRoot, Path folder) {
-    SourceFolder source = new WorkingTreeFolder(projectRoot, folder);
     if (folder.equals(projectRoot) || folder.endsWith("db")) {
-      return source.files().contains(SqitchLayout.PLAN);
+      // Only a Sqitch project lives here; listing the whole tree would walk node_modules and .git.
+      return Files.isRegularFile(folder.resolve(SqitchLayout.PLAN));
     }
+    SourceFolder source = new WorkingTreeFolder(projectRoot, folder);
     return Layouts.all().stream().anyMatch(l -> l.recognises(source));
   }
 }

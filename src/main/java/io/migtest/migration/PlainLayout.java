@@ -62,12 +62,23 @@ public final class PlainLayout implements Layout {
         return a.compareTo(b);
       };
 
+  /** Numbers the new file after the highest leading number, with the same width. */
   @Override
   public List<NewMigrationFile> scaffold(String name, MigrationHistory history, Instant now) {
     List<Migration> existing = history.migrations();
     boolean numbered =
         existing.isEmpty() || existing.stream().allMatch(m -> m.description().matches("\\d+.*"));
-    String prefix = numbered ? String.format("%03d_", existing.size() + 1) : "";
+    String prefix = "";
+    if (numbered) {
+      int width =
+          existing.isEmpty() ? 3 : existing.get(0).description().replaceAll("\\D.*", "").length();
+      java.math.BigInteger highest =
+          existing.stream()
+              .map(m -> new java.math.BigInteger(m.description().replaceAll("\\D.*", "")))
+              .max(java.math.BigInteger::compareTo)
+              .orElse(java.math.BigInteger.ZERO);
+      prefix = String.format("%0" + width + "d_", highest.add(java.math.BigInteger.ONE));
+    }
     return List.of(
         NewMigrationFile.create(prefix + LayoutSupport.slug(name) + ".sql", "-- " + name + "\n"));
   }

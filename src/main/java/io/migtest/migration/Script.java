@@ -91,11 +91,15 @@ public final class Script {
     return all;
   }
 
-  /** SHA-256 of the text, to tell a changed migration from an unchanged one. */
+  /**
+   * SHA-256 of the text with line endings made {@code \n}, to tell a changed migration from an
+   * unchanged one: a checkout that converts line endings does not change a migration.
+   */
   public String checksum() {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(digest.digest(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /** Turns a migration file's bytes into text, refusing binary files and invalid UTF-8 clearly. */
 public final class SourceText {
   /** Files larger than this are refused rather than read into memory. */
-  public static final int MAX_BYTES = 256 * 1024 * 1024;
+  public static final int MAX_BYTES = 64 * 1024 * 1024;
 
   private SourceText() {}
 

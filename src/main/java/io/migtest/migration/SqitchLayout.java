@@ -59,7 +59,7 @@ public final class SqitchLayout implements Layout {
       }
       migrations.add(
           new Migration(
-              scriptName,
+              entry.name() + "#" + occurrence(entries, i),
               Version.ordinal(migrations.size() + 1, entry.name()),
               entry.name(),
               LayoutSupport.read(folder, deploy, TransactionMode.AUTOCOMMIT),
@@ -87,6 +87,18 @@ public final class SqitchLayout implements Layout {
       }
     }
     return entries;
+  }
+
+  /**
+   * Which occurrence of its name a change is (1 for the first): unlike the script name, this stays
+   * the same when a later branch reworks the change.
+   */
+  private static int occurrence(List<Entry> entries, int index) {
+    String name = entries.get(index).name();
+    return (int)
+        entries.subList(0, index + 1).stream()
+            .filter(e -> !e.tag() && e.name().equals(name))
+            .count();
   }
 
   /** A change that the plan reworks later keeps its old scripts as {@code name@tag.sql}. */

@@ -46,9 +46,14 @@ public final class WorkingTreeFolder implements SourceFolder {
     }
   }
 
+  /** Reads a file; a link that leads out of the project is refused, not followed. */
   @Override
   public byte[] read(String relativePath) throws IOException {
-    return Files.readAllBytes(folder.resolve(relativePath));
+    Path real = folder.resolve(relativePath).toRealPath();
+    if (!real.startsWith(projectRoot.toRealPath())) {
+      throw new IOException("it links to " + real + ", outside the project");
+    }
+    return Files.readAllBytes(real);
   }
 
   @Override

@@ -107,7 +107,7 @@ public final class TestCommand {
     if (result.succeeded()) {
       return Optional.empty();
     }
-    List<String> lines = result.output().strip().lines().toList();
+    List<String> lines = redact(result.output(), endpoint.password()).strip().lines().toList();
     String tail =
         String.join("\n", lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size()));
     return Optional.of(failure("exited with " + result.exitCode() + ". Last output:\n" + tail));
@@ -121,6 +121,14 @@ public final class TestCommand {
         0,
         "The test command `" + command + "` failed on the migrated database: " + what,
         null);
+  }
+
+  /** Test output often echoes its connection settings; the password must not reach a report. */
+  private static String redact(String output, String password) {
+    if (password == null || password.isEmpty()) {
+      return output;
+    }
+    return output.replace(password, "***").replace(encode(password), "***");
   }
 
   private static String encode(String s) {

@@ -43,12 +43,6 @@ public final class MarkdownText {
     return fence + " " + oneLine + " " + fence;
   }
 
-  /** A fenced code block that no line inside can close early. */
-  public static String codeBlock(String text, String language) {
-    String fence = "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
-    return fence + language + "\n" + text.stripTrailing() + "\n" + fence + "\n";
-  }
-
   private static int longestBacktickRun(String text) {
     int longest = 0;
     Matcher m = BACKTICK_RUN.matcher(text);

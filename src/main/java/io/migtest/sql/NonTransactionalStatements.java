@@ -24,8 +24,6 @@ public final class NonTransactionalStatements {
           "^(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\\b(?!\\s+ATOMIC)",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern COMMENTS = Pattern.compile("--[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
-
   private NonTransactionalStatements() {}
 
   /** True when {@code statement} must run outside a transaction block. */
@@ -33,13 +31,34 @@ public final class NonTransactionalStatements {
     String head =
         statement.sql().length() > 2_000 ? statement.sql().substring(0, 2_000) : statement.sql();
     String normalized =
-        COMMENTS
-            .matcher(head)
-            .replaceAll(" ")
-            .strip()
-            .replaceAll("\\s+", " ")
-            .toUpperCase(Locale.ROOT);
+        withoutComments(head).strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     return NON_TRANSACTIONAL.matcher(normalized).find();
+  }
+
+  /** The text with line comments and (nested) block comments replaced by spaces. */
+  static String withoutComments(String sql) {
+    StringBuilder out = new StringBuilder(sql.length());
+    int depth = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      char next = i + 1 < sql.length() ? sql.charAt(i + 1) : '\0';
+      if (c == '/' && next == '*') {
+        depth++;
+        i++;
+      } else if (depth > 0 && c == '*' && next == '/') {
+        depth--;
+        i++;
+        out.append(' ');
+      } else if (depth == 0 && c == '-' && next == '-') {
+        while (i < sql.length() && sql.charAt(i) != '\n') {
+          i++;
+        }
+        out.append(' ');
+      } else if (depth == 0) {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** The statements of {@code statements} that must run outside a transaction block. */

@@ -25,6 +25,7 @@ public final class StatementSplitter {
   private final List<String> leadingWords = new ArrayList<>();
   private String previousWord = "";
   private int atomicDepth;
+  private int parenDepth;
 
   private StatementSplitter(String file, String text, int firstLine) {
     this.file = file;
@@ -60,7 +61,7 @@ public final class StatementSplitter {
         if (!skipBlockComment()) {
           return;
         }
-      } else if (c == ';' && atomicDepth == 0) {
+      } else if (c == ';' && atomicDepth == 0 && parenDepth == 0) {
         endStatement(pos);
         pos++;
       } else if (c == '\\') {
@@ -82,6 +83,11 @@ public final class StatementSplitter {
     }
     if (c == '"') {
       return skipQuoted('"', false, "quoted identifier");
+    }
+    if (c == '(') {
+      parenDepth++;
+    } else if (c == ')' && parenDepth > 0) {
+      parenDepth--;
     }
     if (c == '$' && !identifierCharBefore(pos)) {
       String tag = dollarTag();
@@ -119,6 +125,7 @@ public final class StatementSplitter {
     leadingWords.clear();
     previousWord = "";
     atomicDepth = 0;
+    parenDepth = 0;
   }
 
   /** Tracks SQL-standard routine bodies, whose inner semicolons do not end the statement. */

@@ -78,7 +78,7 @@ class BaseBranchCheckTest {
     assertThat(run.exitCode()).as(run.all()).isZero();
     assertThat(run.out())
         .contains("3 migrations applied on an empty database")
-        .contains("1 migrations applied on top of main");
+        .contains("1 migration applied on top of main");
     JsonNode migrations =
         JsonReport.mapper().readTree(repo.resolve("out/report.json").toFile()).get("migrations");
     assertThat(migrations.findValuesAsText("isNew")).containsExactly("false", "false", "true");

@@ -81,7 +81,7 @@ class NewAndDoctorCommandTest {
     CliRun run = CliRun.of("doctor", project.toString());
     assertThat(run.exitCode()).as(run.all()).isZero();
     assertThat(run.out())
-        .contains("migrations: db/migrations (layout flyway, 1 migrations")
+        .contains("migrations: db/migrations (layout flyway, 1 migration,")
         .contains("tests:      none")
         .contains("database:   embedded")
         .contains("git:")

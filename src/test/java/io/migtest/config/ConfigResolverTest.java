@@ -23,7 +23,7 @@ class ConfigResolverTest {
     if (yaml != null) {
       Files.writeString(project.resolve("migtest.yml"), yaml);
     }
-    return ConfigResolver.resolve(project, null, env, flags, false);
+    return ConfigResolver.resolve(project, null, env, flags);
   }
 
   private void assertUsageError(String yaml, String... fragments) {

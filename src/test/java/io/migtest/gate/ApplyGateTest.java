@@ -33,7 +33,7 @@ class ApplyGateTest {
   }
 
   private GateResult apply(TestCommand tests) {
-    Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of(), false);
+    Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of());
     return new ApplyGate()
         .run(
             new GateContext(

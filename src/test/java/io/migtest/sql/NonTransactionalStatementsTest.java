@@ -17,7 +17,9 @@ class NonTransactionalStatementsTest {
         "VACUUM ANALYZE t",
         "ALTER SYSTEM SET work_mem = '64MB'",
         "CREATE DATABASE other",
-        "/* why */ CREATE INDEX\n  CONCURRENTLY i ON t (a)"
+        "/* why */ CREATE INDEX\n  CONCURRENTLY i ON t (a)",
+        "/* outer /* inner */ still a comment */ CREATE INDEX CONCURRENTLY i ON t (a)",
+        "-- comment\nVACUUM"
       })
   void recognisesStatementsThatCannotRunInATransaction(String sql) {
     assertThat(NonTransactionalStatements.matches(new Statement(sql, 1, 1))).isTrue();

@@ -82,7 +82,7 @@ class StatementSplitterTest {
     assertThat(problem.rule()).isEqualTo("unterminated-dollar-quote");
     assertThat(problem.line()).isEqualTo(3);
     assertThat(problem.message()).contains("$body$");
-    assertThat(split.hasErrors()).isTrue();
+    assertThat(problem.severity()).isEqualTo(Severity.ERROR);
   }
 
   @Test

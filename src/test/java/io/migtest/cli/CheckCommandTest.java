@@ -60,9 +60,6 @@ class CheckCommandTest {
 
   @Test
   void passingHistoryWritesTheReportsAndExitsZero() throws IOException {
-    write(
-        "db/migrations/V1__users.sql",
-        "CREATE TABLE users (id int PRIMARY KEY);\nCOPY users FROM stdin;");
     write("db/migrations/V1__users.sql", "CREATE TABLE users (id int PRIMARY KEY);");
     write("db/migrations/V2__idx.sql", "CREATE INDEX CONCURRENTLY users_idx ON users (id);");
     write("db/migrations/U2__idx.sql", "DROP INDEX users_idx;");

@@ -42,22 +42,29 @@ class ContainerSimulationTest {
   }
 
   private Result migtest(String... args) throws IOException, InterruptedException {
+    return migtest(List.of(), args);
+  }
+
+  private Result migtest(List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
     List<String> command =
         new java.util.ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.migtest.cli.Main"));
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.migtest.cli.Main"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(SECRETS);
     builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
     builder.environment().put("CI", "true");
+    builder.redirectOutput(work.resolve("output.txt").toFile());
     Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    return new Result(process.exitValue(), output);
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("migtest did not finish within 5 minutes");
+    }
+    return new Result(
+        process.exitValue(), Files.readString(work.resolve("output.txt"), StandardCharsets.UTF_8));
   }
 
   private record Result(int exitCode, String output) {}
@@ -111,7 +118,10 @@ class ContainerSimulationTest {
 
   @Test
   void aFailingMigrationLeavesNoDataFolderBehind() throws Exception {
-    Path runs = Path.of(System.getProperty("java.io.tmpdir"), "migtest-postgres-0", "run");
+    Path tmp = Files.createDirectories(work.resolve("tmp"));
+    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx------"));
+    Path runs = tmp.resolve("migtest-postgres-0").resolve("run");
     Path project = work.resolve("failing");
     Files.createDirectories(project.resolve("db/migrations"));
     Files.writeString(project.resolve("db/migrations/V1__a.sql"), "CREATE TABLE a (id int);");

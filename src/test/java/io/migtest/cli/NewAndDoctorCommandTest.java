@@ -94,6 +94,12 @@ class NewAndDoctorCommandTest {
     CliRun help = CliRun.of("check", "--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("--migrations").contains("--base").contains("Exit codes");
-    assertThat(CliRun.of("check", "--no-such-flag").exitCode()).isEqualTo(2);
+    CliRun badFlag = CliRun.of("check", "--no-such-flag");
+    assertThat(badFlag.exitCode()).isEqualTo(2);
+    assertThat(badFlag.err())
+        .contains("--no-such-flag")
+        .contains("migtest check --help")
+        .hasLineCount(2);
+    assertThat(CliRun.of().exitCode()).as("no command").isEqualTo(2);
   }
 }

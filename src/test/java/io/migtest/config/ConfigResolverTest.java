@@ -22,6 +22,8 @@ class ConfigResolverTest {
       throws IOException {
     if (yaml != null) {
       Files.writeString(project.resolve("migtest.yml"), yaml);
+    } else {
+      Files.deleteIfExists(project.resolve("migtest.yml"));
     }
     return ConfigResolver.resolve(project, null, env, flags);
   }
@@ -83,6 +85,14 @@ class ConfigResolverTest {
         "gates.apply",
         "block, warn or off");
     assertUsageError("database:\n  lock-timeout: soon\n", "line 2", "a duration");
+    assertUsageError("database:\n  statement-timeout: 600h\n", "line 2", "a duration");
+    assertThatThrownBy(
+            () ->
+                resolve(
+                    null,
+                    Map.of(),
+                    Map.of("database.lock-timeout", new Setting("5min", "--lock-timeout"))))
+        .hasMessage("--lock-timeout is '5min'; expected a duration such as 500ms, 30s, 5m or 1h.");
     assertUsageError("layout: rails\n", "line 1", "Unknown layout 'rails'");
   }
 
@@ -119,5 +129,18 @@ class ConfigResolverTest {
     assertThat(config.runs(GateId.LINT)).isFalse();
     assertThat(config.runs(GateId.DATA)).isFalse();
     assertThat(config.selectedGates()).isEqualTo(List.of(GateId.LINT, GateId.APPLY));
+  }
+
+  @Test
+  void textShowingTheConfigurationNeverShowsThePassword() throws IOException {
+    Config config =
+        resolve(
+            null, Map.of("DATABASE_URL", "postgres://app:hunter2@db/app?password=x2"), Map.of());
+    assertThat(config.toString())
+        .doesNotContain("hunter2")
+        .doesNotContain("x2")
+        .contains("app:***@db");
+    assertThat(new Setting("postgres://u:pw9@h/d", "--database-url").toString())
+        .doesNotContain("pw9");
   }
 }

@@ -36,6 +36,8 @@ class UrlProviderTest {
     assertThat(e.adminDatabase()).isEqualTo("shop");
     assertThat(e.parameters()).containsEntry("sslmode", "require");
     assertThat(e.describe("shop")).doesNotContain("p@ss");
+    assertThat(e.toString()).doesNotContain("p@ss");
+    assertThat(DatabaseUrl.parse("postgres://u:a+b%2Bc@h/d").password()).isEqualTo("a+b+c");
     ServerEndpoint jdbc = DatabaseUrl.parse("jdbc:postgresql://localhost/app?user=u&password=pw");
     assertThat(jdbc.user()).isEqualTo("u");
     assertThat(jdbc.port()).isEqualTo(5432);

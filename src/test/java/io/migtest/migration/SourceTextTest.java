@@ -29,4 +29,29 @@ class SourceTextTest {
     byte[] bytes = "\uFEFFSELECT 1;".getBytes(StandardCharsets.UTF_8);
     assertThat(((SourceText.Text) SourceText.decode("a.sql", bytes)).text()).isEqualTo("SELECT 1;");
   }
+
+  @Test
+  void lineEndingsDoNotChangeAMigrationsChecksum() {
+    String lf = "CREATE TABLE a (id int);\nSELECT 1;\n";
+    Script unix = Script.of("a.sql", lf, TransactionMode.SINGLE_TRANSACTION);
+    Script windows =
+        Script.of("a.sql", lf.replace("\n", "\r\n"), TransactionMode.SINGLE_TRANSACTION);
+    assertThat(windows.checksum()).isEqualTo(unix.checksum());
+    assertThat(Script.of("a.sql", lf + "SELECT 2;", TransactionMode.SINGLE_TRANSACTION).checksum())
+        .isNotEqualTo(unix.checksum());
+  }
+
+  @Test
+  void aLinkOutOfTheProjectIsNotFollowed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path project = java.nio.file.Files.createDirectories(dir.resolve("project/db"));
+    java.nio.file.Path secret =
+        java.nio.file.Files.writeString(dir.resolve("secret.txt"), "token=abc");
+    java.nio.file.Files.createSymbolicLink(project.resolve("V1__x.sql"), secret);
+    SourceFolder folder = new WorkingTreeFolder(dir.resolve("project"), project);
+    SourceText.Problem problem = (SourceText.Problem) SourceText.read(folder, "V1__x.sql");
+    assertThat(problem.finding().message())
+        .contains("outside the project")
+        .doesNotContain("token=abc");
+  }
 }

@@ -119,10 +119,26 @@ class StatementSplitterTest {
   }
 
   @Test
-  void splitsTenMegabytesInLinearTime() {
+  void splitsATenMegabyteFile() {
     String row = "INSERT INTO t VALUES (1, 'some text; with semicolon');\n";
     String big = row.repeat(10 * 1024 * 1024 / row.length());
     assertThat(StatementSplitter.split("big.sql", big).statements())
         .hasSize(10 * 1024 * 1024 / row.length());
+  }
+
+  @Test
+  void aSemicolonInsideParenthesesDoesNotEndTheStatementAsInPsql() {
+    List<Statement> s =
+        statements("CREATE RULE r AS ON INSERT TO a DO ALSO (SELECT 1; SELECT 2);\nSELECT 3;");
+    assertThat(s)
+        .extracting(Statement::sql)
+        .containsExactly(
+            "CREATE RULE r AS ON INSERT TO a DO ALSO (SELECT 1; SELECT 2)", "SELECT 3");
+  }
+
+  @Test
+  void psqlCommandsThatChangeErrorHandlingAreWarnings() {
+    SplitScript split = StatementSplitter.split("m.sql", "\\set ON_ERROR_STOP off\nSELECT 1;\n");
+    assertThat(split.problems()).extracting(Finding::severity).containsExactly(Severity.WARNING);
   }
 }

@@ -29,19 +29,31 @@ public final class Commands {
     Process process = builder.start();
     OutputCollector output = new OutputCollector(process.getInputStream());
     output.start();
+    long deadline = System.nanoTime() + limit.toNanos();
     try {
       if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
+        kill(process);
         throw new IOException(
             String.join(" ", command) + " did not finish within " + limit.toSeconds() + " s");
       }
-      output.join();
+      // A background child may keep the output open after the command itself ended.
+      output.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      if (output.isAlive()) {
+        kill(process);
+        output.join(1_000);
+      }
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      kill(process);
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while running " + command.get(0), e);
     }
     return new CommandResult(process.exitValue(), output.text());
+  }
+
+  /** Ends the process and everything it started. */
+  private static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 
   /** Reads a child's output on its own thread so a full pipe never blocks the child. */

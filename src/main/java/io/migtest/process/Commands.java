@@ -1,5 +1,6 @@
 package io.migtest.process;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a short child process with a given environment, merging stdout and stderr. */
 public final class Commands {
+  private static final long OUTPUT_GRACE_MILLIS = 2_000;
+
   private Commands() {}
 
   /**
@@ -36,11 +39,12 @@ public final class Commands {
         throw new IOException(
             String.join(" ", command) + " did not finish within " + limit.toSeconds() + " s");
       }
-      // A background child may keep the output open after the command itself ended.
-      output.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      // A background child may keep the output open after the command itself ended: give the
+      // rest of the output a moment, not the whole limit.
+      output.join(
+          Math.max(1, Math.min(OUTPUT_GRACE_MILLIS, (deadline - System.nanoTime()) / 1_000_000)));
       if (output.isAlive()) {
         kill(process);
-        output.join(1_000);
       }
     } catch (InterruptedException e) {
       kill(process);
@@ -56,10 +60,13 @@ public final class Commands {
     process.destroyForcibly();
   }
 
-  /** Reads a child's output on its own thread so a full pipe never blocks the child. */
+  /**
+   * Reads a child's output on its own thread so a full pipe never blocks the child; what arrived so
+   * far is kept even when a left-over background process keeps the pipe open.
+   */
   private static final class OutputCollector extends Thread {
     private final InputStream in;
-    private volatile byte[] bytes = new byte[0];
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     OutputCollector(InputStream in) {
       this.in = in;
@@ -68,15 +75,23 @@ public final class Commands {
 
     @Override
     public void run() {
+      byte[] buffer = new byte[8192];
       try {
-        bytes = in.readAllBytes();
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+          synchronized (bytes) {
+            bytes.write(buffer, 0, n);
+          }
+        }
       } catch (IOException e) {
-        bytes = ("(output lost: " + e.getMessage() + ")").getBytes(StandardCharsets.UTF_8);
+        // The process ended or was killed: keep what was read.
       }
     }
 
     String text() {
-      return new String(bytes, StandardCharsets.UTF_8);
+      synchronized (bytes) {
+        return bytes.toString(StandardCharsets.UTF_8);
+      }
     }
   }
 }

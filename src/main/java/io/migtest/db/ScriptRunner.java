@@ -6,10 +6,13 @@ import io.migtest.migration.Script;
 import io.migtest.migration.TransactionMode;
 import io.migtest.sql.NonTransactionalStatements;
 import io.migtest.sql.Statement;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
@@ -55,6 +58,10 @@ public final class ScriptRunner {
     List<Statement> statements = script.split().statements();
     if (statements.isEmpty()) {
       return Optional.empty();
+    }
+    boolean copies = statements.stream().anyMatch(s -> s.copyData() != null);
+    if (inTransaction(script.transactionMode(), statements) && copies) {
+      return inOneTransaction(connection, script, statements);
     }
     if (inTransaction(script.transactionMode(), statements)) {
       return asOneQuery(connection, script, statements);
@@ -114,6 +121,28 @@ public final class ScriptRunner {
     }
   }
 
+  /** Statement by statement in one transaction: COPY rows cannot join a multi-statement query. */
+  private static Optional<Finding> inOneTransaction(
+      Connection connection, Script script, List<Statement> statements) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      Optional<Finding> failure = oneByOne(connection, script, statements);
+      if (connection.isClosed()) {
+        return failure;
+      }
+      if (failure.isPresent()) {
+        connection.rollback();
+      } else {
+        connection.commit();
+      }
+      return failure;
+    } finally {
+      if (!connection.isClosed()) {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
   /** Runs the statements again in a transaction that is rolled back, to find the failing one. */
   private static Optional<Finding> replay(
       Connection connection, Script script, List<Statement> statements) throws SQLException {
@@ -130,14 +159,32 @@ public final class ScriptRunner {
   private static Optional<Finding> oneByOne(
       Connection connection, Script script, List<Statement> statements) {
     for (Statement statement : statements) {
-      try (var s = connection.createStatement()) {
-        s.setEscapeProcessing(false);
-        s.execute(statement.sql());
+      try {
+        execute(connection, statement);
       } catch (SQLException e) {
         return Optional.of(failure(script, statement, e, position(e)));
+      } catch (IOException e) {
+        return Optional.of(
+            failure(script, statement, new SQLException(e.getMessage(), "58030"), 0));
       }
     }
     return Optional.empty();
+  }
+
+  /** Sends one statement verbatim; a COPY from the script's own rows streams them. */
+  private static void execute(Connection connection, Statement statement)
+      throws SQLException, IOException {
+    if (statement.copyData() != null) {
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(statement.sql(), new StringReader(statement.copyData()));
+      return;
+    }
+    try (var s = connection.createStatement()) {
+      s.setEscapeProcessing(false);
+      s.execute(statement.sql());
+    }
   }
 
   /**

@@ -14,6 +14,10 @@ import java.util.Locale;
  * the file name.
  */
 public final class StatementSplitter {
+  private static final java.util.regex.Pattern COPY_FROM_STDIN =
+      java.util.regex.Pattern.compile(
+          "^COPY\\b.*\\bFROM\\s+STDIN\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
   private final String file;
   private final String text;
   private final List<Statement> statements = new ArrayList<>();
@@ -64,6 +68,7 @@ public final class StatementSplitter {
       } else if (c == ';' && atomicDepth == 0 && parenDepth == 0) {
         endStatement(pos);
         pos++;
+        copyData();
       } else if (c == '\\') {
         metaCommand();
       } else {
@@ -126,6 +131,42 @@ public final class StatementSplitter {
     previousWord = "";
     atomicDepth = 0;
     parenDepth = 0;
+  }
+
+  /**
+   * After {@code COPY ... FROM STDIN;} the script holds the rows themselves, as pg_dump writes
+   * them, up to a line {@code \.}: they belong to the statement, not to the SQL.
+   */
+  private void copyData() {
+    if (statements.isEmpty()) {
+      return;
+    }
+    Statement last = statements.get(statements.size() - 1);
+    if (!COPY_FROM_STDIN.matcher(last.sql()).find() || last.copyData() != null) {
+      return;
+    }
+    int lineEnd = text.indexOf('\n', pos);
+    int start = lineEnd < 0 ? text.length() : lineEnd + 1;
+    StringBuilder data = new StringBuilder();
+    int cursor = start;
+    while (cursor < text.length()) {
+      int end = text.indexOf('\n', cursor);
+      String row = text.substring(cursor, end < 0 ? text.length() : end);
+      cursor = end < 0 ? text.length() : end + 1;
+      if (row.stripTrailing().equals("\\.")) {
+        break;
+      }
+      data.append(row).append('\n');
+    }
+    for (int i = pos; i < cursor; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    pos = cursor;
+    statements.set(
+        statements.size() - 1,
+        new Statement(last.sql(), last.startLine(), last.endLine(), data.toString()));
   }
 
   /** Tracks SQL-standard routine bodies, whose inner semicolons do not end the statement. */

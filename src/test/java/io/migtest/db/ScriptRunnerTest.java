@@ -196,4 +196,28 @@ class ScriptRunnerTest {
       assertThat(failure.sqlstate()).isEqualTo("42601");
     }
   }
+
+  @Test
+  void loadsRowsThatFollowACopyFromStdinLikePgDumpWritesThem() throws Exception {
+    String sql =
+        "CREATE TABLE colours (id int, name text);\n"
+            + "COPY colours (id, name) FROM stdin;\n"
+            + "1\tred\n"
+            + "2\tgreen; not SQL\n"
+            + "\\.\n"
+            + "UPDATE colours SET name = upper(name);\n";
+    for (TransactionMode mode : TransactionMode.values()) {
+      try (ScratchDatabase db = SharedServer.get().createScratch("test");
+          Connection c = db.connect()) {
+        assertThat(runner.run(c, Script.of("V1__colours.sql", sql, mode)))
+            .as(mode.name())
+            .isEmpty();
+        var rs =
+            c.createStatement()
+                .executeQuery("SELECT string_agg(name, ',' ORDER BY id) FROM colours");
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("RED,GREEN; NOT SQL");
+      }
+    }
+  }
 }

@@ -141,4 +141,14 @@ class StatementSplitterTest {
     SplitScript split = StatementSplitter.split("m.sql", "\\set ON_ERROR_STOP off\nSELECT 1;\n");
     assertThat(split.problems()).extracting(Finding::severity).containsExactly(Severity.WARNING);
   }
+
+  @Test
+  void keepsTheRowsAfterCopyFromStdinWithTheirStatement() {
+    List<Statement> s = statements("COPY t (a, b) FROM stdin;\n1\tx;y\n2\t\\N\n\\.\nSELECT 1;\n");
+    assertThat(s)
+        .extracting(Statement::sql)
+        .containsExactly("COPY t (a, b) FROM stdin", "SELECT 1");
+    assertThat(s.get(0).copyData()).isEqualTo("1\tx;y\n2\t\\N\n");
+    assertThat(s.get(1).startLine()).isEqualTo(5);
+  }
 }

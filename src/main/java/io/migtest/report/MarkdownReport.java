@@ -43,9 +43,7 @@ public final class MarkdownReport {
         findings(md, gate);
       }
     }
-    md.append("\n<sub>migtest ")
-        .append(MarkdownText.inline(report.tool().version()))
-        .append("</sub>\n");
+    md.append("\n_migtest ").append(MarkdownText.inline(report.tool().version())).append("_\n");
     return md.toString();
   }
 

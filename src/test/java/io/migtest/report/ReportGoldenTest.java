@@ -1,0 +1,103 @@
+package io.migtest.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migtest.config.GateMode;
+import io.migtest.finding.Finding;
+import io.migtest.finding.Severity;
+import io.migtest.gate.GateId;
+import io.migtest.gate.GateResult;
+import io.migtest.gate.GateStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report formats against reviewed golden files. After an intended change, run the tests with
+ * {@code -Dmigtest.updateGolden=true} and review the diff of {@code src/test/resources/golden}.
+ */
+class ReportGoldenTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  static RunReport sample() {
+    Finding failure =
+        new Finding(
+            "migration-failed",
+            Severity.ERROR,
+            "db/migrations/V2__orders|<b>.sql",
+            7,
+            "Statement at line 7 failed: column \"totl\" does not exist (hint: Perhaps you meant"
+                + " \"total\".) <script>alert(1)</script> @octocat `x` ::error::forged",
+            "42703");
+    Finding note =
+        Finding.info("version-gap", "db/migrations/V4__x.sql", 0, "Versions jump from 2 to 4.");
+    GateResult apply =
+        new GateResult(
+            GateId.APPLY,
+            GateStatus.FAIL,
+            GateMode.BLOCK,
+            1234,
+            "failed on an empty database at db/migrations/V2__orders|<b>.sql:7 after 1 of 3 migrations",
+            List.of(note, failure));
+    return new RunReport(
+        RunReport.SCHEMA_VERSION,
+        new RunReport.Tool("migtest", "1.2.3"),
+        "FAIL",
+        1,
+        "flyway",
+        "db/migrations",
+        List.of(
+            new RunReport.MigrationEntry(
+                "1",
+                "users",
+                "db/migrations/V1__users.sql",
+                "db/migrations/U1__users.sql",
+                false,
+                3,
+                0),
+            new RunReport.MigrationEntry(
+                "2", "orders", "db/migrations/V2__orders|<b>.sql", null, true, 5, 1)),
+        List.of(apply),
+        null);
+  }
+
+  private static void assertGolden(String name, String actual) throws IOException {
+    Path file = GOLDEN.resolve(name);
+    if (Boolean.getBoolean("migtest.updateGolden") || !Files.exists(file)) {
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void jsonKeepsTheContractOfPRODUCTSection7() throws IOException {
+    String json = JsonReport.render(sample());
+    assertGolden("report.json", json);
+    var tree = JsonReport.mapper().readTree(json);
+    assertThat(tree.get("migrations").get(1).get("downFile").isNull()).isTrue();
+    assertThat(tree.get("gates").get(0).get("findings").get(1).get("sqlstate").asText())
+        .isEqualTo("42703");
+    assertThat(tree.get("gates").get(0).get("findings").get(0).get("sqlstate").isNull()).isTrue();
+    assertThat(tree.has("error")).isFalse();
+  }
+
+  @Test
+  void markdownShowsTheVerdictGatesAndEscapedFindings() throws IOException {
+    String md = MarkdownReport.render(sample());
+    assertGolden("report.md", md);
+    assertThat(md)
+        .startsWith(MarkdownReport.MARKER)
+        .doesNotContain("<script>")
+        .doesNotContain("@octocat");
+  }
+
+  @Test
+  void htmlIsTheRenderedMarkdownWithNothingExecutable() throws IOException {
+    String html = HtmlReport.render(MarkdownReport.render(sample()));
+    assertGolden("report.html", html);
+    assertThat(html).doesNotContain("<script>").doesNotContain("<b>").contains("<table>");
+  }
+}

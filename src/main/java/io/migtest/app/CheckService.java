@@ -43,6 +43,15 @@ public final class CheckService {
    */
   public Outcome run(Config config, Progress progress) {
     gates.checkSelection(config);
+    if (config.tests() != null
+        && !java.nio.file.Files.isDirectory(config.projectDir().resolve(config.tests()))) {
+      throw MigtestException.usage(
+          "The tests folder "
+              + config.tests()
+              + " does not exist under "
+              + config.projectDir()
+              + ".");
+    }
     MigrationComparison migrations = ProjectLoader.load(config);
     StatementCounts counts = StatementCounts.start(migrations.head().migrations());
     progress.step(

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param migrations the migrations folder relative to the project, or null to detect it
  * @param layout a forced layout name, or null to detect it
  * @param tests the tests folder relative to the project, or null for {@code db/tests} if present
- * @param gates the mode of every gate
+ * @param gates the modes configured explicitly; a gate not in it blocks
  * @param selectedGates the gates asked for with {@code --gates}, or null for all
  * @param base the git ref of the base branch, or null
  * @param databaseUrl an existing server to use, or null

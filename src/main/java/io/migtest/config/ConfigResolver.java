@@ -75,13 +75,12 @@ public final class ConfigResolver {
     Map<GateId, GateMode> gates = new EnumMap<>(GateId.class);
     for (GateId gate : GateId.values()) {
       Setting mode = s.get(ConfigKeys.gateKey(gate));
-      gates.put(
-          gate,
-          mode == null
-              ? GateMode.BLOCK
-              : GateMode.parse(mode.value())
-                  .orElseThrow(
-                      () -> invalid(mode, ConfigKeys.gateKey(gate), "block, warn or off")));
+      if (mode != null) {
+        gates.put(
+            gate,
+            GateMode.parse(mode.value())
+                .orElseThrow(() -> invalid(mode, ConfigKeys.gateKey(gate), "block, warn or off")));
+      }
     }
     Setting reportDir = s.get(ConfigKeys.REPORT_DIR);
     Setting shard = s.get(ConfigKeys.SHARD);

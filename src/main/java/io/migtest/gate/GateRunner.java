@@ -2,6 +2,7 @@ package io.migtest.gate;
 
 import io.migtest.MigtestException;
 import io.migtest.config.Config;
+import io.migtest.config.GateMode;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,20 @@ public final class GateRunner {
    * it would report a pass for a check that never ran.
    */
   public void checkSelection(Config config) {
+    List<GateId> configured =
+        config.gates().entrySet().stream()
+            .filter(e -> e.getValue() != GateMode.OFF && !availableIds().contains(e.getKey()))
+            .map(java.util.Map.Entry::getKey)
+            .toList();
+    if (!configured.isEmpty()) {
+      throw MigtestException.usage(
+          "The configuration sets gate "
+              + configured.stream().map(GateId::id).collect(Collectors.joining(", "))
+              + " to block or warn, but this version of migtest does not have it, so it would"
+              + " never run. Set it to off until it is available; available: "
+              + availableIds().stream().map(GateId::id).collect(Collectors.joining(", "))
+              + ".");
+    }
     if (config.selectedGates() == null) {
       return;
     }

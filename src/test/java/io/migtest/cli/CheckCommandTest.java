@@ -170,7 +170,18 @@ class CheckCommandTest {
     assertThat(config.exitCode()).isEqualTo(2);
     assertThat(config.err()).contains("migtest.yml line 2").contains("gates.apply");
 
+    write("migtest.yml", "gates:\n  mutation: block\n  performance: off\n");
+    CliRun unavailable = CliRun.of("check", project.toString());
+    assertThat(unavailable.exitCode()).isEqualTo(2);
+    assertThat(unavailable.err())
+        .contains("gate mutation to block or warn")
+        .doesNotContain("performance");
+
     Files.delete(project.resolve("migtest.yml"));
+    CliRun tests = CliRun.of("check", project.toString(), "--tests", "no/such/tests");
+    assertThat(tests.exitCode()).isEqualTo(2);
+    assertThat(tests.err()).contains("tests folder no/such/tests does not exist");
+
     CliRun gate = CliRun.of("check", project.toString(), "--gates", "mutation");
     assertThat(gate.exitCode()).isEqualTo(2);
     assertThat(gate.err()).contains("mutation is not available");

@@ -64,7 +64,7 @@ public final class CheckService {
     List<GateResult> results = new ArrayList<>();
     try {
       var provider = DatabaseProviders.choose(config);
-      progress.step("database: starting " + provider.plan());
+      progress.step("database: " + provider.plan());
       try (DatabaseServer server = provider.start()) {
         progress.step("database: PostgreSQL " + server.version() + " ready");
         TestCommand tests =

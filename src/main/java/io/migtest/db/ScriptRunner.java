@@ -111,9 +111,8 @@ public final class ScriptRunner {
         }
         return Optional.of(failure(script, statements.get(i), e, position - offsets[i]));
       }
-      return Optional.of(
-          replay(connection, script, statements)
-              .orElseGet(() -> failure(script, statements.get(0), e, 0)));
+      Optional<Finding> located = replay(connection, script, statements);
+      return Optional.of(located.orElseGet(() -> notReproduced(script, statements.get(0), e)));
     } finally {
       if (!connection.isClosed()) {
         connection.setAutoCommit(true);
@@ -211,6 +210,22 @@ public final class ScriptRunner {
             begin.startLine(),
             "The script opens a transaction and never ends it: psql rolls it back when the file"
                 + " ends, so nothing done inside it is kept. End it with COMMIT."));
+  }
+
+  /** The script failed as a whole, but no single statement failed when replayed. */
+  private static Finding notReproduced(Script script, Statement first, SQLException e) {
+    Finding failure = failure(script, first, e, 0);
+    return new Finding(
+        failure.rule(),
+        failure.severity(),
+        failure.file(),
+        failure.line(),
+        "The script failed, but replaying its statements one by one did not fail again, so the"
+            + " failing statement is unknown (timing or outside effects?): "
+            + failure
+                .message()
+                .substring(failure.message().indexOf("failed: ") + "failed: ".length()),
+        failure.sqlstate());
   }
 
   private static int position(SQLException e) {

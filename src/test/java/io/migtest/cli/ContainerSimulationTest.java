@@ -93,7 +93,9 @@ class ContainerSimulationTest {
     Files.createDirectories(project.resolve("db/migrations"));
     Files.writeString(
         project.resolve("db/migrations/V1__exfiltrate.sql"),
-        "CREATE TABLE t (id int);\nCOPY (SELECT 1) TO PROGRAM 'env > " + envFile + "';\n");
+        "CREATE TABLE t (id int);\nCOPY (SELECT 1) TO PROGRAM 'cat > /dev/null; env > "
+            + envFile
+            + "';\n");
     Result result =
         migtest("check", project.toString(), "--report-dir", work.resolve("reports").toString());
     assertThat(result.exitCode()).as(result.output()).isZero();

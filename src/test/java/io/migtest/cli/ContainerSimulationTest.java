@@ -145,4 +145,72 @@ class ContainerSimulationTest {
       return list.map(p -> p.getFileName().toString()).sorted().toList();
     }
   }
+
+  /**
+   * Not root: PostgreSQL runs as the same user, directly. The test runs migtest as {@code nobody}
+   * from a world-readable copy of the class path.
+   */
+  @Test
+  void asAnUnprivilegedUserPostgresStartsDirectly() throws Exception {
+    Path open = Files.createDirectories(work.resolve("open"));
+    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path jars = Files.createDirectories(open.resolve("jars"));
+    List<String> classPath = new java.util.ArrayList<>();
+    for (Path entry : ClassPath.entries()) {
+      Path copy = jars.resolve(classPath.size() + "-" + entry.getFileName());
+      copyTree(entry, copy);
+      classPath.add(copy.toString());
+    }
+    Path tmp = Files.createDirectories(open.resolve("tmp"));
+    Path project = Files.createDirectories(open.resolve("project/db/migrations"));
+    Files.writeString(project.resolve("V1__t.sql"), "CREATE TABLE t (id int);");
+    try (var walk = Files.walk(open)) {
+      for (Path p : walk.toList()) {
+        Files.setPosixFilePermissions(
+            p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxrwxrwx" : "rw-rw-rw-"));
+      }
+    }
+    List<String> command =
+        List.of(
+            "setpriv",
+            "--reuid=nobody",
+            "--regid=nogroup",
+            "--clear-groups",
+            "--",
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Djava.io.tmpdir=" + tmp,
+            "-cp",
+            String.join(":", classPath),
+            "io.migtest.cli.Main",
+            "check",
+            open.resolve("project").toString(),
+            "--report-dir",
+            open.resolve("reports").toString());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("HOME", open.toString());
+    builder.redirectOutput(work.resolve("nobody.txt").toFile());
+    Process process = builder.start();
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    String output = Files.readString(work.resolve("nobody.txt"));
+    assumeTrue(!output.contains("setpriv: "), "cannot switch to nobody here: " + output);
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(output).contains("started as the current user").contains("PASS");
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    if (!Files.isDirectory(from)) {
+      Files.copy(from, to);
+      return;
+    }
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
 }

@@ -96,10 +96,6 @@ public final class EmbeddedCluster implements AutoCloseable {
     return new ServerEndpoint("127.0.0.1", port, SUPERUSER, password, "postgres", Map.of());
   }
 
-  public LaunchPlan plan() {
-    return plan;
-  }
-
   /**
    * Creates the cluster with a random superuser password: the server listens on loopback, where
    * other local users could otherwise connect as superuser.

@@ -204,8 +204,4 @@ public final class GitRepository {
     command.addAll(List.of(args));
     return command;
   }
-
-  private static String shortId(String commit) {
-    return commit.length() > 12 ? commit.substring(0, 12) : commit;
-  }
 }

@@ -11,11 +11,11 @@ import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,25 +40,14 @@ import picocli.CommandLine.Parameters;
     })
 public final class CheckCommand implements Callable<Integer> {
 
+  @Mixin MigrationOptions options;
+
   @Parameters(
       index = "0",
       arity = "0..1",
       paramLabel = "DIR",
       description = "Project root (default: .).")
   Path projectDir = Path.of(".");
-
-  @Option(
-      names = "--migrations",
-      paramLabel = "PATH",
-      description = "Migrations folder, relative to DIR (default: detected).")
-  String migrations;
-
-  @Option(
-      names = "--layout",
-      paramLabel = "NAME",
-      description =
-          "flyway, golang-migrate, dbmate, directory, sqitch, liquibase-sql or plain (default: detected).")
-  String layout;
 
   @Option(
       names = "--tests",
@@ -132,9 +121,6 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Longest a statement may wait for a lock, e.g. 30s (default: 30s).")
   String lockTimeout;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
-
   @Override
   public Integer call() {
     Map<String, String> env = System.getenv();
@@ -152,9 +138,7 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private Map<String, Setting> flags() {
-    Map<String, Setting> flags = new LinkedHashMap<>();
-    put(flags, ConfigKeys.MIGRATIONS, migrations, "--migrations");
-    put(flags, ConfigKeys.LAYOUT, layout, "--layout");
+    Map<String, Setting> flags = options.settings();
     put(flags, ConfigKeys.TESTS, tests, "--tests");
     put(flags, ConfigKeys.GATES, gates, "--gates");
     put(flags, ConfigKeys.BASE, base, "--base");

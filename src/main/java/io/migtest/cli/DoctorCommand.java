@@ -5,9 +5,7 @@ import io.migtest.MigtestVersion;
 import io.migtest.app.DatabaseProviders;
 import io.migtest.app.ProjectLoader;
 import io.migtest.config.Config;
-import io.migtest.config.ConfigKeys;
 import io.migtest.config.ConfigResolver;
-import io.migtest.config.Setting;
 import io.migtest.db.DockerProvider;
 import io.migtest.finding.Finding;
 import io.migtest.migration.GitRepository;
@@ -16,11 +14,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,6 +31,8 @@ import picocli.CommandLine.Parameters;
             + " configuration, how the database would start and why, Docker, git and the GitHub"
             + " context.")
 public final class DoctorCommand implements Callable<Integer> {
+
+  @Mixin MigrationOptions options;
 
   @Parameters(
       index = "0",
@@ -47,30 +47,11 @@ public final class DoctorCommand implements Callable<Integer> {
       description = "Config file (default: migtest.yml in DIR).")
   Path configFile;
 
-  @Option(
-      names = "--migrations",
-      paramLabel = "PATH",
-      description = "Migrations folder, relative to DIR (default: detected).")
-  String migrations;
-
-  @Option(names = "--layout", paramLabel = "NAME", description = "Layout (default: detected).")
-  String layout;
-
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
-
   @Override
   public Integer call() {
     Map<String, String> env = System.getenv();
     Path dir = projectDir.toAbsolutePath().normalize();
-    Map<String, Setting> flags = new LinkedHashMap<>();
-    if (migrations != null) {
-      flags.put(ConfigKeys.MIGRATIONS, new Setting(migrations, "--migrations"));
-    }
-    if (layout != null) {
-      flags.put(ConfigKeys.LAYOUT, new Setting(layout, "--layout"));
-    }
-    Config config = ConfigResolver.resolve(dir, configFile, env, flags);
+    Config config = ConfigResolver.resolve(dir, configFile, env, options.settings());
     PrintStream out = System.out;
     out.println("migtest " + MigtestVersion.get() + " doctor: " + dir);
     line(

@@ -3,9 +3,7 @@ package io.migtest.cli;
 import io.migtest.MigtestException;
 import io.migtest.app.ProjectLoader;
 import io.migtest.config.Config;
-import io.migtest.config.ConfigKeys;
 import io.migtest.config.ConfigResolver;
-import io.migtest.config.Setting;
 import io.migtest.migration.MigrationHistory;
 import io.migtest.migration.NewMigrationFile;
 import io.migtest.migration.SourceFolder;
@@ -15,11 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,6 +28,8 @@ import picocli.CommandLine.Parameters;
         "Creates the files of a new, empty migration (up and down where the layout has them).")
 public final class NewCommand implements Callable<Integer> {
 
+  @Mixin MigrationOptions options;
+
   @Parameters(
       index = "0",
       paramLabel = "NAME",
@@ -40,36 +39,17 @@ public final class NewCommand implements Callable<Integer> {
   @Option(names = "--dir", paramLabel = "DIR", description = "Project root (default: .).")
   Path projectDir = Path.of(".");
 
-  @Option(
-      names = "--migrations",
-      paramLabel = "PATH",
-      description = "Migrations folder (default: detected).")
-  String migrations;
-
-  @Option(names = "--layout", paramLabel = "NAME", description = "Layout (default: detected).")
-  String layout;
-
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
-
   @Override
   public Integer call() throws IOException {
     if (name.isBlank() || name.replaceAll("[^A-Za-z0-9]", "").isEmpty()) {
       throw MigtestException.usage(
           "The migration name needs letters or digits, e.g. \"add orders index\".");
     }
-    Map<String, Setting> flags = new LinkedHashMap<>();
-    if (migrations != null) {
-      flags.put(ConfigKeys.MIGRATIONS, new Setting(migrations, "--migrations"));
-    }
-    if (layout != null) {
-      flags.put(ConfigKeys.LAYOUT, new Setting(layout, "--layout"));
-    }
     Config config =
         ConfigResolver.resolve(
-            projectDir.toAbsolutePath().normalize(), null, System.getenv(), flags);
-    if (migrations != null && layout != null) {
-      Files.createDirectories(config.projectDir().resolve(migrations));
+            projectDir.toAbsolutePath().normalize(), null, System.getenv(), options.settings());
+    if (options.migrations != null && options.layout != null) {
+      Files.createDirectories(config.projectDir().resolve(options.migrations));
     }
     ProjectLoader.Located located = ProjectLoader.locate(config);
     SourceFolder folder = located.folder();

@@ -3,7 +3,6 @@ package io.migtest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.migtest.db.ServerEndpoint;
 import io.migtest.db.SharedServer;
 import io.migtest.process.ChildEnvironment;
 import io.migtest.process.Commands;
@@ -49,24 +48,13 @@ class BaseBranchCheckTest {
   }
 
   private CliRun check() {
-    ServerEndpoint e = SharedServer.get().endpoint();
-    String url =
-        "postgres://"
-            + e.user()
-            + ":"
-            + e.password()
-            + "@"
-            + e.host()
-            + ":"
-            + e.port()
-            + "/postgres";
     return CliRun.of(
         "check",
         repo.toString(),
         "--base",
         "main",
         "--database-url",
-        url,
+        SharedServer.url(),
         "--report-dir",
         repo.resolve("out").toString());
   }

@@ -27,19 +27,6 @@ class CheckCommandTest {
     Files.writeString(file, content);
   }
 
-  private static String sharedUrl() {
-    ServerEndpoint e = SharedServer.get().endpoint();
-    return "postgres://"
-        + e.user()
-        + ":"
-        + e.password()
-        + "@"
-        + e.host()
-        + ":"
-        + e.port()
-        + "/postgres";
-  }
-
   private CliRun check(String... extra) {
     List<String> args =
         new ArrayList<>(
@@ -47,7 +34,7 @@ class CheckCommandTest {
                 "check",
                 project.toString(),
                 "--database-url",
-                sharedUrl(),
+                SharedServer.url(),
                 "--report-dir",
                 project.resolve("migtest-report").toString()));
     args.addAll(List.of(extra));

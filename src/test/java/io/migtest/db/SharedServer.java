@@ -6,6 +6,20 @@ public final class SharedServer {
 
   private SharedServer() {}
 
+  /** A {@code postgres://} URL of the shared server with its superuser's credentials. */
+  public static String url() {
+    ServerEndpoint e = get().endpoint();
+    return "postgres://"
+        + e.user()
+        + ":"
+        + e.password()
+        + "@"
+        + e.host()
+        + ":"
+        + e.port()
+        + "/postgres";
+  }
+
   public static synchronized DatabaseServer get() {
     if (server == null) {
       server = new EmbeddedProvider().start();

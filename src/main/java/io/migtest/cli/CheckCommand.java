@@ -70,7 +70,8 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--report-dir",
       paramLabel = "DIR",
-      description = "Where the reports go (default: migtest-report).")
+      description =
+          "Where the reports go, relative to the current folder (default: migtest-report).")
   String reportDir;
 
   @Option(
@@ -90,7 +91,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Config file (default: migtest.yml in DIR).")
+      description = "Config file, relative to the current folder (default: migtest.yml in DIR).")
   Path configFile;
 
   @Option(

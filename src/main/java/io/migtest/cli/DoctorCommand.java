@@ -44,7 +44,7 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Config file (default: migtest.yml in DIR).")
+      description = "Config file, relative to the current folder (default: migtest.yml in DIR).")
   Path configFile;
 
   @Override

@@ -5,7 +5,6 @@ import io.migtest.config.Config;
 import io.migtest.config.ConfigKeys;
 import io.migtest.config.ConfigResolver;
 import io.migtest.config.Setting;
-import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
@@ -175,23 +174,11 @@ public final class CheckCommand implements Callable<Integer> {
           gate.durationMs() / 1000.0,
           ConsoleText.safe(gate.summary()));
       long notes = gate.findings().stream().filter(f -> f.severity() == Severity.INFO).count();
-      for (Finding f : gate.findings()) {
-        if (f.severity() == Severity.INFO) {
-          continue;
-        }
-        out.println(
-            "    "
-                + f.severity().id()
-                + " "
-                + ConsoleText.safe(f.location())
-                + " ["
-                + f.rule()
-                + "] "
-                + ConsoleText.safe(f.message())
-                + (f.sqlstate() == null ? "" : " (SQLSTATE " + f.sqlstate() + ")"));
-      }
+      gate.findings().stream()
+          .filter(f -> f.severity() != Severity.INFO)
+          .forEach(f -> out.println("    " + ConsoleText.finding(f)));
       if (notes > 0) {
-        out.println("    " + notes + " notes (info) in the report");
+        out.println("    " + Plural.of(notes, "note") + " (info) in the report");
       }
     }
     out.println("Reports: " + outcome.reportDir().resolve("report.md"));

@@ -1,5 +1,7 @@
 package io.migtest.cli;
 
+import io.migtest.finding.Finding;
+
 /**
  * Makes untrusted text safe to print in a terminal or a GitHub Actions log: one line, no control
  * characters (terminal escapes), and nothing the runner would read as a workflow command ({@code
@@ -7,6 +9,19 @@ package io.migtest.cli;
  */
 final class ConsoleText {
   private ConsoleText() {}
+
+  /** A finding on one line: severity, place, rule, message and SQLSTATE. */
+  static String finding(Finding f) {
+    String location = f.location().isEmpty() ? "" : safe(f.location()) + " ";
+    return f.severity().id()
+        + " "
+        + location
+        + "["
+        + f.rule()
+        + "] "
+        + safe(f.message())
+        + (f.sqlstate() == null ? "" : " (SQLSTATE " + safe(f.sqlstate()) + ")");
+  }
 
   static String safe(String text) {
     if (text == null) {

@@ -8,6 +8,7 @@ import io.migtest.config.Config;
 import io.migtest.config.ConfigResolver;
 import io.migtest.db.DockerProvider;
 import io.migtest.finding.Finding;
+import io.migtest.finding.Severity;
 import io.migtest.migration.GitRepository;
 import io.migtest.migration.MigrationHistory;
 import java.io.PrintStream;
@@ -86,6 +87,7 @@ public final class DoctorCommand implements Callable<Integer> {
     }
     List<Finding> problems = new ArrayList<>(head.problems());
     head.migrations().forEach(m -> problems.addAll(m.up().problems()));
+    long notes = problems.stream().filter(f -> f.severity() == Severity.INFO).count();
     line(
         out,
         "migrations",
@@ -95,20 +97,13 @@ public final class DoctorCommand implements Callable<Integer> {
             + ", "
             + Plural.of(head.migrations().size(), "migration")
             + ", "
-            + Plural.of(problems.size(), "problem")
-            + (problems.isEmpty() ? "" : ":")
+            + Plural.of(problems.size() - notes, "problem")
+            + ", "
+            + Plural.of(notes, "note")
             + ")");
-    for (Finding f : problems) {
-      out.println(
-          "               "
-              + f.severity().id()
-              + " "
-              + ConsoleText.safe(f.location())
-              + " ["
-              + f.rule()
-              + "] "
-              + ConsoleText.safe(f.message()));
-    }
+    problems.stream()
+        .filter(f -> f.severity() != Severity.INFO)
+        .forEach(f -> out.println("               " + ConsoleText.finding(f)));
   }
 
   private static String tests(Config config) {

@@ -46,11 +46,14 @@ public final class WorkingTreeFolder implements SourceFolder {
     }
   }
 
-  /** Reads a file; a link that leads out of the project is refused, not followed. */
+  /**
+   * Reads a file; a link that leads out of the project (and out of the migrations folder, which may
+   * be given outside it) is refused, not followed.
+   */
   @Override
   public byte[] read(String relativePath) throws IOException {
     Path real = folder.resolve(relativePath).toRealPath();
-    if (!real.startsWith(projectRoot.toRealPath())) {
+    if (!real.startsWith(projectRoot.toRealPath()) && !real.startsWith(folder.toRealPath())) {
       throw new IOException("it links to " + real + ", outside the project");
     }
     return Files.readAllBytes(real);
@@ -58,9 +61,7 @@ public final class WorkingTreeFolder implements SourceFolder {
 
   @Override
   public String displayPath() {
-    return folder.startsWith(projectRoot)
-        ? slashes(projectRoot.relativize(folder))
-        : slashes(folder);
+    return slashes(projectRoot.relativize(folder));
   }
 
   private static String slashes(Path path) {

@@ -146,6 +146,25 @@ class ContainerSimulationTest {
     }
   }
 
+  @Test
+  void noWritableTempFolderIsAnEnvironmentErrorThatSaysWhatToDo() throws Exception {
+    Path notAFolder = Files.writeString(work.resolve("not-a-folder"), "x");
+    Result result =
+        migtest(
+            List.of("-Djava.io.tmpdir=" + notAFolder),
+            "check",
+            Path.of("examples/shop").toAbsolutePath().toString(),
+            "--report-dir",
+            work.resolve("r").toString());
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+    assertThat(result.output())
+        .contains("embedded PostgreSQL")
+        .contains("TMPDIR")
+        .contains("--database-url")
+        .contains("--postgres-image")
+        .doesNotContain("\tat ");
+  }
+
   /**
    * Not root: PostgreSQL runs as the same user, directly. The test runs migtest as {@code nobody}
    * from a world-readable copy of the class path.

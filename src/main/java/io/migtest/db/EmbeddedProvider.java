@@ -39,10 +39,12 @@ public final class EmbeddedProvider implements DatabaseProvider {
   @Override
   public DatabaseServer start() {
     LaunchPlan plan = launchPlan();
-    // One folder per user: a folder another user made would not be writable.
+    // TMPDIR as other tools honour it; one folder per user, as another user's is not writable.
+    String tmpdir = env.getOrDefault("TMPDIR", "");
     Path tmp =
         Path.of(
-            System.getProperty("java.io.tmpdir"), "migtest-postgres-" + LaunchPlanner.currentUid());
+            tmpdir.isBlank() ? System.getProperty("java.io.tmpdir") : tmpdir,
+            "migtest-postgres-" + LaunchPlanner.currentUid());
     Path binaries = PostgresBinaries.install(tmp);
     EmbeddedCluster cluster = EmbeddedCluster.start(binaries, plan, tmp.resolve("run"), env);
     return new DatabaseServer(

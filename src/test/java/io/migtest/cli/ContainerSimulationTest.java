@@ -55,6 +55,7 @@ class ContainerSimulationTest {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(SECRETS);
+    builder.environment().remove("TMPDIR");
     builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
     builder.environment().put("CI", "true");
     builder.redirectOutput(work.resolve("output.txt").toFile());

@@ -9,14 +9,12 @@ import io.migtest.finding.Severity;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code migtest check}: runs the gates on the project's migrations and writes the reports. */
 @Command(
@@ -41,12 +39,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Mixin MigrationOptions options;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "DIR",
-      description = "Project root (default: .).")
-  Path projectDir = Path.of(".");
+  @Mixin ProjectOptions project;
 
   @Option(
       names = "--tests",
@@ -88,12 +81,6 @@ public final class CheckCommand implements Callable<Integer> {
   String postgresImage;
 
   @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "Config file, relative to the current folder (default: migtest.yml in DIR).")
-  Path configFile;
-
-  @Option(
       names = "--test-command",
       paramLabel = "CMD",
       description =
@@ -124,8 +111,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, String> env = System.getenv();
-    Config config =
-        ConfigResolver.resolve(projectDir.toAbsolutePath().normalize(), configFile, env, flags());
+    Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags());
     ProgressOutput progress = ProgressOutput.forEnvironment(System.err, env);
     CheckService.Outcome outcome;
     try {

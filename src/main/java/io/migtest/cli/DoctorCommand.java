@@ -20,8 +20,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code migtest doctor}: what migtest finds and how it would run, without running anything. */
 @Command(
@@ -35,31 +33,21 @@ public final class DoctorCommand implements Callable<Integer> {
 
   @Mixin MigrationOptions options;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "DIR",
-      description = "Project root (default: .).")
-  Path projectDir = Path.of(".");
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "Config file, relative to the current folder (default: migtest.yml in DIR).")
-  Path configFile;
+  @Mixin ProjectOptions project;
 
   @Override
   public Integer call() {
     Map<String, String> env = System.getenv();
-    Path dir = projectDir.toAbsolutePath().normalize();
-    Config config = ConfigResolver.resolve(dir, configFile, env, options.settings());
+    Path dir = project.dir();
+    Config config = ConfigResolver.resolve(dir, project.configFile, env, options.settings());
     PrintStream out = System.out;
     out.println("migtest " + MigtestVersion.get() + " doctor: " + dir);
     line(
         out,
         "config",
-        Files.isRegularFile(dir.resolve(ConfigResolver.DEFAULT_FILE)) || configFile != null
-            ? String.valueOf(configFile != null ? configFile : ConfigResolver.DEFAULT_FILE)
+        Files.isRegularFile(dir.resolve(ConfigResolver.DEFAULT_FILE)) || project.configFile != null
+            ? String.valueOf(
+                project.configFile != null ? project.configFile : ConfigResolver.DEFAULT_FILE)
             : "none (defaults; add migtest.yml to change them)");
     migrations(out, config);
     line(out, "tests", tests(config));

@@ -15,6 +15,7 @@ import io.migtest.migration.MigrationComparison;
 import io.migtest.oracle.TestCommand;
 import io.migtest.report.ReportFiles;
 import io.migtest.report.RunReport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +44,7 @@ public final class CheckService {
    */
   public Outcome run(Config config, Progress progress) {
     gates.checkSelection(config);
-    if (config.tests() != null
-        && !java.nio.file.Files.isDirectory(config.projectDir().resolve(config.tests()))) {
+    if (config.tests() != null && !Files.isDirectory(config.projectDir().resolve(config.tests()))) {
       throw MigtestException.usage(
           "The tests folder "
               + config.tests()

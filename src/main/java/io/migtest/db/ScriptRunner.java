@@ -50,24 +50,49 @@ public final class ScriptRunner {
    * @throws SQLException only when the connection itself fails outside a statement
    */
   public Optional<Finding> run(Connection connection, Script script) throws SQLException {
+    return run(connection, script, null);
+  }
+
+  /**
+   * Runs {@code script} and then {@code epilogue} (when not null), in the script's transaction when
+   * it runs in one: a history row is written with its migration, or not at all.
+   */
+  public Optional<Finding> run(Connection connection, Script script, Epilogue epilogue)
+      throws SQLException {
     Optional<Finding> problem =
         script.problems().stream().filter(p -> p.severity() == Severity.ERROR).findFirst();
     if (problem.isPresent()) {
       return problem;
     }
     List<Statement> statements = script.split().statements();
-    if (statements.isEmpty()) {
-      return Optional.empty();
-    }
     boolean copies = statements.stream().anyMatch(s -> s.copyData() != null);
+    if (statements.isEmpty()) {
+      return epilogue(connection, epilogue);
+    }
     if (inTransaction(script.transactionMode(), statements) && copies) {
-      return inOneTransaction(connection, script, statements);
+      return inOneTransaction(connection, script, statements, epilogue);
     }
     if (inTransaction(script.transactionMode(), statements)) {
-      return asOneQuery(connection, script, statements);
+      return asOneQuery(connection, script, statements, epilogue);
     }
     Optional<Finding> failure = oneByOne(connection, script, statements);
-    return failure.isPresent() ? failure : openTransaction(connection, script, statements);
+    if (failure.isEmpty()) {
+      failure = openTransaction(connection, script, statements);
+    }
+    return failure.isPresent() ? failure : epilogue(connection, epilogue);
+  }
+
+  /** Runs the epilogue on its own; empty when there is none or it succeeded. */
+  private static Optional<Finding> epilogue(Connection connection, Epilogue epilogue) {
+    if (epilogue == null) {
+      return Optional.empty();
+    }
+    try (var s = connection.createStatement()) {
+      s.execute(epilogue.sql());
+      return Optional.empty();
+    } catch (SQLException e) {
+      return Optional.of(epilogue.failure().apply(e));
+    }
   }
 
   /**
@@ -85,12 +110,17 @@ public final class ScriptRunner {
   }
 
   private static Optional<Finding> asOneQuery(
-      Connection connection, Script script, List<Statement> statements) throws SQLException {
+      Connection connection, Script script, List<Statement> statements, Epilogue epilogue)
+      throws SQLException {
     StringBuilder sql = new StringBuilder();
     int[] offsets = new int[statements.size()];
     for (int i = 0; i < statements.size(); i++) {
       offsets[i] = sql.length();
       sql.append(statements.get(i).sql()).append(SEPARATOR);
+    }
+    int epilogueOffset = sql.length();
+    if (epilogue != null) {
+      sql.append(epilogue.sql()).append(SEPARATOR);
     }
     connection.setAutoCommit(false);
     try (var s = connection.createStatement()) {
@@ -104,6 +134,9 @@ public final class ScriptRunner {
       }
       connection.rollback();
       int position = position(e);
+      if (epilogue != null && position > epilogueOffset) {
+        return Optional.of(epilogue.failure().apply(e));
+      }
       if (position > 0) {
         int i = statements.size() - 1;
         while (i > 0 && offsets[i] >= position) {
@@ -111,7 +144,7 @@ public final class ScriptRunner {
         }
         return Optional.of(failure(script, statements.get(i), e, position - offsets[i]));
       }
-      Optional<Finding> located = replay(connection, script, statements);
+      Optional<Finding> located = replay(connection, script, statements, epilogue);
       return Optional.of(located.orElseGet(() -> notReproduced(script, statements.get(0), e)));
     } finally {
       if (!connection.isClosed()) {
@@ -122,10 +155,14 @@ public final class ScriptRunner {
 
   /** Statement by statement in one transaction: COPY rows cannot join a multi-statement query. */
   private static Optional<Finding> inOneTransaction(
-      Connection connection, Script script, List<Statement> statements) throws SQLException {
+      Connection connection, Script script, List<Statement> statements, Epilogue epilogue)
+      throws SQLException {
     connection.setAutoCommit(false);
     try {
       Optional<Finding> failure = oneByOne(connection, script, statements);
+      if (failure.isEmpty()) {
+        failure = epilogue(connection, epilogue);
+      }
       if (connection.isClosed()) {
         return failure;
       }
@@ -142,12 +179,17 @@ public final class ScriptRunner {
     }
   }
 
-  /** Runs the statements again in a transaction that is rolled back, to find the failing one. */
+  /**
+   * Runs the statements (and the epilogue) again in a transaction that is rolled back, to find the
+   * one that failed.
+   */
   private static Optional<Finding> replay(
-      Connection connection, Script script, List<Statement> statements) throws SQLException {
+      Connection connection, Script script, List<Statement> statements, Epilogue epilogue)
+      throws SQLException {
     connection.setAutoCommit(false);
     try {
-      return oneByOne(connection, script, statements);
+      Optional<Finding> failure = oneByOne(connection, script, statements);
+      return failure.isPresent() ? failure : epilogue(connection, epilogue);
     } finally {
       if (!connection.isClosed()) {
         connection.rollback();

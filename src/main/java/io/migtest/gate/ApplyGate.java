@@ -1,6 +1,7 @@
 package io.migtest.gate;
 
 import io.migtest.MigtestException;
+import io.migtest.db.Epilogue;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
@@ -168,30 +169,28 @@ public final class ApplyGate implements Gate {
         .toList();
   }
 
-  /** Runs a migration, then records it in the tool's history table as the tool would. */
+  /** Runs a migration and records it in the tool's history table, as the tool does. */
   private static Optional<Finding> run(
       GateContext context, Connection connection, Migration migration, HistoryTable history)
       throws SQLException {
-    Optional<Finding> failure = context.runner().run(connection, migration.up());
-    if (failure.isPresent() || history == null) {
-      return failure;
+    if (history == null) {
+      return context.runner().run(connection, migration.up());
     }
-    try {
-      execute(connection, history.recordOf(migration));
-      return Optional.empty();
-    } catch (SQLException e) {
-      return Optional.of(
-          new Finding(
-              "history-table-failed",
-              Severity.ERROR,
-              migration.file(),
-              0,
-              "The migration ran, but recording it in "
-                  + history.name()
-                  + " failed, as it would for the migration tool: "
-                  + e.getMessage(),
-              e.getSQLState()));
-    }
+    Epilogue record =
+        new Epilogue(
+            history.recordOf(migration),
+            e ->
+                new Finding(
+                    "history-table-failed",
+                    Severity.ERROR,
+                    migration.file(),
+                    0,
+                    "The migration ran, but recording it in "
+                        + history.name()
+                        + " failed, as it would for the migration tool: "
+                        + e.getMessage(),
+                    e.getSQLState()));
+    return context.runner().run(connection, migration.up(), record);
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {

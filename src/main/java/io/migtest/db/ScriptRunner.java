@@ -70,7 +70,7 @@ public final class ScriptRunner {
       return epilogue(connection, epilogue);
     }
     if (inTransaction(script.transactionMode(), statements) && copies) {
-      return inOneTransaction(connection, script, statements, epilogue);
+      return oneByOneInTransaction(connection, script, statements, epilogue, true);
     }
     if (inTransaction(script.transactionMode(), statements)) {
       return asOneQuery(connection, script, statements, epilogue);
@@ -144,7 +144,8 @@ public final class ScriptRunner {
         }
         return Optional.of(failure(script, statements.get(i), e, position - offsets[i]));
       }
-      Optional<Finding> located = replay(connection, script, statements, epilogue);
+      Optional<Finding> located =
+          oneByOneInTransaction(connection, script, statements, epilogue, false);
       return Optional.of(located.orElseGet(() -> notReproduced(script, statements.get(0), e)));
     } finally {
       if (!connection.isClosed()) {
@@ -153,9 +154,18 @@ public final class ScriptRunner {
     }
   }
 
-  /** Statement by statement in one transaction: COPY rows cannot join a multi-statement query. */
-  private static Optional<Finding> inOneTransaction(
-      Connection connection, Script script, List<Statement> statements, Epilogue epilogue)
+  /**
+   * Runs the statements and the epilogue one by one in a transaction, committed when everything
+   * succeeded and {@code keep} is set, else rolled back. Used for scripts with COPY rows (which
+   * cannot join a multi-statement query) and to replay a failed script to find the failing
+   * statement.
+   */
+  private static Optional<Finding> oneByOneInTransaction(
+      Connection connection,
+      Script script,
+      List<Statement> statements,
+      Epilogue epilogue,
+      boolean keep)
       throws SQLException {
     connection.setAutoCommit(false);
     try {
@@ -163,36 +173,17 @@ public final class ScriptRunner {
       if (failure.isEmpty()) {
         failure = epilogue(connection, epilogue);
       }
-      if (connection.isClosed()) {
-        return failure;
-      }
-      if (failure.isPresent()) {
-        connection.rollback();
-      } else {
-        connection.commit();
+      if (!connection.isClosed()) {
+        if (keep && failure.isEmpty()) {
+          connection.commit();
+        } else {
+          connection.rollback();
+        }
       }
       return failure;
     } finally {
       if (!connection.isClosed()) {
         connection.setAutoCommit(true);
-      }
-    }
-  }
-
-  /**
-   * Runs the statements (and the epilogue) again in a transaction that is rolled back, to find the
-   * one that failed.
-   */
-  private static Optional<Finding> replay(
-      Connection connection, Script script, List<Statement> statements, Epilogue epilogue)
-      throws SQLException {
-    connection.setAutoCommit(false);
-    try {
-      Optional<Finding> failure = oneByOne(connection, script, statements);
-      return failure.isPresent() ? failure : epilogue(connection, epilogue);
-    } finally {
-      if (!connection.isClosed()) {
-        connection.rollback();
       }
     }
   }

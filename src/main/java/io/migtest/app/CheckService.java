@@ -6,6 +6,7 @@ import io.migtest.MigtestVersion;
 import io.migtest.config.Config;
 import io.migtest.db.DatabaseServer;
 import io.migtest.db.ScriptRunner;
+import io.migtest.fs.ReportFolder;
 import io.migtest.gate.GateContext;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
@@ -18,9 +19,9 @@ import io.migtest.report.RunReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** {@code migtest check}: read the migrations, run the gates, write the reports. */
 public final class CheckService {
@@ -40,7 +41,8 @@ public final class CheckService {
 
   /**
    * Runs the check. Usage errors throw before anything is written; once the migrations are read, an
-   * environment failure still writes a report whose result is ERROR.
+   * environment failure (including the run's time limit) still writes a report whose result is
+   * ERROR.
    */
   public Outcome run(Config config, Progress progress) {
     gates.checkSelection(config);
@@ -52,6 +54,7 @@ public final class CheckService {
               + config.projectDir()
               + ".");
     }
+    ReportFolder reports = ReportFiles.prepare(config.reportDir());
     MigrationComparison migrations = ProjectLoader.load(config);
     StatementCounts counts = StatementCounts.start(migrations.head().migrations());
     progress.step(
@@ -61,33 +64,57 @@ public final class CheckService {
             + migrations.head().layout()
             + ") in "
             + migrations.head().directory());
-    List<GateResult> results = new ArrayList<>();
+    List<GateResult> results = new CopyOnWriteArrayList<>();
+    RunLimit limit = new RunLimit(config.runTimeout());
     try {
-      var provider = DatabaseProviders.choose(config);
-      progress.step("database: " + provider.plan());
-      try (DatabaseServer server = provider.start()) {
-        progress.step("database: PostgreSQL " + server.version() + " ready");
-        TestCommand tests =
-            config.testCommand() == null
-                ? null
-                : new TestCommand(
-                    config.testCommand(), config.projectDir(), System.getenv(), TEST_COMMAND_LIMIT);
-        gates.run(
-            new GateContext(
-                config, migrations, server, new ScriptRunner(config.timeouts()), tests, progress),
-            results);
-      }
+      limit.run(() -> runGates(config, migrations, progress, limit, results));
     } catch (MigtestException e) {
       if (e.exitCode() != ExitCode.ENVIRONMENT) {
         throw e;
       }
-      RunReport report = report(migrations, counts, results, ExitCode.ENVIRONMENT, e.getMessage());
-      return new Outcome(report, ReportFiles.write(report, config.reportDir()));
+      RunReport report =
+          report(migrations, counts, List.copyOf(results), ExitCode.ENVIRONMENT, e.getMessage());
+      return new Outcome(report, ReportFiles.write(report, reports));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw MigtestException.environment("migtest was interrupted", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("the run failed unexpectedly", e);
     }
     ExitCode exit =
         results.stream().anyMatch(GateResult::blocks) ? ExitCode.GATE_FAILED : ExitCode.OK;
-    RunReport report = report(migrations, counts, results, exit, null);
-    return new Outcome(report, ReportFiles.write(report, config.reportDir()));
+    RunReport report = report(migrations, counts, List.copyOf(results), exit, null);
+    return new Outcome(report, ReportFiles.write(report, reports));
+  }
+
+  private void runGates(
+      Config config,
+      MigrationComparison migrations,
+      Progress progress,
+      RunLimit limit,
+      List<GateResult> results) {
+    var provider = DatabaseProviders.choose(config);
+    progress.step("database: " + provider.plan());
+    try (DatabaseServer server = provider.start()) {
+      limit.started(server);
+      progress.step("database: PostgreSQL " + server.version() + " ready");
+      TestCommand tests =
+          config.testCommand() == null
+              ? null
+              : new TestCommand(
+                  config.testCommand(), config.projectDir(), System.getenv(), TEST_COMMAND_LIMIT);
+      gates.run(
+          new GateContext(
+              config,
+              migrations,
+              server,
+              new ScriptRunner(config.timeouts(), server),
+              tests,
+              progress),
+          results);
+    }
   }
 
   private static RunReport report(

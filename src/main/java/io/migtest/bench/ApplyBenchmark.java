@@ -95,7 +95,7 @@ public final class ApplyBenchmark {
                     config,
                     migrations,
                     server,
-                    new ScriptRunner(config.timeouts()),
+                    new ScriptRunner(config.timeouts(), server),
                     null,
                     Progress.SILENT));
     if (result.status() != GateStatus.PASS) {

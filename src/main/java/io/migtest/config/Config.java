@@ -4,6 +4,7 @@ import io.migtest.db.DatabaseUrl;
 import io.migtest.db.Timeouts;
 import io.migtest.gate.GateId;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param postgresImage a Docker image to start PostgreSQL from, or null
  * @param testCommand a command whose exit status judges the database, or null
  * @param shard the slice of mutants this run owns, or null for all
+ * @param runTimeout the longest the whole run may take; then migtest stops everything it started
  */
 public record Config(
     Path projectDir,
@@ -35,7 +37,11 @@ public record Config(
     String postgresImage,
     Timeouts timeouts,
     String testCommand,
-    Shard shard) {
+    Shard shard,
+    Duration runTimeout) {
+
+  /** The whole-run limit when none is configured. */
+  public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(60);
 
   /** Never shows a password that the database URL may hold. */
   @Override

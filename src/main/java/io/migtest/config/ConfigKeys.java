@@ -16,6 +16,7 @@ public final class ConfigKeys {
   public static final String TEST_COMMAND = "test-command";
   public static final String GATES = "gates";
   public static final String SHARD = "shard";
+  public static final String TIMEOUT = "timeout";
   public static final String DATABASE_URL = "database.url";
   public static final String POSTGRES_IMAGE = "database.postgres-image";
   public static final String STATEMENT_TIMEOUT = "database.statement-timeout";
@@ -34,6 +35,7 @@ public final class ConfigKeys {
                 BASE,
                 REPORT_DIR,
                 TEST_COMMAND,
+                TIMEOUT,
                 DATABASE_URL,
                 POSTGRES_IMAGE,
                 STATEMENT_TIMEOUT,

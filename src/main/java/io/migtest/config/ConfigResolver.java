@@ -1,10 +1,13 @@
 package io.migtest.config;
 
+import io.migtest.DurationText;
 import io.migtest.MigtestException;
 import io.migtest.db.Timeouts;
+import io.migtest.fs.ProjectBoundary;
 import io.migtest.gate.GateId;
 import io.migtest.migration.Layouts;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +22,17 @@ import java.util.Map;
  */
 public final class ConfigResolver {
   public static final String DEFAULT_FILE = "migtest.yml";
+
+  /**
+   * Below these, migtest's own statements (history table, session settings) would time out and the
+   * run could not say anything useful about the migrations.
+   */
+  private static final Map<String, Duration> MINIMUMS =
+      Map.of(
+          ConfigKeys.STATEMENT_TIMEOUT,
+          Duration.ofMillis(100),
+          ConfigKeys.TIMEOUT,
+          Duration.ofSeconds(1));
 
   private ConfigResolver() {}
 
@@ -36,12 +50,30 @@ public final class ConfigResolver {
     if (configFile != null && !Files.isRegularFile(file)) {
       throw MigtestException.usage("Config file " + configFile + " does not exist.");
     }
+    if (configFile == null && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      checkDefaultFile(projectDir, file);
+    }
     if (Files.isRegularFile(file)) {
       merged.putAll(YamlConfigFile.read(file));
     }
     merged.putAll(fromEnvironment(env));
     merged.putAll(flags);
     return build(projectDir, merged);
+  }
+
+  /**
+   * The repository's own {@code migtest.yml} must be a file inside the project: a link to a file
+   * elsewhere would make migtest, running as root, print parts of that file in its errors.
+   */
+  private static void checkDefaultFile(Path projectDir, Path file) {
+    if (!ProjectBoundary.of(projectDir).contains(file) || !Files.isRegularFile(file)) {
+      throw MigtestException.usage(
+          DEFAULT_FILE
+              + " in "
+              + projectDir
+              + " is not a file inside the project (a symbolic link out of it, or not a regular"
+              + " file); migtest reads its configuration only from the project.");
+    }
   }
 
   static Map<String, Setting> fromEnvironment(Map<String, String> env) {
@@ -82,13 +114,14 @@ public final class ConfigResolver {
                 .orElseThrow(() -> invalid(mode, ConfigKeys.gateKey(gate), "block, warn or off")));
       }
     }
+    checkOneDatabase(s);
     Setting reportDir = s.get(ConfigKeys.REPORT_DIR);
     Setting shard = s.get(ConfigKeys.SHARD);
     return new Config(
         projectDir,
-        value(s, ConfigKeys.MIGRATIONS),
+        path(projectDir, s, ConfigKeys.MIGRATIONS),
         layout == null ? null : layout.value(),
-        value(s, ConfigKeys.TESTS),
+        path(projectDir, s, ConfigKeys.TESTS),
         gates,
         selectedGates(s.get(ConfigKeys.GATES)),
         value(s, ConfigKeys.BASE),
@@ -99,16 +132,49 @@ public final class ConfigResolver {
             duration(s, ConfigKeys.STATEMENT_TIMEOUT, Timeouts.DEFAULT.statementTimeout()),
             duration(s, ConfigKeys.LOCK_TIMEOUT, Timeouts.DEFAULT.lockTimeout())),
         value(s, ConfigKeys.TEST_COMMAND),
-        shard == null ? null : Shard.parse(shard.value(), shard.source()));
+        shard == null ? null : Shard.parse(shard.value(), shard.source()),
+        duration(s, ConfigKeys.TIMEOUT, Config.DEFAULT_RUN_TIMEOUT));
   }
 
-  /** From the config file relative to the project; from flags or environment, to the cwd. */
+  /** A URL and an image name two different databases; picking one silently would hide a mistake. */
+  private static void checkOneDatabase(Map<String, Setting> s) {
+    String url = value(s, ConfigKeys.DATABASE_URL);
+    String image = value(s, ConfigKeys.POSTGRES_IMAGE);
+    if (url != null && image != null) {
+      throw MigtestException.usage(
+          s.get(ConfigKeys.DATABASE_URL).source()
+              + " names an existing server and "
+              + s.get(ConfigKeys.POSTGRES_IMAGE).source()
+              + " a Docker image to start; migtest uses one database. Remove one of them.");
+    }
+  }
+
+  /**
+   * From the config file relative to the project, and inside it; from flags or environment (set by
+   * whoever runs migtest), relative to the current folder and anywhere.
+   */
   private static Path reportDir(Path projectDir, Setting setting) {
     Path cwd = Path.of("").toAbsolutePath();
     if (setting == null) {
       return cwd.resolve("migtest-report");
     }
-    return (setting.fromFile() ? projectDir : cwd).resolve(setting.value()).normalize();
+    if (setting.fromFile()) {
+      return ProjectBoundary.of(projectDir)
+          .inside(setting.value(), ConfigKeys.REPORT_DIR, setting.source());
+    }
+    return cwd.resolve(setting.value()).normalize();
+  }
+
+  /**
+   * A folder relative to the project; one named in the config file must stay inside the project
+   * (the repository controls that file), one from a flag or the environment may lead anywhere.
+   */
+  private static String path(Path projectDir, Map<String, Setting> s, String key) {
+    String value = value(s, key);
+    if (value != null && s.get(key).fromFile()) {
+      ProjectBoundary.of(projectDir).inside(value, key, s.get(key).source());
+    }
+    return value;
   }
 
   private static List<GateId> selectedGates(Setting setting) {
@@ -141,8 +207,14 @@ public final class ConfigResolver {
     if (setting == null) {
       return fallback;
     }
-    return DurationText.parse(setting.value())
-        .orElseThrow(() -> invalid(setting, key, "a duration such as 500ms, 30s, 5m or 1h"));
+    Duration minimum = MINIMUMS.getOrDefault(key, Duration.ZERO);
+    Duration duration =
+        DurationText.parse(setting.value())
+            .orElseThrow(() -> invalid(setting, key, "a duration such as 500ms, 30s, 5m or 1h"));
+    if (duration.compareTo(minimum) < 0) {
+      throw invalid(setting, key, "at least " + DurationText.format(minimum));
+    }
+    return duration;
   }
 
   private static String value(Map<String, Setting> s, String key) {

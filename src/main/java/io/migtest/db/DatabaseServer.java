@@ -5,6 +5,10 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A running PostgreSQL server on which migtest creates, clones and drops scratch databases. */
 public final class DatabaseServer implements AutoCloseable {
@@ -12,6 +16,8 @@ public final class DatabaseServer implements AutoCloseable {
   private final ServerEndpoint endpoint;
   private final String description;
   private final AutoCloseable onClose;
+  private final Set<String> scratchNames = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
    * @param description how the server was started, for messages
@@ -61,6 +67,7 @@ public final class DatabaseServer implements AutoCloseable {
     } catch (SQLException e) {
       throw ServerErrors.environment("Cannot create scratch database " + name, e, endpoint);
     }
+    scratchNames.add(name);
     return new ScratchDatabase(this, name);
   }
 
@@ -81,6 +88,40 @@ public final class DatabaseServer implements AutoCloseable {
     } catch (SQLException e) {
       throw ServerErrors.environment("Cannot drop scratch database " + name, e, endpoint);
     }
+    scratchNames.remove(name);
+  }
+
+  /**
+   * Ends one server process (a session) from a connection of its own: a session that ignores a
+   * cancel request, e.g. a PL/pgSQL loop that catches {@code query_canceled}, cannot ignore this.
+   *
+   * @return true when the session existed and was told to end
+   */
+  public boolean terminate(int backendPid) {
+    try (Connection c = endpoint.connect(endpoint.adminDatabase());
+        var s = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
+      s.setInt(1, backendPid);
+      try (var rs = s.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Stops everything the run does on this server at once, from another thread: ends the sessions of
+   * the scratch databases, drops them, then stops the server if migtest started it.
+   */
+  public void abort() {
+    for (String name : List.copyOf(scratchNames)) {
+      try {
+        drop(name);
+      } catch (MigtestException e) {
+        // The server may already be gone; stopping it below ends every session anyway.
+      }
+    }
+    close();
   }
 
   private static byte[] randomBytes() {
@@ -89,8 +130,12 @@ public final class DatabaseServer implements AutoCloseable {
     return bytes;
   }
 
+  /** Stops what the provider started; later calls do nothing (an abort may have stopped it). */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       onClose.close();
     } catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.migtest.db;
 
+import io.migtest.DurationText;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
 import io.migtest.migration.Script;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.postgresql.PGConnection;
@@ -24,15 +26,24 @@ import org.postgresql.util.ServerErrorMessage;
  *
  * <p>A script that runs as one transaction is sent as one multi-statement query: one round trip
  * instead of one per statement, with the same all-or-nothing effect. The failing statement is found
- * from the server's error position, or else by replaying the statements one by one in a transaction
- * that is rolled back.
+ * from the server's error position, else from how many statements completed before the error;
+ * nothing is ever run twice, since a statement may act outside the database ({@code COPY ... TO
+ * PROGRAM}, {@code dblink}).
+ *
+ * <p>Every round trip is also bounded from the client ({@link StatementWatchdog}): the statement
+ * timeout is a session setting that a migration can switch off.
  */
 public final class ScriptRunner {
   private static final String SEPARATOR = "\n;\n";
   private final Timeouts timeouts;
+  private final StatementWatchdog watchdog;
 
-  public ScriptRunner(Timeouts timeouts) {
+  /**
+   * @param server the server the connections lead to, which can end a runaway session
+   */
+  public ScriptRunner(Timeouts timeouts, DatabaseServer server) {
     this.timeouts = timeouts;
+    this.watchdog = new StatementWatchdog(server);
   }
 
   /** Sets the session's time limits; call once per new connection. */
@@ -70,7 +81,7 @@ public final class ScriptRunner {
       return epilogue(connection, epilogue);
     }
     if (inTransaction(script.transactionMode(), statements) && copies) {
-      return oneByOneInTransaction(connection, script, statements, epilogue, true);
+      return oneByOneInTransaction(connection, script, statements, epilogue);
     }
     if (inTransaction(script.transactionMode(), statements)) {
       return asOneQuery(connection, script, statements, epilogue);
@@ -83,16 +94,24 @@ public final class ScriptRunner {
   }
 
   /** Runs the epilogue on its own; empty when there is none or it succeeded. */
-  private static Optional<Finding> epilogue(Connection connection, Epilogue epilogue) {
+  private Optional<Finding> epilogue(Connection connection, Epilogue epilogue) throws SQLException {
     if (epilogue == null) {
       return Optional.empty();
     }
-    try (var s = connection.createStatement()) {
+    try (var guard = watchdog.watch(connection, budget(1));
+        var s = connection.createStatement()) {
       s.execute(epilogue.sql());
       return Optional.empty();
     } catch (SQLException e) {
       return Optional.of(epilogue.failure().apply(e));
     }
+  }
+
+  /**
+   * The longest {@code statements} statements may take together without one outliving its limit.
+   */
+  private Duration budget(int statements) {
+    return timeouts.statementTimeout().multipliedBy(statements).plus(StatementWatchdog.GRACE);
   }
 
   /**
@@ -109,7 +128,7 @@ public final class ScriptRunner {
     };
   }
 
-  private static Optional<Finding> asOneQuery(
+  private Optional<Finding> asOneQuery(
       Connection connection, Script script, List<Statement> statements, Epilogue epilogue)
       throws SQLException {
     StringBuilder sql = new StringBuilder();
@@ -123,30 +142,25 @@ public final class ScriptRunner {
       sql.append(epilogue.sql()).append(SEPARATOR);
     }
     connection.setAutoCommit(false);
-    try (var s = connection.createStatement()) {
-      s.setEscapeProcessing(false);
-      s.execute(sql.toString());
-      connection.commit();
-      return Optional.empty();
-    } catch (SQLException e) {
-      if (connection.isClosed()) {
-        return Optional.of(failure(script, statements.get(0), e, 0));
+    MultiStatementQuery.Result result;
+    StatementWatchdog.Guard guard =
+        watchdog.watch(connection, budget(statements.size() + (epilogue == null ? 0 : 1)));
+    try (guard) {
+      result = MultiStatementQuery.execute(connection, sql.toString());
+    }
+    try {
+      if (guard.fired()) {
+        Statement running = statements.get(Math.min(result.completed(), statements.size() - 1));
+        return Optional.of(outlived(connection, script, running, guard));
       }
-      connection.rollback();
-      int position = position(e);
-      if (epilogue != null && position > epilogueOffset) {
-        return Optional.of(epilogue.failure().apply(e));
+      if (result.error() == null) {
+        connection.commit();
+        return Optional.empty();
       }
-      if (position > 0) {
-        int i = statements.size() - 1;
-        while (i > 0 && offsets[i] >= position) {
-          i--;
-        }
-        return Optional.of(failure(script, statements.get(i), e, position - offsets[i]));
+      if (!connection.isClosed()) {
+        connection.rollback();
       }
-      Optional<Finding> located =
-          oneByOneInTransaction(connection, script, statements, epilogue, false);
-      return Optional.of(located.orElseGet(() -> notReproduced(script, statements.get(0), e)));
+      return Optional.of(locate(script, statements, offsets, epilogue, epilogueOffset, result));
     } finally {
       if (!connection.isClosed()) {
         connection.setAutoCommit(true);
@@ -155,17 +169,46 @@ public final class ScriptRunner {
   }
 
   /**
-   * Runs the statements and the epilogue one by one in a transaction, committed when everything
-   * succeeded and {@code keep} is set, else rolled back. Used for scripts with COPY rows (which
-   * cannot join a multi-statement query) and to replay a failed script to find the failing
-   * statement.
+   * The finding for a failed multi-statement query: the statement holding the server's error
+   * position when there is one (a syntax error stops the query before anything runs), else the one
+   * after those the server completed.
    */
-  private static Optional<Finding> oneByOneInTransaction(
-      Connection connection,
+  private static Finding locate(
       Script script,
       List<Statement> statements,
+      int[] offsets,
       Epilogue epilogue,
-      boolean keep)
+      int epilogueOffset,
+      MultiStatementQuery.Result result) {
+    SQLException e = result.error();
+    int position = position(e);
+    if (position > 0 && epilogue != null && position > epilogueOffset) {
+      return epilogue.failure().apply(e);
+    }
+    if (position > 0) {
+      int i = statements.size() - 1;
+      while (i > 0 && offsets[i] >= position) {
+        i--;
+      }
+      return failure(script, statements.get(i), e, position - offsets[i]);
+    }
+    int failed = result.completed();
+    if (failed < statements.size()) {
+      return failure(script, statements.get(failed), e, 0);
+    }
+    if (epilogue != null && failed == statements.size()) {
+      return epilogue.failure().apply(e);
+    }
+    return somewhere(script, statements.get(0), e);
+  }
+
+  /**
+   * Runs the statements and the epilogue one by one in a transaction, committed when everything
+   * succeeded, else rolled back: for scripts with COPY rows, which cannot join a multi-statement
+   * query.
+   */
+  private Optional<Finding> oneByOneInTransaction(
+      Connection connection, Script script, List<Statement> statements, Epilogue epilogue)
       throws SQLException {
     connection.setAutoCommit(false);
     try {
@@ -174,7 +217,7 @@ public final class ScriptRunner {
         failure = epilogue(connection, epilogue);
       }
       if (!connection.isClosed()) {
-        if (keep && failure.isEmpty()) {
+        if (failure.isEmpty()) {
           connection.commit();
         } else {
           connection.rollback();
@@ -188,16 +231,24 @@ public final class ScriptRunner {
     }
   }
 
-  private static Optional<Finding> oneByOne(
-      Connection connection, Script script, List<Statement> statements) {
+  private Optional<Finding> oneByOne(
+      Connection connection, Script script, List<Statement> statements) throws SQLException {
     for (Statement statement : statements) {
-      try {
+      StatementWatchdog.Guard guard = watchdog.watch(connection, budget(1));
+      Optional<Finding> failure = Optional.empty();
+      try (guard) {
         execute(connection, statement);
       } catch (SQLException e) {
-        return Optional.of(failure(script, statement, e, position(e)));
+        failure = Optional.of(failure(script, statement, e, position(e)));
       } catch (IOException e) {
-        return Optional.of(
-            failure(script, statement, new SQLException(e.getMessage(), "58030"), 0));
+        failure =
+            Optional.of(failure(script, statement, new SQLException(e.getMessage(), "58030"), 0));
+      }
+      if (guard.fired()) {
+        return Optional.of(outlived(connection, script, statement, guard));
+      }
+      if (failure.isPresent()) {
+        return failure;
       }
     }
     return Optional.empty();
@@ -245,20 +296,46 @@ public final class ScriptRunner {
                 + " ends, so nothing done inside it is kept. End it with COMMIT."));
   }
 
-  /** The script failed as a whole, but no single statement failed when replayed. */
-  private static Finding notReproduced(Script script, Statement first, SQLException e) {
+  /**
+   * The script failed and neither the error position nor the statements completed before it say
+   * which statement failed; running it again to find out could repeat outside effects.
+   */
+  private static Finding somewhere(Script script, Statement first, SQLException e) {
     Finding failure = failure(script, first, e, 0);
     return new Finding(
         failure.rule(),
         failure.severity(),
         failure.file(),
-        failure.line(),
-        "The script failed, but replaying its statements one by one did not fail again, so the"
-            + " failing statement is unknown (timing or outside effects?): "
+        0,
+        "Somewhere in this migration a statement failed: "
             + failure
                 .message()
                 .substring(failure.message().indexOf("failed: ") + "failed: ".length()),
         failure.sqlstate());
+  }
+
+  /**
+   * A statement ran past the statement timeout, so the server did not stop it: migtest did. The
+   * connection is closed, as a late cancel request could still hit the next statement on it.
+   */
+  private Finding outlived(
+      Connection connection, Script script, Statement statement, StatementWatchdog.Guard guard)
+      throws SQLException {
+    connection.abort(Runnable::run);
+    return new Finding(
+        "statement-timeout-exceeded",
+        Severity.ERROR,
+        script.file(),
+        statement.startLine(),
+        "The statement at line "
+            + statement.startLine()
+            + " ran past the statement timeout ("
+            + DurationText.format(timeouts.statementTimeout())
+            + ") and the server did not stop it, so the migration changed or outlived the limit"
+            + " (e.g. SET statement_timeout = 0); migtest cancelled it after "
+            + DurationText.format(guard.budget())
+            + ". If it really needs longer, raise --statement-timeout.",
+        "57014");
   }
 
   private static int position(SQLException e) {

@@ -1,6 +1,7 @@
 package io.migtest.migration;
 
 import io.migtest.MigtestException;
+import io.migtest.fs.ProjectBoundary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,8 +39,21 @@ public final class MigrationLocator {
       }
       return folder;
     }
+    ProjectBoundary boundary = ProjectBoundary.of(projectRoot);
     for (String candidate : CANDIDATES) {
       Path folder = projectRoot.resolve(candidate).normalize();
+      if (Files.isDirectory(folder) && !boundary.contains(folder)) {
+        throw MigtestException.usage(
+            candidate
+                + " in "
+                + projectRoot
+                + " is a symbolic link to "
+                + ProjectBoundary.resolve(folder).map(Path::toString).orElse("a loop of links")
+                + ", outside the project: migtest reads migrations only from inside the project"
+                + " unless told otherwise. Pass --migrations "
+                + candidate
+                + " on the command line to use it anyway.");
+      }
       if (Files.isDirectory(folder) && holdsMigrations(projectRoot, folder)) {
         return folder;
       }

@@ -33,13 +33,17 @@ public final class WorkingTreeFolder implements SourceFolder {
     return files;
   }
 
+  /** Walks the folder's real path: a folder that is itself a link is listed, not skipped. */
   private List<String> walk() {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-          .map(p -> slashes(folder.relativize(p)))
-          .filter(p -> !p.startsWith(".") && !p.contains("/."))
-          .sorted()
-          .toList();
+    try {
+      Path real = folder.toRealPath();
+      try (Stream<Path> walk = Files.walk(real)) {
+        return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+            .map(p -> slashes(real.relativize(p)))
+            .filter(p -> !p.startsWith(".") && !p.contains("/."))
+            .sorted()
+            .toList();
+      }
     } catch (IOException | UncheckedIOException e) {
       throw MigtestException.usage(
           "Cannot list migrations folder " + folder + ": " + e.getMessage());
@@ -47,8 +51,9 @@ public final class WorkingTreeFolder implements SourceFolder {
   }
 
   /**
-   * Reads a file; a link that leads out of the project (and out of the migrations folder, which may
-   * be given outside it) is refused, not followed.
+   * Reads a file; a link that leads out of the project (and out of the migrations folder, which the
+   * person running migtest may give outside it) is refused, not followed. The folder itself was
+   * checked before: one the repository chose resolves inside the project.
    */
   @Override
   public byte[] read(String relativePath) throws IOException {

@@ -1,30 +1,35 @@
 package io.migtest.report;
 
 import io.migtest.MigtestException;
+import io.migtest.fs.ReportFolder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Writes the report formats into the report folder. */
 public final class ReportFiles {
+  /** The files a run writes into its report folder. */
+  public static final List<String> NAMES = List.of("report.json", "report.md", "report.html");
+
   private ReportFiles() {}
 
+  /** Checks the report folder before the run (see {@link ReportFolder#prepare}). */
+  public static ReportFolder prepare(Path dir) {
+    return ReportFolder.prepare(dir, NAMES);
+  }
+
   /** Writes {@code report.json}, {@code report.md} and {@code report.html}; returns the folder. */
-  public static Path write(RunReport report, Path dir) {
+  public static Path write(RunReport report, ReportFolder folder) {
     try {
-      Files.createDirectories(dir);
       String markdown = MarkdownReport.render(report);
-      Files.writeString(
-          dir.resolve("report.json"), JsonReport.render(report), StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("report.md"), markdown, StandardCharsets.UTF_8);
-      Files.writeString(
-          dir.resolve("report.html"), HtmlReport.render(markdown), StandardCharsets.UTF_8);
-      return dir;
+      folder.write("report.json", JsonReport.render(report));
+      folder.write("report.md", markdown);
+      folder.write("report.html", HtmlReport.render(markdown));
+      return folder.dir();
     } catch (IOException e) {
       throw MigtestException.environment(
           "Cannot write the report into "
-              + dir
+              + folder.dir()
               + ": "
               + e.getMessage()
               + ". Pass a writable --report-dir.",

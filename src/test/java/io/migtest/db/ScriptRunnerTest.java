@@ -18,7 +18,7 @@ class ScriptRunnerTest {
     }
   }
 
-  private final ScriptRunner runner = new ScriptRunner(Timeouts.DEFAULT);
+  private final ScriptRunner runner = new ScriptRunner(Timeouts.DEFAULT, SharedServer.get());
 
   @Test
   void runsSqlStandardFunctionBodiesWhoseSemicolonsPgjdbcWouldSplit() throws Exception {
@@ -87,7 +87,8 @@ class ScriptRunnerTest {
   void theStatementTimeoutStopsALongStatementWithAClearFinding() throws Exception {
     ScriptRunner strict =
         new ScriptRunner(
-            new Timeouts(java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(300)));
+            new Timeouts(java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(300)),
+            SharedServer.get());
     try (ScratchDatabase db = SharedServer.get().createScratch("test");
         Connection c = db.connect()) {
       strict.prepare(c);
@@ -108,7 +109,8 @@ class ScriptRunnerTest {
   void theLockTimeoutStopsAStatementWaitingForALock() throws Exception {
     ScriptRunner strict =
         new ScriptRunner(
-            new Timeouts(java.time.Duration.ofMinutes(1), java.time.Duration.ofMillis(200)));
+            new Timeouts(java.time.Duration.ofMinutes(1), java.time.Duration.ofMillis(200)),
+            SharedServer.get());
     try (ScratchDatabase db = SharedServer.get().createScratch("test");
         Connection holder = db.connect();
         Connection c = db.connect()) {
@@ -217,6 +219,97 @@ class ScriptRunnerTest {
         assertThat(query(c, "SELECT string_agg(name, ',' ORDER BY id) FROM colours"))
             .isEqualTo("RED,GREEN; NOT SQL");
       }
+    }
+  }
+
+  @Test
+  void aFailureWithoutErrorPositionIsLocatedWithoutRunningAnyStatementTwice() throws Exception {
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection c = db.connect()) {
+      // Sequences are not rolled back: a replay of the script would count twice.
+      c.createStatement().execute("CREATE SEQUENCE side_effects");
+      Finding failure =
+          runner
+              .run(
+                  c,
+                  Script.of(
+                      "V1__fail.sql",
+                      "CREATE TABLE a (id int);\nSELECT nextval('side_effects');\n\nSELECT 1/0;\n",
+                      TransactionMode.SINGLE_TRANSACTION))
+              .orElseThrow();
+      assertThat(failure.line()).isEqualTo(4);
+      assertThat(failure.sqlstate()).isEqualTo("22012");
+      assertThat(query(c, "SELECT last_value FROM side_effects")).isEqualTo("1");
+    }
+  }
+
+  @Test
+  void aFailingHistoryRowIsNamedAsSuchWithoutRunningTheMigrationTwice() throws Exception {
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection c = db.connect()) {
+      c.createStatement().execute("CREATE SEQUENCE side_effects");
+      Epilogue record = new Epilogue("SELECT 1/0", e -> Finding.error("history", "h", 0, "x"));
+      Finding failure =
+          runner
+              .run(
+                  c,
+                  Script.of(
+                      "V1__ok.sql",
+                      "SELECT nextval('side_effects');\nSELECT 2;",
+                      TransactionMode.SINGLE_TRANSACTION),
+                  record)
+              .orElseThrow();
+      assertThat(failure.rule()).isEqualTo("history");
+      assertThat(query(c, "SELECT last_value FROM side_effects")).isEqualTo("1");
+    }
+  }
+
+  @Test
+  void aMigrationThatSwitchesOffTheStatementTimeoutIsStoppedFromTheClient() throws Exception {
+    ScriptRunner strict =
+        new ScriptRunner(
+            new Timeouts(java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(300)),
+            SharedServer.get());
+    for (TransactionMode mode : TransactionMode.values()) {
+      try (ScratchDatabase db = SharedServer.get().createScratch("test");
+          Connection c = db.connect()) {
+        strict.prepare(c);
+        Finding failure =
+            strict
+                .run(
+                    c,
+                    Script.of(
+                        "V1__slow.sql",
+                        "SET statement_timeout = 0;\nSELECT 1;\nSELECT pg_sleep(60);\n",
+                        mode))
+                .orElseThrow();
+        assertThat(failure.rule()).as(mode.name()).isEqualTo("statement-timeout-exceeded");
+        assertThat(failure.line()).as(mode.name()).isEqualTo(3);
+        assertThat(failure.message()).contains("300ms").contains("--statement-timeout");
+      }
+    }
+  }
+
+  @Test
+  void aMigrationThatCatchesTheCancelRequestIsEndedByTerminatingItsSession() throws Exception {
+    ScriptRunner strict =
+        new ScriptRunner(
+            new Timeouts(java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(300)),
+            SharedServer.get());
+    String stubborn =
+        "SET statement_timeout = 0;\n"
+            + "DO $$ BEGIN LOOP BEGIN PERFORM pg_sleep(60);"
+            + " EXCEPTION WHEN query_canceled THEN NULL; END; END LOOP; END $$;\n";
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection c = db.connect()) {
+      strict.prepare(c);
+      Finding failure =
+          strict
+              .run(c, Script.of("V1__stubborn.sql", stubborn, TransactionMode.AUTOCOMMIT))
+              .orElseThrow();
+      assertThat(failure.rule()).isEqualTo("statement-timeout-exceeded");
+      assertThat(failure.line()).isEqualTo(2);
+      assertThat(c.isClosed()).isTrue();
     }
   }
 }

@@ -40,7 +40,7 @@ class ApplyGateTest {
                 config,
                 ProjectLoader.load(config),
                 SharedServer.get(),
-                new ScriptRunner(config.timeouts()),
+                new ScriptRunner(config.timeouts(), SharedServer.get()),
                 tests,
                 Progress.SILENT));
   }

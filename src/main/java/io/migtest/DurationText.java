@@ -1,4 +1,4 @@
-package io.migtest.config;
+package io.migtest;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -33,5 +33,22 @@ public final class DurationText {
         };
     // PostgreSQL's timeout settings are integer milliseconds.
     return duration.toMillis() > Integer.MAX_VALUE ? Optional.empty() : Optional.of(duration);
+  }
+
+  /**
+   * A duration in the largest unit that shows it exactly: {@code 100ms}, {@code 30s}, {@code 5m}.
+   */
+  public static String format(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 3_600_000 == 0 && millis > 0) {
+      return millis / 3_600_000 + "h";
+    }
+    if (millis % 60_000 == 0 && millis > 0) {
+      return millis / 60_000 + "m";
+    }
+    if (millis % 1000 == 0 && millis > 0) {
+      return millis / 1000 + "s";
+    }
+    return millis + "ms";
   }
 }

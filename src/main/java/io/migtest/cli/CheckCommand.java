@@ -99,7 +99,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--statement-timeout",
       paramLabel = "DURATION",
-      description = "Longest a statement may run, e.g. 5m (default: 5m).")
+      description =
+          "Longest a statement may run, e.g. 5m (default: 5m; at least 100ms). Enforced by the"
+              + " server and, should a migration switch it off, by migtest.")
   String statementTimeout;
 
   @Option(
@@ -107,6 +109,14 @@ public final class CheckCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       description = "Longest a statement may wait for a lock, e.g. 30s (default: 30s).")
   String lockTimeout;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description =
+          "Longest the whole run may take, e.g. 30m (default: 60m); then migtest stops the database"
+              + " and every process it started and exits 3.")
+  String timeout;
 
   @Override
   public Integer call() {
@@ -135,6 +145,7 @@ public final class CheckCommand implements Callable<Integer> {
     put(flags, ConfigKeys.SHARD, shard, "--shard");
     put(flags, ConfigKeys.STATEMENT_TIMEOUT, statementTimeout, "--statement-timeout");
     put(flags, ConfigKeys.LOCK_TIMEOUT, lockTimeout, "--lock-timeout");
+    put(flags, ConfigKeys.TIMEOUT, timeout, "--timeout");
     return flags;
   }
 

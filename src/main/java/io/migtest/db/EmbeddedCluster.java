@@ -44,6 +44,7 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final int port;
   private final String password = randomPassword();
   private final Thread shutdownHook;
+  private ClusterReaper reaper;
 
   private EmbeddedCluster(
       Path binaries, LaunchPlan plan, Path dataDir, Map<String, String> env, int port) {
@@ -62,7 +63,8 @@ public final class EmbeddedCluster implements AutoCloseable {
     try {
       Files.createDirectories(runRoot);
       Files.setPosixFilePermissions(runRoot, PosixFilePermissions.fromString("rwxr-xr-x"));
-      dataDir = Files.createTempDirectory(runRoot, "data-");
+      StaleFolders.sweep(runRoot);
+      dataDir = Files.createTempDirectory(runRoot, StaleFolders.prefix("data"));
       if (plan.account() != null) {
         Files.setAttribute(dataDir, "unix:uid", plan.account().uid());
         Files.setAttribute(dataDir, "unix:gid", plan.account().gid());
@@ -82,8 +84,12 @@ public final class EmbeddedCluster implements AutoCloseable {
         new EmbeddedCluster(
             binaries, plan, dataDir, ChildEnvironment.minimal(parentEnv), freePort());
     try {
+      cluster.reaper = ClusterReaper.start(dataDir, cluster.command("pg_ctl"), cluster.env);
       cluster.initdb();
       cluster.pgCtlStart();
+    } catch (IOException e) {
+      cluster.stopQuietly();
+      throw cluster.failure("the cleanup process", e.getMessage());
     } catch (RuntimeException e) {
       cluster.stopQuietly();
       throw e;
@@ -159,9 +165,15 @@ public final class EmbeddedCluster implements AutoCloseable {
             "start"));
   }
 
-  private void run(String program, List<String> args) {
+  /** The words that run {@code program} of the binaries as the cluster's owner. */
+  private List<String> command(String program) {
     List<String> command = new ArrayList<>(plan.commandPrefix());
     command.add(binaries.resolve("bin").resolve(program).toString());
+    return command;
+  }
+
+  private void run(String program, List<String> args) {
+    List<String> command = command(program);
     command.addAll(args);
     CommandResult result;
     try {
@@ -210,8 +222,7 @@ public final class EmbeddedCluster implements AutoCloseable {
   }
 
   private void stopQuietly() {
-    List<String> command = new ArrayList<>(plan.commandPrefix());
-    command.add(binaries.resolve("bin/pg_ctl").toString());
+    List<String> command = command("pg_ctl");
     command.addAll(List.of("-D", dataDir.toString(), "-m", "immediate", "-w", "stop"));
     try {
       Commands.run(command, dataDir.getParent(), env, COMMAND_LIMIT);
@@ -219,6 +230,9 @@ public final class EmbeddedCluster implements AutoCloseable {
       // The folder is removed below; a server that did not stop dies with its data folder.
     }
     PostgresBinaries.deleteTree(dataDir);
+    if (reaper != null) {
+      reaper.dismiss();
+    }
   }
 
   /** Stops the server and removes its data folder. */

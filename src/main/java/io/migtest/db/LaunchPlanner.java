@@ -4,6 +4,7 @@ import io.migtest.MigtestException;
 import io.migtest.process.ChildEnvironment;
 import io.migtest.process.CommandResult;
 import io.migtest.process.Commands;
+import io.migtest.process.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,17 +113,7 @@ public final class LaunchPlanner {
   }
 
   static Optional<Path> onPath(String program, Map<String, String> env) {
-    String path = env.getOrDefault("PATH", ChildEnvironment.SYSTEM_PATH);
-    for (String dir : path.split(":")) {
-      if (!dir.startsWith("/")) {
-        continue; // a relative entry would run a program from the workspace as root
-      }
-      Path candidate = Path.of(dir, program);
-      if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-        return Optional.of(candidate.toAbsolutePath());
-      }
-    }
-    return Optional.empty();
+    return Executables.find(program, env);
   }
 
   static int currentUid() {

@@ -53,9 +53,11 @@ public final class PostgresBinaries {
     if (Files.isExecutable(target.resolve("bin/postgres")) && trusted(target)) {
       return target;
     }
+    Path staging = null;
     try {
       Files.setPosixFilePermissions(cacheRoot, WORLD_READABLE_DIR);
-      Path staging = Files.createTempDirectory(cacheRoot, "extracting-");
+      StaleFolders.sweep(cacheRoot);
+      staging = Files.createTempDirectory(cacheRoot, StaleFolders.prefix("extracting"));
       extract(archive, staging);
       Files.setPosixFilePermissions(staging, WORLD_READABLE_DIR);
       try {
@@ -70,6 +72,9 @@ public final class PostgresBinaries {
       }
       return target;
     } catch (IOException e) {
+      if (staging != null) {
+        deleteTree(staging);
+      }
       throw extractionFailed(cacheRoot, e);
     }
   }

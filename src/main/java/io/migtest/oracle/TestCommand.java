@@ -1,5 +1,10 @@
 package io.migtest.oracle;
 
+import io.migtest.MigtestException;
+import io.migtest.db.LaunchMode;
+import io.migtest.db.LaunchPlan;
+import io.migtest.db.LaunchPlanner;
+import io.migtest.db.PrivateFolder;
 import io.migtest.db.ServerEndpoint;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
@@ -11,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +29,10 @@ import java.util.Set;
  * <p>It runs pull-request code, so it gets only an allow-list of the parent's environment (tool
  * settings such as {@code HOME} and {@code JAVA_HOME}, never tokens) plus the connection variables
  * {@code DATABASE_URL}, {@code PGHOST}, {@code PGPORT}, {@code PGUSER}, {@code PGPASSWORD} and
- * {@code PGDATABASE}.
+ * {@code PGDATABASE}. A cleared environment is not enough when migtest runs as root: the command
+ * could read migtest's own environment from {@code /proc}. So as root it runs as the unprivileged
+ * account that runs PostgreSQL (through {@code setpriv}), with a private {@code HOME} and {@code
+ * TMPDIR}, in a session of its own whose leftover processes are killed when it ends.
  */
 public final class TestCommand {
   /** Parent variables a build tool commonly needs; nothing else is passed on. */
@@ -93,16 +102,38 @@ public final class TestCommand {
 
   /** Runs the command; empty when it exits 0, else a finding with the end of its output. */
   public Optional<Finding> run(ServerEndpoint endpoint, String database) {
+    LaunchPlan plan;
+    try {
+      plan = LaunchPlanner.plan(parentEnv);
+    } catch (MigtestException e) {
+      plan = null;
+    }
+    if (plan == null || plan.mode() == LaunchMode.UNSHARE) {
+      return Optional.of(
+          failure(
+              "not run: migtest runs as root and cannot run it as an unprivileged user (setpriv"
+                  + " or an unprivileged account is missing), and as root it could read migtest's"
+                  + " own secrets. Install util-linux (setpriv) and add a system user (e.g."
+                  + " `useradd --system migtest`), or run migtest as a non-root user."));
+    }
+    Map<String, String> env = environment(endpoint, database);
+    List<String> commandLine = new ArrayList<>(plan.commandPrefix());
+    commandLine.addAll(List.of("/bin/sh", "-c", command));
+    Path home = null;
     CommandResult result;
     try {
-      result =
-          Commands.run(
-              List.of("/bin/sh", "-c", command),
-              projectDir,
-              environment(endpoint, database),
-              limit);
+      if (plan.account() != null) {
+        home = PrivateFolder.create("migtest-test-home-", plan.account());
+        env.put("HOME", home.toString());
+        env.put("TMPDIR", home.toString());
+      }
+      result = Commands.runInOwnSession(commandLine, projectDir, env, limit);
     } catch (IOException e) {
       return Optional.of(failure("could not run: " + e.getMessage()));
+    } finally {
+      if (home != null) {
+        PrivateFolder.delete(home);
+      }
     }
     if (result.succeeded()) {
       return Optional.empty();

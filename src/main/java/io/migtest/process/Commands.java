@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a short child process with a given environment, merging stdout and stderr. */
@@ -23,7 +25,31 @@ public final class Commands {
    */
   public static CommandResult run(
       List<String> command, Path dir, Map<String, String> env, Duration limit) throws IOException {
-    ProcessBuilder builder = ChildEnvironment.apply(new ProcessBuilder(command), env);
+    return run(command, dir, env, limit, false);
+  }
+
+  /**
+   * Runs {@code command} like {@link #run}, in a session of its own (through {@code setsid}), and
+   * when it ends kills what it left running in that session: background jobs and servers of a
+   * command from the repository must not outlive it. A program that starts a new session itself
+   * escapes this; it still runs as the command's user.
+   */
+  public static CommandResult runInOwnSession(
+      List<String> command, Path dir, Map<String, String> env, Duration limit) throws IOException {
+    return run(command, dir, env, limit, true);
+  }
+
+  private static CommandResult run(
+      List<String> command, Path dir, Map<String, String> env, Duration limit, boolean ownSession)
+      throws IOException {
+    List<String> full = new ArrayList<>();
+    Optional<Path> setsid = ownSession ? Executables.find("setsid", env) : Optional.empty();
+    if (ownSession && setsid.isEmpty()) {
+      throw new IOException("setsid (util-linux) is not on PATH");
+    }
+    setsid.ifPresent(p -> full.add(p.toString()));
+    full.addAll(command);
+    ProcessBuilder builder = ChildEnvironment.apply(new ProcessBuilder(full), env);
     builder.redirectErrorStream(true);
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     if (dir != null) {
@@ -39,6 +65,9 @@ public final class Commands {
         throw new IOException(
             String.join(" ", command) + " did not finish within " + limit.toSeconds() + " s");
       }
+      if (ownSession) {
+        killSession(process.pid(), env);
+      }
       // A background child may keep the output open after the command itself ended: give the
       // rest of the output a moment, not the whole limit.
       output.join(
@@ -50,8 +79,32 @@ public final class Commands {
       kill(process);
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while running " + command.get(0), e);
+    } finally {
+      if (ownSession) {
+        killSession(process.pid(), env);
+      }
     }
     return new CommandResult(process.exitValue(), output.text());
+  }
+
+  /**
+   * Kills every process left in the process group that {@code setsid} made ({@code setsid} runs the
+   * command in the same process, so the group's id is the command's pid).
+   */
+  private static void killSession(long pid, Map<String, String> env) {
+    ProcessBuilder kill =
+        ChildEnvironment.apply(
+            new ProcessBuilder(
+                "/bin/sh", "-c", "kill -s KILL -- -\"$1\" 2>/dev/null", "sh", "" + pid),
+            env);
+    kill.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    try {
+      kill.start().waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // Nothing could be killed; the processes end with the container.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Ends the process and everything it started. */

@@ -1,0 +1,98 @@
+package io.migtest.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Folders that one migtest process owns in a shared temp folder (a cluster's data folder, a
+ * half-extracted archive) carry the owner's pid and start time in their name, so that a later run
+ * can tell those of a process that is gone (killed with {@code kill -9}, out of disk) and remove
+ * them, stopping a PostgreSQL still running in one first.
+ */
+final class StaleFolders {
+  private static final Pattern OWNED = Pattern.compile("^[a-z]+-(\\d+)\\.(\\d+)-.*$");
+
+  private StaleFolders() {}
+
+  /** The name prefix for a folder this process owns, e.g. {@code data-1234.1700000000000-}. */
+  static String prefix(String kind) {
+    ProcessHandle self = ProcessHandle.current();
+    long started = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    return kind + "-" + self.pid() + "." + started + "-";
+  }
+
+  /** Removes the entries of {@code root} whose owner process has ended. */
+  static void sweep(Path root) {
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(root)) {
+      entries = list.toList();
+    } catch (IOException e) {
+      return;
+    }
+    for (Path entry : entries) {
+      Matcher m = OWNED.matcher(entry.getFileName().toString());
+      if (m.matches() && !alive(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))) {
+        stopPostmaster(entry);
+        PostgresBinaries.deleteTree(entry);
+      }
+    }
+  }
+
+  private static boolean alive(long pid, long startedMillis) {
+    return ProcessHandle.of(pid)
+        .flatMap(p -> p.info().startInstant())
+        .map(start -> start.toEpochMilli() == startedMillis || startedMillis == 0)
+        .orElse(false);
+  }
+
+  /**
+   * Kills the postmaster named in a data folder's {@code postmaster.pid}, if that process still
+   * runs on this folder (a pid alone may have been reused); its server processes follow it.
+   */
+  private static void stopPostmaster(Path dataDir) {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<String> lines = Files.lines(pidFile)) {
+      Optional<ProcessHandle> postmaster =
+          lines
+              .findFirst()
+              .filter(line -> line.strip().matches("\\d+"))
+              .flatMap(line -> ProcessHandle.of(Long.parseLong(line.strip())))
+              .filter(p -> servesFolder(p, dataDir));
+      if (postmaster.isPresent()) {
+        // SIGTERM: with no clients left the server shuts down cleanly and frees its memory.
+        postmaster.get().destroy();
+        try {
+          postmaster.get().onExit().get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+          postmaster.get().destroyForcibly();
+        }
+      }
+    } catch (Exception e) {
+      // Unreadable or already gone: removing the folder below is all that is left to do.
+    }
+  }
+
+  private static boolean servesFolder(ProcessHandle process, Path dataDir) {
+    return process
+        .info()
+        .arguments()
+        .map(args -> List.of(args).contains(dataDir.toString()))
+        .orElse(false);
+  }
+}

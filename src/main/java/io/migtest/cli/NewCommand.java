@@ -33,7 +33,11 @@ public final class NewCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "NAME",
-      description = "What the migration does, e.g. \"add orders index\".")
+      description =
+          "What the migration does, e.g. \"add orders index\". In file names it is"
+              + " shortened to at most "
+              + NewMigrationFile.MAX_SLUG_LENGTH
+              + " characters; the full name goes in a comment.")
   String name;
 
   @Option(names = "--dir", paramLabel = "DIR", description = "Project root (default: .).")

@@ -1,6 +1,7 @@
 package io.migtest.db;
 
 import io.migtest.MigtestException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -14,6 +15,9 @@ import java.util.Map;
  * the URL, which may hold a password.
  */
 public final class DatabaseUrl {
+  private static final int MAX_PORT = 65535;
+  private static final String PORT_RANGE = "the port must be between 1 and " + MAX_PORT;
+
   private DatabaseUrl() {}
 
   public static ServerEndpoint parse(String url) {
@@ -31,7 +35,10 @@ public final class DatabaseUrl {
       throw invalid("it must start with postgres:// or postgresql://");
     }
     if (uri.getHost() == null) {
-      throw invalid("it names no host");
+      throw invalid(authorityProblem(uri.getRawAuthority()));
+    }
+    if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
+      throw invalid(PORT_RANGE);
     }
     Map<String, String> params = query(uri.getRawQuery());
     String user = params.remove("user");
@@ -58,6 +65,31 @@ public final class DatabaseUrl {
   public static String redact(String url) {
     return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@")
         .replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+  }
+
+  /**
+   * Why {@link URI} found no host: it then reads the authority as a registry name, so the host
+   * itself may be fine and the port or user info be the problem.
+   */
+  private static String authorityProblem(String authority) {
+    if (authority == null || authority.endsWith("@")) {
+      return "it names no host";
+    }
+    if (authority.indexOf('@') != authority.lastIndexOf('@')) {
+      return "an '@' in the user name or password must be written %40";
+    }
+    String hostPort = authority.substring(authority.indexOf('@') + 1);
+    int colon = hostPort.lastIndexOf(':');
+    if (colon >= 0 && !hostPort.endsWith("]")) {
+      String port = hostPort.substring(colon + 1);
+      if (!port.matches("[0-9]*")) {
+        return "the port is not a number";
+      }
+      if (!port.isEmpty() && new BigInteger(port).compareTo(BigInteger.valueOf(MAX_PORT)) > 0) {
+        return PORT_RANGE;
+      }
+    }
+    return "the host name is not valid (letters, digits, '-' and '.')";
   }
 
   private static Map<String, String> query(String raw) {

@@ -1,6 +1,5 @@
 package io.migtest.migration;
 
-import io.migtest.ExitCode;
 import io.migtest.MigtestException;
 import io.migtest.process.ChildEnvironment;
 import io.migtest.process.CommandResult;
@@ -57,21 +56,32 @@ public final class GitRepository {
 
   /**
    * The commit id of {@code ref}. In a shallow clone a missing ref is fetched from {@code origin}
-   * once; when it still is missing the error says how to check out the whole history.
+   * once; when that fails the error says how to check out the whole history.
    */
   public String resolveCommit(String ref) {
     Optional<String> commit = tryResolve(ref);
-    if (commit.isEmpty() && isShallow()) {
-      String remoteRef = ref.startsWith("origin/") ? ref.substring("origin/".length()) : ref;
-      run(
-          "fetch",
-          "--no-tags",
-          "--quiet",
-          "origin",
-          "+" + remoteRef + ":refs/remotes/origin/" + remoteRef);
-      commit = tryResolve(ref).or(() -> tryResolve("refs/remotes/origin/" + remoteRef));
+    if (commit.isPresent()) {
+      return commit.get();
     }
-    return commit.orElseThrow(() -> missingRef(ref));
+    if (!isShallow()) {
+      throw unknownRef(ref, "does not name a commit in " + root);
+    }
+    String remoteRef = ref.startsWith("origin/") ? ref.substring("origin/".length()) : ref;
+    CommandResult fetch =
+        run(
+            "fetch",
+            "--no-tags",
+            "--quiet",
+            "origin",
+            "+" + remoteRef + ":refs/remotes/origin/" + remoteRef);
+    // Origin answered and has no such branch or tag: the ref is wrong, not the clone.
+    if (fetch.output().contains("couldn't find remote ref")) {
+      throw unknownRef(
+          ref, "is not in this shallow clone and origin has no branch or tag '" + remoteRef + "'");
+    }
+    return tryResolve(ref)
+        .or(() -> tryResolve("refs/remotes/origin/" + remoteRef))
+        .orElseThrow(() -> notFetched(ref));
   }
 
   public boolean isShallow() {
@@ -168,22 +178,22 @@ public final class GitRepository {
     return result.succeeded() ? Optional.of(result.output().strip()) : Optional.empty();
   }
 
-  private MigtestException missingRef(String ref) {
-    if (isShallow()) {
-      return new MigtestException(
-          ExitCode.ENVIRONMENT,
-          "The base ref '"
-              + ref
-              + "' is not in this shallow clone and could not be fetched. "
-              + "Check out the whole history: in the workflow, give actions/checkout "
-              + "`fetch-depth: 0`.");
-    }
+  private static MigtestException unknownRef(String ref, String problem) {
     return MigtestException.usage(
         "The base ref '"
             + ref
-            + "' does not name a commit in "
-            + root
+            + "' "
+            + problem
             + ". Pass an existing branch, tag or commit to --base (for example origin/main).");
+  }
+
+  private static MigtestException notFetched(String ref) {
+    return MigtestException.environment(
+        "The base ref '"
+            + ref
+            + "' is not in this shallow clone and could not be fetched. "
+            + "Check out the whole history: in the workflow, give actions/checkout "
+            + "`fetch-depth: 0`.");
   }
 
   private CommandResult run(String... args) {

@@ -32,11 +32,21 @@ final class LayoutSupport {
     return slash < 0 ? relativePath : relativePath.substring(slash + 1);
   }
 
-  /** A name turned into a file-name-safe slug: {@code "Add users"} becomes {@code add_users}. */
+  /**
+   * A name turned into a file-name-safe slug of at most {@link NewMigrationFile#MAX_SLUG_LENGTH}
+   * characters: {@code "Add users"} becomes {@code add_users}.
+   */
   static String slug(String name) {
     String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     String slug = ascii.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-    return slug.replaceAll("^_+|_+$", "");
+    slug = slug.replaceAll("^_+|_+$", "");
+    int max = NewMigrationFile.MAX_SLUG_LENGTH;
+    if (slug.length() <= max) {
+      return slug;
+    }
+    // Cut at a word boundary, unless that would drop most of what fits.
+    int wordEnd = slug.lastIndexOf('_', max);
+    return slug.substring(0, wordEnd > max / 2 ? wordEnd : max);
   }
 
   /**

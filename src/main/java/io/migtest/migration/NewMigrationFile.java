@@ -7,6 +7,12 @@ package io.migtest.migration;
  * @param header written first when an appended-to file does not exist yet
  */
 public record NewMigrationFile(String relativePath, String content, boolean append, String header) {
+  /**
+   * The longest slug of the name that file names get; the full name goes in a comment. Long enough
+   * for a sentence, short enough that a version prefix and suffix stay far below the 255-byte limit
+   * on a file name.
+   */
+  public static final int MAX_SLUG_LENGTH = 64;
 
   /** A new file with {@code content}. */
   public static NewMigrationFile create(String relativePath, String content) {

@@ -76,9 +76,9 @@ public final class MarkdownReport {
       md.append("| ")
           .append(severity(f.severity()))
           .append(" | ")
-          .append(f.file() == null ? "" : MarkdownText.code(f.location()))
+          .append(f.file() == null ? "" : MarkdownText.codeInCell(f.location()))
           .append(" | ")
-          .append(MarkdownText.code(f.rule()))
+          .append(MarkdownText.codeInCell(f.rule()))
           .append(" | ")
           .append(MarkdownText.inline(f.message()))
           .append(

@@ -35,12 +35,22 @@ public final class MarkdownText {
     return out.toString();
   }
 
-  /** An inline code span that no backtick inside can close early; newlines become spaces. */
+  /**
+   * An inline code span for a paragraph, that no backtick inside can close early; newlines become
+   * spaces.
+   */
   public static String code(String text) {
-    String oneLine =
-        text == null ? "" : text.replace('\r', ' ').replace('\n', ' ').replace("|", "\\|");
+    String oneLine = text == null ? "" : text.replace('\r', ' ').replace('\n', ' ');
     String fence = "`".repeat(longestBacktickRun(oneLine) + 1);
     return fence + " " + oneLine + " " + fence;
+  }
+
+  /**
+   * A {@link #code} span for a table cell. GFM splits cells before it reads code spans, so a pipe
+   * must be escaped even there; the table parser drops the backslash again.
+   */
+  public static String codeInCell(String text) {
+    return code(text == null ? null : text.replace("|", "\\|"));
   }
 
   private static int longestBacktickRun(String text) {

@@ -30,6 +30,25 @@ class NewAndDoctorCommandTest {
   }
 
   @Test
+  void aLongNameIsShortenedAtAWordInFileNamesAndKeptWholeInTheComment() throws IOException {
+    Files.createDirectories(project.resolve("migrations"));
+    Files.writeString(project.resolve("migrations/V1__init.sql"), "CREATE TABLE a (id int);");
+    String name = "add the orders index ".repeat(15).strip();
+    CliRun run = CliRun.of("new", name, "--dir", project.toString());
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    String slug = "add_the_orders_index_add_the_orders_index_add_the_orders_index";
+    assertThat(project.resolve("migrations/V2__" + slug + ".sql")).content().contains(name);
+    assertThat(project.resolve("migrations/U2__" + slug + ".sql")).exists();
+
+    CliRun oneWord = CliRun.of("new", "x".repeat(300), "--dir", project.toString());
+    assertThat(oneWord.exitCode()).as(oneWord.all()).isZero();
+    assertThat(project.resolve("migrations/V3__" + "x".repeat(64) + ".sql")).exists();
+
+    assertThat(CliRun.of("new", "--help").out().replaceAll("\\s+", " "))
+        .contains("at most 64 characters");
+  }
+
+  @Test
   void newStartsASqitchProjectFromNothing() throws IOException {
     CliRun run =
         CliRun.of(

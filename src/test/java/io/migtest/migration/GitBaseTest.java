@@ -94,13 +94,16 @@ class GitBaseTest {
   }
 
   @Test
-  void anUnknownRefIsAUsageErrorAndAShallowCloneSaysHowToFetchTheHistory() throws IOException {
+  void anUnknownRefIsAUsageError() {
     GitRepository git = GitRepository.find(repo).orElseThrow();
     assertThatThrownBy(() -> git.resolveCommit("no-such-branch"))
         .isInstanceOfSatisfying(
             MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
         .hasMessageContaining("no-such-branch");
+  }
 
+  /** A clone of {@code repo} with only its newest commit, as actions/checkout makes by default. */
+  private GitRepository shallowClone() throws IOException {
     write(repo, "app/db/migrations/V6__x.sql", "SELECT 1;");
     git(repo, "add", "-A");
     git(repo, "commit", "-q", "-m", "second");
@@ -108,10 +111,33 @@ class GitBaseTest {
     git(repo.getParent(), "clone", "-q", "--depth=1", "file://" + repo, clone.toString());
     GitRepository shallow = GitRepository.find(clone).orElseThrow();
     assertThat(shallow.isShallow()).isTrue();
-    assertThat(shallow.resolveCommit("base")).as("fetched from origin").hasSize(40);
-    assertThatThrownBy(() -> shallow.resolveCommit("v9"))
+    return shallow;
+  }
+
+  @Test
+  void aShallowCloneFetchesTheBaseFromOrigin() throws IOException {
+    assertThat(shallowClone().resolveCommit("base")).hasSize(40);
+  }
+
+  @Test
+  void aRefOriginDoesNotHaveIsAUsageErrorInAShallowCloneToo() throws IOException {
+    GitRepository shallow = shallowClone();
+    assertThatThrownBy(() -> shallow.resolveCommit("origin/v9"))
+        .isInstanceOfSatisfying(
+            MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+        .hasMessageContaining("'origin/v9'")
+        .hasMessageContaining("origin has no branch or tag 'v9'")
+        .hasMessageNotContaining("fetch-depth");
+  }
+
+  @Test
+  void aShallowCloneThatCannotFetchSaysHowToCheckOutTheHistory() throws IOException {
+    GitRepository shallow = shallowClone();
+    git(shallow.root(), "remote", "set-url", "origin", "file://" + repo.resolve("gone"));
+    assertThatThrownBy(() -> shallow.resolveCommit("base"))
         .isInstanceOfSatisfying(
             MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
+        .hasMessageContaining("'base'")
         .hasMessageContaining("fetch-depth: 0");
   }
 }

@@ -32,4 +32,10 @@ class MarkdownTextTest {
     String span = MarkdownText.code("a ``b`` c");
     assertThat(html(span)).contains("<code>a ``b`` c</code>");
   }
+
+  @Test
+  void aPipeNeedsEscapingInATableCellOnly() {
+    assertThat(html("in " + MarkdownText.code("a|b"))).contains("<code>a|b</code>");
+    assertThat(MarkdownText.codeInCell("a|b")).isEqualTo("` a\\|b `");
+  }
 }

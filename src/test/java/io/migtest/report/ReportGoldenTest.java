@@ -100,4 +100,27 @@ class ReportGoldenTest {
     assertGolden("report.html", html);
     assertThat(html).doesNotContain("<script>").doesNotContain("<b>").contains("<table>");
   }
+
+  @Test
+  void aPipeShowsAsWrittenInAParagraphAndStaysInsideItsTableCell() {
+    RunReport sample = sample();
+    RunReport piped =
+        new RunReport(
+            sample.schemaVersion(),
+            sample.tool(),
+            sample.result(),
+            sample.exitCode(),
+            sample.layout(),
+            "db/a|b",
+            sample.migrations(),
+            sample.gates(),
+            sample.error());
+    String html = HtmlReport.render(MarkdownReport.render(piped));
+    assertThat(html).contains("in <code>db/a|b</code>, layout").doesNotContain("a\\|b");
+    assertThat(html)
+        .contains(
+            "<td>❌ error</td>\n"
+                + "<td><code>db/migrations/V2__orders|&lt;b&gt;.sql:7</code></td>\n"
+                + "<td><code>migration-failed</code></td>\n");
+  }
 }

@@ -45,6 +45,12 @@ public final class NewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (name.chars().anyMatch(Character::isISOControl)) {
+      // The name is written into a comment line of the new file; a newline would end it.
+      throw MigtestException.usage(
+          "The migration name must be one line without control characters, e.g. \"add orders"
+              + " index\".");
+    }
     if (name.isBlank() || name.replaceAll("[^A-Za-z0-9]", "").isEmpty()) {
       throw MigtestException.usage(
           "The migration name needs letters or digits, e.g. \"add orders index\".");

@@ -121,4 +121,16 @@ class NewAndDoctorCommandTest {
         .hasLineCount(2);
     assertThat(CliRun.of().exitCode()).as("no command").isEqualTo(2);
   }
+
+  @Test
+  void aNameSpanningLinesIsRefusedSoNoLineOfItBecomesSql(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("db/migrations"));
+    Files.writeString(dir.resolve("db/migrations/V1__a.sql"), "SELECT 1;");
+    CliRun run = CliRun.of("new", "add x\nDROP TABLE users;", "--dir", dir.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("one line");
+    try (var files = Files.list(dir.resolve("db/migrations"))) {
+      assertThat(files).hasSize(1);
+    }
+  }
 }

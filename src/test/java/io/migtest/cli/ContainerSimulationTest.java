@@ -24,6 +24,7 @@ class ContainerSimulationTest {
   private static final Map<String, String> SECRETS =
       Map.of(
           "INPUT_GITHUB-TOKEN", "ghs_inputTokenValue123",
+          "GITHUB_TOKEN", "ghs_workflowTokenValue000",
           "ACTIONS_RUNTIME_TOKEN", "runtimeTokenValue456",
           "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "idTokenValue789");
 
@@ -47,25 +48,43 @@ class ContainerSimulationTest {
 
   private Result migtest(List<String> jvmOptions, String... args)
       throws IOException, InterruptedException {
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.migtest.cli.Main"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(SECRETS);
-    builder.environment().remove("TMPDIR");
-    builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
-    builder.environment().put("CI", "true");
-    builder.redirectOutput(work.resolve("output.txt").toFile());
-    Process process = builder.start();
+    Process process = start(List.of(), jvmOptions, work.resolve("output.txt"), args);
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError("migtest did not finish within 5 minutes");
     }
     return new Result(
         process.exitValue(), Files.readString(work.resolve("output.txt"), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Starts migtest as a separate JVM, as root with the runner's secrets in its environment.
+   *
+   * @param shellPrefix a shell command run first, e.g. {@code ulimit -f 4096} (empty: none)
+   */
+  private Process start(
+      List<String> shellPrefix, List<String> jvmOptions, Path output, String... args)
+      throws IOException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.migtest.cli.Main"));
+    command.addAll(List.of(args));
+    if (!shellPrefix.isEmpty()) {
+      List<String> shell =
+          new java.util.ArrayList<>(
+              List.of("/bin/sh", "-c", String.join(" ", shellPrefix) + "; exec \"$@\"", "sh"));
+      shell.addAll(command);
+      command = shell;
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(SECRETS);
+    builder.environment().remove("TMPDIR");
+    builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
+    builder.environment().put("CI", "true");
+    builder.redirectOutput(output.toFile());
+    return builder.start();
   }
 
   private record Result(int exitCode, String output) {}
@@ -215,6 +234,133 @@ class ContainerSimulationTest {
     assumeTrue(!output.contains("setpriv: "), "cannot switch to nobody here: " + output);
     assertThat(process.exitValue()).as(output).isZero();
     assertThat(output).contains("started as the current user").contains("PASS");
+  }
+
+  @Test
+  void aTestCommandFromTheRepositoryCannotReadMigtestsEnvironment() throws Exception {
+    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path drop = Files.createDirectories(work.resolve("drop"));
+    Files.setPosixFilePermissions(drop, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path seen = drop.resolve("seen.txt");
+    Path project = work.resolve("project");
+    Files.createDirectories(project.resolve("db/migrations"));
+    Files.writeString(project.resolve("db/migrations/V1__t.sql"), "CREATE TABLE t (id int);");
+    Files.writeString(
+        project.resolve("migtest.yml"),
+        "test-command: >-\n"
+            + "  { id -u; cat /proc/$PPID/environ; for f in /proc/[0-9]*/environ; do cat $f;"
+            + " done; } > "
+            + seen
+            + " 2>&1; cat /proc/$PPID/environ; exit 1\n");
+    Path reports = work.resolve("reports");
+    Result result = migtest("check", project.toString(), "--report-dir", reports.toString());
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+    assertThat(result.output()).contains("test-command-failed").contains("Permission denied");
+    String seenByCommand = Files.readString(seen);
+    assertThat(seenByCommand.lines().findFirst()).isNotEqualTo(java.util.Optional.of("0"));
+    List<String> everything =
+        List.of(
+            seenByCommand,
+            result.output(),
+            Files.readString(reports.resolve("report.json")),
+            Files.readString(reports.resolve("report.md")));
+    for (String text : everything) {
+      for (String secret : SECRETS.values()) {
+        assertThat(text).doesNotContain(secret);
+      }
+    }
+  }
+
+  @Test
+  void afterKillMinus9NoPostgresOutlivesMigtestAndTheNextRunCleansUp() throws Exception {
+    Path runs = Path.of(System.getProperty("java.io.tmpdir"), "migtest-postgres-0", "run");
+    List<String> before = entries(runs);
+    Path project = work.resolve("slow");
+    Files.createDirectories(project.resolve("db/migrations"));
+    Files.writeString(project.resolve("db/migrations/V1__slow.sql"), "SELECT pg_sleep(600);");
+    Path output = work.resolve("killed.txt");
+    Process migtest =
+        start(
+            List.of(),
+            List.of(),
+            output,
+            "check",
+            project.toString(),
+            "--report-dir",
+            work.resolve("r").toString());
+    assertThat(waitFor(() -> Files.readString(output).contains("apply: starting"), 120))
+        .as("PostgreSQL started")
+        .isTrue();
+    List<String> dataDirs =
+        entries(runs).stream().filter(e -> !before.contains(e)).map(e -> runs + "/" + e).toList();
+    assertThat(dataDirs).hasSize(1);
+    assertThat(postgresServing(dataDirs.get(0))).isTrue();
+    migtest.destroyForcibly().waitFor();
+    assertThat(
+            waitFor(
+                () -> !postgresServing(dataDirs.get(0)) && !Files.exists(Path.of(dataDirs.get(0))),
+                10))
+        .as("postgres of " + dataDirs.get(0) + " stopped and its folder removed")
+        .isTrue();
+    Result next =
+        migtest(
+            "check",
+            Path.of("examples/shop").toAbsolutePath().toString(),
+            "--report-dir",
+            work.resolve("r2").toString());
+    assertThat(next.exitCode()).as(next.output()).isZero();
+    assertThat(entries(runs)).isEqualTo(before);
+  }
+
+  @Test
+  void aFailedExtractionLeavesNothingBehind() throws Exception {
+    Path tmp = Files.createDirectories(work.resolve("tmp"));
+    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path output = work.resolve("full-disk.txt");
+    // A file size limit of 2 MiB stands in for a full disk: the server binary is larger.
+    Process migtest =
+        start(
+            List.of("ulimit -f 4096"),
+            List.of("-Djava.io.tmpdir=" + tmp),
+            output,
+            "check",
+            Path.of("examples/shop").toAbsolutePath().toString(),
+            "--report-dir",
+            work.resolve("r").toString());
+    assertThat(migtest.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    String text = Files.readString(output);
+    assertThat(migtest.exitValue()).as(text).isEqualTo(3);
+    assertThat(text).contains("Cannot extract the embedded PostgreSQL binaries");
+    try (var walk = Files.walk(tmp)) {
+      assertThat(walk.map(p -> p.getFileName().toString()))
+          .noneMatch(name -> name.startsWith("extracting-"));
+    }
+  }
+
+  /** A condition that may throw while its files are being written. */
+  private interface Condition {
+    boolean holds() throws IOException;
+  }
+
+  /** Polls {@code condition} every 100 ms until it holds or {@code seconds} pass. */
+  private static boolean waitFor(Condition condition, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      if (condition.holds()) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return condition.holds();
+  }
+
+  /** True while a process runs with {@code dataDir} on its command line. */
+  private static boolean postgresServing(String dataDir) {
+    return ProcessHandle.allProcesses()
+        .anyMatch(
+            p ->
+                p.info().arguments().map(a -> List.of(a).contains(dataDir)).orElse(false)
+                    && p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -29,11 +29,15 @@ final class MultiStatementQuery {
    */
   record Result(int completed, SQLException error) {}
 
-  /** Runs {@code sql} verbatim (no JDBC escapes, no parameters) in the connection's transaction. */
-  static Result execute(Connection connection, String sql) throws SQLException {
+  /**
+   * Runs {@code sql} verbatim (no JDBC escapes, no parameters) in the connection's transaction,
+   * calling {@code onCompleted} as the server completes each statement.
+   */
+  static Result execute(Connection connection, String sql, Runnable onCompleted)
+      throws SQLException {
     QueryExecutor executor = connection.unwrap(BaseConnection.class).getQueryExecutor();
     Query query = executor.createQuery(sql, false, false).query;
-    CountingHandler handler = new CountingHandler();
+    CountingHandler handler = new CountingHandler(onCompleted);
     try {
       executor.execute(
           query,
@@ -50,19 +54,32 @@ final class MultiStatementQuery {
     }
   }
 
-  /** Counts completion messages; results and notices are not needed. */
+  /**
+   * Counts completion messages as they arrive (pgjdbc reads them one by one while the query runs);
+   * results and notices are not needed.
+   */
   private static final class CountingHandler extends ResultHandlerBase {
+    private final Runnable onCompleted;
     private int completed;
+
+    CountingHandler(Runnable onCompleted) {
+      this.onCompleted = onCompleted;
+    }
 
     @Override
     public void handleResultRows(
         Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
-      completed++;
+      completed();
     }
 
     @Override
     public void handleCommandStatus(String status, long updateCount, long insertOID) {
+      completed();
+    }
+
+    private void completed() {
       completed++;
+      onCompleted.run();
     }
 
     @Override

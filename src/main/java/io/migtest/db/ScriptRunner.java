@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.postgresql.PGConnection;
@@ -98,20 +97,13 @@ public final class ScriptRunner {
     if (epilogue == null) {
       return Optional.empty();
     }
-    try (var guard = watchdog.watch(connection, budget(1));
+    try (var guard = watchdog.watch(connection, timeouts.statementTimeout());
         var s = connection.createStatement()) {
       s.execute(epilogue.sql());
       return Optional.empty();
     } catch (SQLException e) {
       return Optional.of(epilogue.failure().apply(e));
     }
-  }
-
-  /**
-   * The longest {@code statements} statements may take together without one outliving its limit.
-   */
-  private Duration budget(int statements) {
-    return timeouts.statementTimeout().multipliedBy(statements).plus(StatementWatchdog.GRACE);
   }
 
   /**
@@ -143,10 +135,9 @@ public final class ScriptRunner {
     }
     connection.setAutoCommit(false);
     MultiStatementQuery.Result result;
-    StatementWatchdog.Guard guard =
-        watchdog.watch(connection, budget(statements.size() + (epilogue == null ? 0 : 1)));
+    StatementWatchdog.Guard guard = watchdog.watch(connection, timeouts.statementTimeout());
     try (guard) {
-      result = MultiStatementQuery.execute(connection, sql.toString());
+      result = MultiStatementQuery.execute(connection, sql.toString(), guard::statementCompleted);
     }
     try {
       if (guard.fired()) {
@@ -234,7 +225,7 @@ public final class ScriptRunner {
   private Optional<Finding> oneByOne(
       Connection connection, Script script, List<Statement> statements) throws SQLException {
     for (Statement statement : statements) {
-      StatementWatchdog.Guard guard = watchdog.watch(connection, budget(1));
+      StatementWatchdog.Guard guard = watchdog.watch(connection, timeouts.statementTimeout());
       Optional<Finding> failure = Optional.empty();
       try (guard) {
         execute(connection, statement);

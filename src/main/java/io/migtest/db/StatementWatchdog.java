@@ -3,6 +3,7 @@ package io.migtest.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,9 +14,9 @@ import org.postgresql.PGConnection;
 /**
  * Enforces the statement timeout from the client. The server's {@code statement_timeout} is a
  * session setting that a migration can change ({@code SET statement_timeout = 0}), so migtest also
- * watches each round trip: when it outlives its budget, migtest asks the server to cancel it, then
- * ends the session from another connection (a cancel can be caught in PL/pgSQL, termination
- * cannot), then closes the connection.
+ * watches each statement of a round trip: when one outlives the limit plus a grace, migtest asks
+ * the server to cancel it, then ends the session from another connection (a cancel can be caught in
+ * PL/pgSQL, termination cannot), then closes the connection.
  */
 final class StatementWatchdog {
   /** Time the server gets to act on its own timeout before the client steps in, and per step. */
@@ -36,41 +37,58 @@ final class StatementWatchdog {
   }
 
   /**
-   * Starts watching a round trip on {@code connection} that may take at most {@code budget}; close
-   * the guard when the round trip returns.
+   * Starts watching a round trip on {@code connection} whose statements may each take at most
+   * {@code limit}; call {@link Guard#statementCompleted()} as each one completes, and close the
+   * guard when the round trip returns.
    */
-  Guard watch(Connection connection, Duration budget) throws SQLException {
+  Guard watch(Connection connection, Duration limit) throws SQLException {
     PGConnection pg = connection.unwrap(PGConnection.class);
     int pid = pg.getBackendPID();
-    Guard guard = new Guard(budget);
-    long cancelAt = budget.toMillis();
-    long terminateAt = cancelAt + GRACE.toMillis();
-    long closeAt = terminateAt + GRACE.toMillis();
-    guard.steps =
-        List.of(
-            TIMER.schedule(() -> guard.step(pg::cancelQuery), cancelAt, TimeUnit.MILLISECONDS),
-            TIMER.schedule(
-                () -> guard.step(() -> server.terminate(pid)), terminateAt, TimeUnit.MILLISECONDS),
-            TIMER.schedule(
-                () -> guard.step(() -> connection.abort(Runnable::run)),
-                closeAt,
-                TimeUnit.MILLISECONDS));
+    Guard guard =
+        new Guard(
+            limit.plus(GRACE),
+            List.of(
+                pg::cancelQuery,
+                () -> server.terminate(pid),
+                () -> connection.abort(Runnable::run)));
+    guard.schedule();
     return guard;
+  }
+
+  /** An action against the session that may fail because it already ended. */
+  private interface Action {
+    void run() throws SQLException;
   }
 
   /** One watched round trip. */
   static final class Guard implements AutoCloseable {
     private final Duration budget;
-    private volatile List<ScheduledFuture<?>> steps = List.of();
+    private final List<Action> actions;
+    private List<ScheduledFuture<?>> steps = List.of();
     private volatile boolean fired;
 
-    private Guard(Duration budget) {
+    private Guard(Duration budget, List<Action> actions) {
       this.budget = budget;
+      this.actions = actions;
     }
 
-    /** An action against the session that may fail because it already ended. */
-    private interface Action {
-      void run() throws SQLException;
+    /** Schedules the steps from now: the first after the budget, each next one a grace later. */
+    private synchronized void schedule() {
+      long at = budget.toMillis();
+      List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+      for (Action action : actions) {
+        scheduled.add(TIMER.schedule(() -> step(action), at, TimeUnit.MILLISECONDS));
+        at += GRACE.toMillis();
+      }
+      steps = scheduled;
+    }
+
+    /** A statement of the round trip completed: the next one gets a budget of its own. */
+    synchronized void statementCompleted() {
+      if (!fired) {
+        cancelSteps();
+        schedule();
+      }
     }
 
     private void step(Action action) {
@@ -82,18 +100,23 @@ final class StatementWatchdog {
       }
     }
 
-    /** True when the round trip outlived its budget and migtest stepped in. */
+    /** True when a statement outlived its budget and migtest stepped in. */
     boolean fired() {
       return fired;
     }
 
+    /** How long a statement may run before migtest steps in. */
     Duration budget() {
       return budget;
     }
 
-    @Override
-    public void close() {
+    private void cancelSteps() {
       steps.forEach(step -> step.cancel(false));
+    }
+
+    @Override
+    public synchronized void close() {
+      cancelSteps();
     }
   }
 }

@@ -54,12 +54,6 @@ public final class DatabaseUrl {
         params);
   }
 
-  /** The URL with any password replaced by {@code ***}, for text that may be shown. */
-  public static String redact(String url) {
-    return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@")
-        .replaceAll("(?i)([?&]password=)[^&]*", "$1***");
-  }
-
   private static Map<String, String> query(String raw) {
     Map<String, String> params = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {

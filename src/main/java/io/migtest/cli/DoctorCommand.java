@@ -41,7 +41,7 @@ public final class DoctorCommand implements Callable<Integer> {
     Path dir = project.dir();
     Config config = ConfigResolver.resolve(dir, project.configFile, env, options.settings());
     PrintStream out = System.out;
-    out.println("migtest " + MigtestVersion.get() + " doctor: " + dir);
+    out.println("migtest " + MigtestVersion.get() + " doctor: " + ConsoleText.safe(dir.toString()));
     line(
         out,
         "config",

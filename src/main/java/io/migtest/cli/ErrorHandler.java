@@ -2,11 +2,14 @@ package io.migtest.cli;
 
 import io.migtest.ExitCode;
 import io.migtest.MigtestException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 
 /**
  * Turns exceptions into one clear message and the documented exit code; the stack trace only with
- * {@code --debug}.
+ * {@code --debug}. Messages and traces go through {@link ConsoleText#safe}, which hides secrets:
+ * picocli's messages echo the arguments, passwords included.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -24,7 +27,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
                   + (debug ? "" : " (run again with --debug for the stack trace, and report it)"));
     }
     if (debug) {
-      e.printStackTrace(cli.getErr());
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      trace.toString().lines().map(ConsoleText::safe).forEach(cli.getErr()::println);
     }
     return exitCode(e);
   }

@@ -1,6 +1,6 @@
 package io.migtest.config;
 
-import io.migtest.db.DatabaseUrl;
+import io.migtest.SecretRedactor;
 import io.migtest.db.Timeouts;
 import io.migtest.gate.GateId;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ public record Config(
         + ", base="
         + base
         + ", database="
-        + (databaseUrl == null ? null : DatabaseUrl.redact(databaseUrl))
+        + (databaseUrl == null ? null : SecretRedactor.PATTERNS_ONLY.redact(databaseUrl))
         + "]";
   }
 

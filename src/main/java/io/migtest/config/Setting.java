@@ -1,6 +1,6 @@
 package io.migtest.config;
 
-import io.migtest.db.DatabaseUrl;
+import io.migtest.SecretRedactor;
 
 /**
  * One configured value and where it came from, so an error can name the key and its place.
@@ -9,10 +9,10 @@ import io.migtest.db.DatabaseUrl;
  */
 public record Setting(String value, String source) {
 
-  /** Never shows a password that a database URL may hold. */
+  /** Never shows a secret the value may hold, such as a database URL's password. */
   @Override
   public String toString() {
-    return "Setting[" + DatabaseUrl.redact(value) + " from " + source + "]";
+    return "Setting[" + SecretRedactor.PATTERNS_ONLY.redact(value) + " from " + source + "]";
   }
 
   /** True for a value from a config file, whose source names its line. */

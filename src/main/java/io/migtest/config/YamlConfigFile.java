@@ -1,86 +1,176 @@
 package io.migtest.config;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.migtest.MigtestException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads {@code migtest.yml} into settings keyed by dotted path ({@code database.url}), keeping the
- * line of every value. Unknown keys and values that are not scalars are errors naming the line.
+ * line of every value. The file comes from the pull request, so it is hostile input: files over 1
+ * MiB, aliases, duplicate keys, several documents, unknown keys and values that are not scalars are
+ * errors naming the line.
  */
 public final class YamlConfigFile {
-  private YamlConfigFile() {}
+  /** The largest config file migtest reads; a real one is a few hundred bytes. */
+  static final int MAX_BYTES = 1 << 20;
+
+  private static final YAMLFactory YAML =
+      YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+
+  /** YAML line breaks, as SnakeYAML counts lines (YAML 1.1 adds NEL, LS and PS). */
+  private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
+
+  private static final Pattern DOCUMENT_MARKER = Pattern.compile("---(?:[ \t].*)?");
+
+  private final String name;
+  private final YAMLParser parser;
+  private final Map<String, Setting> settings = new LinkedHashMap<>();
+  private final Map<String, Integer> keyLines = new HashMap<>();
+  private final Deque<String> path = new ArrayDeque<>();
+
+  private YamlConfigFile(String name, YAMLParser parser) {
+    this.name = name;
+    this.parser = parser;
+  }
 
   public static Map<String, Setting> read(Path file) {
     String name = file.getFileName().toString();
-    Map<String, Setting> settings = new LinkedHashMap<>();
-    try (JsonParser parser = new YAMLFactory().createParser(Files.readAllBytes(file))) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        return settings;
-      }
-      if (first != JsonToken.START_OBJECT) {
-        throw invalid(name, parser, "the file must be a mapping of keys to values");
-      }
-      Deque<String> path = new ArrayDeque<>();
-      JsonToken token;
-      while ((token = parser.nextToken()) != null) {
-        switch (token) {
-          case FIELD_NAME -> {
-            String key = qualified(path, parser.currentName());
-            boolean known =
-                ConfigKeys.FILE_KEYS.contains(key)
-                    || ConfigKeys.FILE_KEYS.stream().anyMatch(k -> k.startsWith(key + "."));
-            if (!known) {
-              throw invalid(
-                  name,
-                  parser,
-                  "unknown key '"
-                      + key
-                      + "'. Known keys: "
-                      + String.join(", ", ConfigKeys.FILE_KEYS));
-            }
-            JsonToken value = parser.nextToken();
-            if (value == JsonToken.START_OBJECT) {
-              path.addLast(parser.currentName());
-            } else if (value.isScalarValue()) {
-              if (!ConfigKeys.FILE_KEYS.contains(key)) {
-                throw invalid(name, parser, "'" + key + "' is a section: give it nested keys");
-              }
-              settings.put(key, new Setting(scalar(value, parser), name + " line " + line(parser)));
-            } else {
-              throw invalid(name, parser, "'" + key + "' must be a single value, not a list");
-            }
-          }
-          case END_OBJECT -> path.pollLast();
-          default -> throw invalid(name, parser, "unexpected " + token);
-        }
+    try {
+      byte[] bytes = readAtMostLimit(file, name);
+      try (YAMLParser parser = YAML.createParser(bytes)) {
+        return new YamlConfigFile(name, parser).read(bytes);
       }
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw MigtestException.usage(
           name
               + " line "
-              + line
+              + line(e)
               + ": not valid YAML: "
               + e.getOriginalMessage().lines().findFirst().orElse(""));
     } catch (IOException e) {
       throw MigtestException.usage("Cannot read " + file + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * Checks the size before reading and never reads more than the limit and one byte, so neither a
+   * large file nor one that grows (or a device that never ends) costs more than the limit.
+   */
+  private static byte[] readAtMostLimit(Path file, String name) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_BYTES) {
+      throw tooLarge(name, size + " bytes");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw tooLarge(name, "over " + MAX_BYTES + " bytes");
+      }
+      return bytes;
+    }
+  }
+
+  /**
+   * SnakeYAML's alias and nesting limits apply only to its composer, which Jackson's streaming
+   * parser does not use: aliases are refused by {@link #value}, and nesting deeper than a section
+   * is an unknown key. The code point limit does apply, and is kept in step with ours.
+   */
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_BYTES);
+    return options;
+  }
+
+  private Map<String, Setting> read(byte[] bytes) throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      return settings;
+    }
+    if (first != JsonToken.START_OBJECT) {
+      throw invalid(line(), "the file must be a mapping of keys to values");
+    }
+    JsonToken token;
+    while ((token = nextKey()) != JsonToken.END_OBJECT || !path.isEmpty()) {
+      if (token == JsonToken.END_OBJECT) {
+        path.removeLast();
+      } else {
+        value(qualified(parser.currentName()));
+      }
+    }
+    int end = line();
+    if (parser.nextToken() != null) {
+      throw invalid(
+          secondDocumentLine(new String(bytes, StandardCharsets.UTF_8), end, line()),
+          "a second YAML document starts here; " + name + " must hold one document");
+    }
     return settings;
   }
 
+  /**
+   * In a mapping Jackson's only error of its own (SnakeYAML reports syntax) is a key that is not a
+   * scalar; its message names SnakeYAML's internal events, so say it in our words.
+   */
+  private JsonToken nextKey() throws IOException {
+    try {
+      return parser.nextToken();
+    } catch (JacksonYAMLParseException e) {
+      throw e;
+    } catch (JsonParseException e) {
+      throw invalid(line(e), "a key must be a plain name, not a list, a mapping or an alias");
+    }
+  }
+
+  private void value(String key) throws IOException {
+    int keyLine = line();
+    boolean known =
+        ConfigKeys.FILE_KEYS.contains(key)
+            || ConfigKeys.FILE_KEYS.stream().anyMatch(k -> k.startsWith(key + "."));
+    if (!known) {
+      throw invalid(
+          keyLine,
+          "unknown key '" + key + "'. Known keys: " + String.join(", ", ConfigKeys.FILE_KEYS));
+    }
+    Integer earlier = keyLines.putIfAbsent(key, keyLine);
+    if (earlier != null) {
+      throw invalid(keyLine, "'" + key + "' is set twice (also on line " + earlier + "); keep one");
+    }
+    JsonToken value = parser.nextToken();
+    if (parser.isCurrentAlias()) {
+      // Jackson would hand us the anchor's name as the value: `apply: *off` would read as "off".
+      throw invalid(
+          line(),
+          "YAML aliases (*" + parser.getText() + ") are not allowed; write the value itself");
+    }
+    if (value == JsonToken.START_OBJECT) {
+      path.addLast(parser.currentName());
+    } else if (value.isScalarValue()) {
+      if (!ConfigKeys.FILE_KEYS.contains(key)) {
+        throw invalid(line(), "'" + key + "' is a section: give it nested keys");
+      }
+      settings.put(key, new Setting(scalar(value), name + " line " + line()));
+    } else {
+      throw invalid(line(), "'" + key + "' must be a single value, not a list");
+    }
+  }
+
   /** YAML 1.1 reads {@code off} as false; a gate mode of {@code off} must stay "off". */
-  private static String scalar(JsonToken token, JsonParser parser) throws IOException {
+  private String scalar(JsonToken token) throws IOException {
     return switch (token) {
       case VALUE_FALSE -> parser.getText().equalsIgnoreCase("false") ? "false" : parser.getText();
       case VALUE_NULL -> "";
@@ -88,15 +178,38 @@ public final class YamlConfigFile {
     };
   }
 
-  private static String qualified(Deque<String> path, String name) {
-    return path.isEmpty() ? name : String.join(".", path) + "." + name;
+  /**
+   * Jackson skips document markers, so find the {@code ---} between the end of the first document
+   * and the first token of the second; without one, that token's line.
+   */
+  private static int secondDocumentLine(String text, int firstEnd, int secondToken) {
+    String[] lines = LINE_BREAK.split(text, -1);
+    for (int i = firstEnd - 1; i < Math.min(secondToken, lines.length); i++) {
+      if (DOCUMENT_MARKER.matcher(lines[i]).matches()) {
+        return i + 1;
+      }
+    }
+    return secondToken;
   }
 
-  private static int line(JsonParser parser) {
+  private String qualified(String key) {
+    return path.isEmpty() ? key : String.join(".", path) + "." + key;
+  }
+
+  private int line() {
     return parser.currentTokenLocation().getLineNr();
   }
 
-  private static MigtestException invalid(String file, JsonParser parser, String message) {
-    return MigtestException.usage(file + " line " + line(parser) + ": " + message + ".");
+  private static int line(JsonProcessingException e) {
+    return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+  }
+
+  private MigtestException invalid(int line, String message) {
+    return MigtestException.usage(name + " line " + line + ": " + message + ".");
+  }
+
+  private static MigtestException tooLarge(String name, String size) {
+    return MigtestException.usage(
+        name + " is " + size + "; migtest reads config files up to 1 MiB.");
   }
 }

@@ -61,12 +61,6 @@ public final class DatabaseUrl {
         params);
   }
 
-  /** The URL with any password replaced by {@code ***}, for text that may be shown. */
-  public static String redact(String url) {
-    return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@")
-        .replaceAll("(?i)([?&]password=)[^&]*", "$1***");
-  }
-
   /**
    * Why {@link URI} found no host: it then reads the authority as a registry name, so the host
    * itself may be fine and the port or user info be the problem.

@@ -175,6 +175,42 @@ class CheckCommandTest {
   }
 
   @Test
+  void aMisspelledOptionDoesNotEchoThePasswordOfItsUrl() {
+    CliRun misspelled =
+        CliRun.of("check", project.toString(), "--databse-url", "postgres://app:s3cret-pw@h/db");
+    assertThat(misspelled.exitCode()).isEqualTo(2);
+    assertThat(misspelled.err())
+        .contains("'--databse-url', 'postgres://app:***@h/db'")
+        .doesNotContain("s3cret-pw");
+
+    CliRun joined = CliRun.of("check", "--databse-url=postgres://app:s3cret-pw@h/db");
+    assertThat(joined.exitCode()).isEqualTo(2);
+    assertThat(joined.err()).contains("app:***@h").doesNotContain("s3cret-pw");
+  }
+
+  @Test
+  void anUnknownOptionNamedForASecretDoesNotEchoItsValue() {
+    CliRun spaced = CliRun.of("check", project.toString(), "--some-token", "tok-value-1");
+    assertThat(spaced.exitCode()).isEqualTo(2);
+    assertThat(spaced.err()).contains("'--some-token', '***'").doesNotContain("tok-value-1");
+
+    CliRun joined = CliRun.of("check", "--db-password=hunter2");
+    assertThat(joined.exitCode()).isEqualTo(2);
+    assertThat(joined.err()).contains("'--db-password=***'").doesNotContain("hunter2");
+  }
+
+  @Test
+  void anErrorAndItsStackTraceDoNotShowAPassword() {
+    CliRun run = CliRun.of("check", "postgres://app:s3cret-pw@h/db", "--debug");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("does not exist")
+        .contains("app:***@h/db")
+        .contains("\tat ")
+        .doesNotContain("s3cret-pw");
+  }
+
+  @Test
   void aServerThatRefusesConnectionsExitsThreeWithoutPrintingThePassword() throws IOException {
     write("db/migrations/V1__a.sql", "SELECT 1;");
     int port;

@@ -17,4 +17,10 @@ class ConsoleTextTest {
     assertThat(ConsoleText.safe("a ##[group]b")).doesNotContain("##[");
     assertThat(ConsoleText.safe("red \u001b[31m text")).doesNotContain("\u001b");
   }
+
+  @Test
+  void hidesSecrets() {
+    assertThat(ConsoleText.safe("connecting to postgres://app:s3cret@db/app\n--db-password x1"))
+        .isEqualTo("connecting to postgres://app:***@db/app --db-password ***");
+  }
 }

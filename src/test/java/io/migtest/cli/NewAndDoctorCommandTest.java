@@ -108,6 +108,18 @@ class NewAndDoctorCommandTest {
   }
 
   @Test
+  void doctorDoesNotEchoTheDatabaseUrlItDoesNotTake() {
+    CliRun withDir =
+        CliRun.of("doctor", project.toString(), "--database-url", "postgres://u:s3cret-pw@h/db");
+    assertThat(withDir.exitCode()).isEqualTo(2);
+    assertThat(withDir.err()).contains("postgres://u:***@h/db").doesNotContain("s3cret-pw");
+
+    CliRun withoutDir = CliRun.of("doctor", "--database-url", "postgres://u:s3cret-pw@h/db");
+    assertThat(withoutDir.exitCode()).isEqualTo(2);
+    assertThat(withoutDir.all()).doesNotContain("s3cret-pw");
+  }
+
+  @Test
   void helpAndVersionWork() {
     assertThat(CliRun.of("--version").out()).startsWith("migtest ");
     CliRun help = CliRun.of("check", "--help");

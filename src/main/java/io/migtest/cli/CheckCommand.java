@@ -63,7 +63,8 @@ public final class CheckCommand implements Callable<Integer> {
       names = "--report-dir",
       paramLabel = "DIR",
       description =
-          "Where the reports go, relative to the current folder (default: migtest-report).")
+          "Where the reports go, relative to the current folder (default: migtest-report);"
+              + " created if absent, never written through a symbolic link.")
   String reportDir;
 
   @Option(
@@ -86,7 +87,7 @@ public final class CheckCommand implements Callable<Integer> {
       description =
           "Your tests, run with sh in DIR against the migrated database (DATABASE_URL, PGHOST,"
               + " PGPORT, PGUSER, PGPASSWORD, PGDATABASE are set); a non-zero exit fails the apply"
-              + " gate.")
+              + " gate. As root it runs as an unprivileged user (see docs/security.md).")
   String testCommand;
 
   @Option(

@@ -3,10 +3,10 @@ package io.migtest.db;
 import io.migtest.DurationText;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
-import io.migtest.migration.Script;
-import io.migtest.migration.TransactionMode;
 import io.migtest.sql.NonTransactionalStatements;
+import io.migtest.sql.SqlScript;
 import io.migtest.sql.Statement;
+import io.migtest.sql.TransactionMode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -59,7 +59,7 @@ public final class ScriptRunner {
    *
    * @throws SQLException only when the connection itself fails outside a statement
    */
-  public Optional<Finding> run(Connection connection, Script script) throws SQLException {
+  public Optional<Finding> run(Connection connection, SqlScript script) throws SQLException {
     return run(connection, script, null);
   }
 
@@ -67,7 +67,7 @@ public final class ScriptRunner {
    * Runs {@code script} and then {@code epilogue} (when not null), in the script's transaction when
    * it runs in one: a history row is written with its migration, or not at all.
    */
-  public Optional<Finding> run(Connection connection, Script script, Epilogue epilogue)
+  public Optional<Finding> run(Connection connection, SqlScript script, Epilogue epilogue)
       throws SQLException {
     Optional<Finding> problem =
         script.problems().stream().filter(p -> p.severity() == Severity.ERROR).findFirst();
@@ -121,7 +121,7 @@ public final class ScriptRunner {
   }
 
   private Optional<Finding> asOneQuery(
-      Connection connection, Script script, List<Statement> statements, Epilogue epilogue)
+      Connection connection, SqlScript script, List<Statement> statements, Epilogue epilogue)
       throws SQLException {
     StringBuilder sql = new StringBuilder();
     int[] offsets = new int[statements.size()];
@@ -165,7 +165,7 @@ public final class ScriptRunner {
    * after those the server completed.
    */
   private static Finding locate(
-      Script script,
+      SqlScript script,
       List<Statement> statements,
       int[] offsets,
       Epilogue epilogue,
@@ -199,7 +199,7 @@ public final class ScriptRunner {
    * query.
    */
   private Optional<Finding> oneByOneInTransaction(
-      Connection connection, Script script, List<Statement> statements, Epilogue epilogue)
+      Connection connection, SqlScript script, List<Statement> statements, Epilogue epilogue)
       throws SQLException {
     connection.setAutoCommit(false);
     try {
@@ -223,7 +223,7 @@ public final class ScriptRunner {
   }
 
   private Optional<Finding> oneByOne(
-      Connection connection, Script script, List<Statement> statements) throws SQLException {
+      Connection connection, SqlScript script, List<Statement> statements) throws SQLException {
     for (Statement statement : statements) {
       StatementWatchdog.Guard guard = watchdog.watch(connection, timeouts.statementTimeout());
       Optional<Finding> failure = Optional.empty();
@@ -266,7 +266,7 @@ public final class ScriptRunner {
    * never ended: nothing done inside it stays, and the next file must not run inside it.
    */
   private static Optional<Finding> openTransaction(
-      Connection connection, Script script, List<Statement> statements) throws SQLException {
+      Connection connection, SqlScript script, List<Statement> statements) throws SQLException {
     if (connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
       return Optional.empty();
     }
@@ -291,7 +291,7 @@ public final class ScriptRunner {
    * The script failed and neither the error position nor the statements completed before it say
    * which statement failed; running it again to find out could repeat outside effects.
    */
-  private static Finding somewhere(Script script, Statement first, SQLException e) {
+  private static Finding somewhere(SqlScript script, Statement first, SQLException e) {
     Finding failure = failure(script, first, e, 0);
     return new Finding(
         failure.rule(),
@@ -310,7 +310,7 @@ public final class ScriptRunner {
    * connection is closed, as a late cancel request could still hit the next statement on it.
    */
   private Finding outlived(
-      Connection connection, Script script, Statement statement, StatementWatchdog.Guard guard)
+      Connection connection, SqlScript script, Statement statement, StatementWatchdog.Guard guard)
       throws SQLException {
     connection.abort(Runnable::run);
     return new Finding(
@@ -338,7 +338,8 @@ public final class ScriptRunner {
    * A finding for a statement the server rejected; {@code position} is the 1-based character in the
    * statement where the server located the error, or 0.
    */
-  private static Finding failure(Script script, Statement statement, SQLException e, int position) {
+  private static Finding failure(
+      SqlScript script, Statement statement, SQLException e, int position) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     int line = position > 0 ? statement.lineOfPosition(position) : statement.startLine();
     StringBuilder message = new StringBuilder();

@@ -1,6 +1,8 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.sql.SqlScript;
+import io.migtest.sql.TransactionMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,14 +57,14 @@ public final class DbmateLayout implements Layout {
       }
       String file = folder.displayPath(path);
       SourceText.Result result = SourceText.read(folder, path);
-      Script up;
-      Script down = null;
+      SqlScript up;
+      SqlScript down = null;
       if (result instanceof SourceText.Text text) {
-        Script[] sections = sections(file, text.text());
+        SqlScript[] sections = sections(file, text.text());
         up = sections[0];
         down = sections[1];
       } else {
-        up = Script.unreadable(file, ((SourceText.Problem) result).finding());
+        up = SqlScript.unreadable(file, ((SourceText.Problem) result).finding());
       }
       migrations.add(
           new Migration(
@@ -78,7 +80,7 @@ public final class DbmateLayout implements Layout {
   }
 
   /** The up and down sections of a file; a missing up marker is a problem of the up script. */
-  static Script[] sections(String file, String text) {
+  static SqlScript[] sections(String file, String text) {
     Matcher marker = MARKER.matcher(text);
     List<int[]> found = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
@@ -88,7 +90,7 @@ public final class DbmateLayout implements Layout {
       kinds.add(marker.group(1));
       transactional.add(!marker.group(2).replace(" ", "").contains("transaction:false"));
     }
-    Script[] result = new Script[2];
+    SqlScript[] result = new SqlScript[2];
     for (int i = 0; i < found.size(); i++) {
       int bodyStart = Math.min(found.get(i)[1] + 1, text.length());
       int bodyEnd = i + 1 < found.size() ? found.get(i + 1)[0] : text.length();
@@ -100,7 +102,7 @@ public final class DbmateLayout implements Layout {
       int slot = kinds.get(i).equals("up") ? 0 : 1;
       if (result[slot] == null) {
         result[slot] =
-            new Script(
+            new SqlScript(
                 file,
                 text.substring(bodyStart, Math.max(bodyStart, bodyEnd)),
                 firstLine,
@@ -110,7 +112,7 @@ public final class DbmateLayout implements Layout {
     }
     if (result[0] == null) {
       result[0] =
-          Script.unreadable(
+          SqlScript.unreadable(
               file,
               Finding.error(
                   "missing-up",

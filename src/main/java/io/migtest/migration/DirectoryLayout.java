@@ -1,6 +1,7 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.sql.TransactionMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -2,7 +2,9 @@ package io.migtest.migration;
 
 import io.migtest.finding.Finding;
 import io.migtest.sql.NonTransactionalStatements;
+import io.migtest.sql.SqlScript;
 import io.migtest.sql.Statement;
+import io.migtest.sql.TransactionMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -91,8 +93,8 @@ public final class FlywayLayout implements Layout {
   }
 
   /** Reads a script and decides how Flyway would run it. */
-  private static Script script(SourceFolder folder, String path) {
-    Script script = LayoutSupport.read(folder, path, TransactionMode.SINGLE_TRANSACTION);
+  private static SqlScript script(SourceFolder folder, String path) {
+    SqlScript script = LayoutSupport.read(folder, path, TransactionMode.SINGLE_TRANSACTION);
     if (!executesInTransaction(folder, path)) {
       return script.withTransactionMode(TransactionMode.AUTOCOMMIT);
     }
@@ -101,7 +103,7 @@ public final class FlywayLayout implements Layout {
     if (outside.isEmpty()) {
       return script;
     }
-    Script autocommit = script.withTransactionMode(TransactionMode.AUTOCOMMIT);
+    SqlScript autocommit = script.withTransactionMode(TransactionMode.AUTOCOMMIT);
     if (outside.size() == statements.size()) {
       return autocommit;
     }

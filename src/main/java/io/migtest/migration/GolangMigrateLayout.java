@@ -1,6 +1,7 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.sql.TransactionMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,8 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.sql.SqlScript;
+import io.migtest.sql.TransactionMode;
 import java.math.BigInteger;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -17,13 +19,13 @@ final class LayoutSupport {
   private LayoutSupport() {}
 
   /** Reads a whole file as a script. */
-  static Script read(SourceFolder folder, String relativePath, TransactionMode mode) {
+  static SqlScript read(SourceFolder folder, String relativePath, TransactionMode mode) {
     String file = folder.displayPath(relativePath);
     SourceText.Result result = SourceText.read(folder, relativePath);
     if (result instanceof SourceText.Text text) {
-      return Script.of(file, text.text(), mode);
+      return SqlScript.of(file, text.text(), mode);
     }
-    return Script.unreadable(file, ((SourceText.Problem) result).finding());
+    return SqlScript.unreadable(file, ((SourceText.Problem) result).finding());
   }
 
   /** The last segment of a relative path. */

@@ -1,6 +1,8 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.sql.SqlScript;
+import io.migtest.sql.TransactionMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,14 +105,14 @@ public final class LiquibaseSqlLayout implements Layout {
               ? TransactionMode.AUTOCOMMIT
               : TransactionMode.SINGLE_TRANSACTION;
       String id = changeset.group(1) + ":" + changeset.group(2);
-      Script up = new Script(file, body.toString(), headerLine + 1, mode, List.of());
+      SqlScript up = new SqlScript(file, body.toString(), headerLine + 1, mode, List.of());
       String rollbackSql = rollback.toString().strip();
       boolean noRollback =
           rollbackSql.isEmpty()
               || rollbackSql.equalsIgnoreCase("not required")
               || rollbackSql.equalsIgnoreCase("empty");
-      Script down =
-          noRollback ? null : new Script(file, rollbackSql, rollbackLine, mode, List.of());
+      SqlScript down =
+          noRollback ? null : new SqlScript(file, rollbackSql, rollbackLine, mode, List.of());
       into.add(
           new Migration(
               id, Version.ordinal(into.size() + 1, id), changeset.group(2), up, down, false));

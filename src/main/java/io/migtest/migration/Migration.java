@@ -1,5 +1,7 @@
 package io.migtest.migration;
 
+import io.migtest.sql.SqlScript;
+
 /**
  * One migration of a history.
  *
@@ -9,7 +11,12 @@ package io.migtest.migration;
  * @param repeatable a Flyway {@code R__} migration, run after the versioned ones when it changes
  */
 public record Migration(
-    String id, Version version, String description, Script up, Script down, boolean repeatable) {
+    String id,
+    Version version,
+    String description,
+    SqlScript up,
+    SqlScript down,
+    boolean repeatable) {
 
   /** The file of the up script, relative to the project root. */
   public String file() {

@@ -1,5 +1,6 @@
 package io.migtest.migration;
 
+import io.migtest.sql.TransactionMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,8 +3,8 @@ package io.migtest.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migtest.finding.Finding;
-import io.migtest.migration.Script;
-import io.migtest.migration.TransactionMode;
+import io.migtest.sql.SqlScript;
+import io.migtest.sql.TransactionMode;
 import java.sql.Connection;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class ScriptRunnerTest {
     try (ScratchDatabase db = SharedServer.get().createScratch("test");
         Connection c = db.connect()) {
       Optional<Finding> failure =
-          runner.run(c, Script.of("f.sql", sql, TransactionMode.SINGLE_TRANSACTION));
+          runner.run(c, SqlScript.of("f.sql", sql, TransactionMode.SINGLE_TRANSACTION));
       assertThat(failure).isEmpty();
       assertThat(query(c, "SELECT add_two(1)")).isEqualTo("3");
     }
@@ -46,7 +46,9 @@ class ScriptRunnerTest {
     try (ScratchDatabase db = SharedServer.get().createScratch("test");
         Connection c = db.connect()) {
       Finding failure =
-          runner.run(c, Script.of("m.sql", sql, TransactionMode.SINGLE_TRANSACTION)).orElseThrow();
+          runner
+              .run(c, SqlScript.of("m.sql", sql, TransactionMode.SINGLE_TRANSACTION))
+              .orElseThrow();
       assertThat(failure.line()).isEqualTo(5);
       assertThat(failure.sqlstate()).isEqualTo("42703");
       assertThat(failure.message()).contains("missing_column").contains("line 3");
@@ -66,7 +68,7 @@ class ScriptRunnerTest {
           runner
               .run(
                   c,
-                  Script.of(
+                  SqlScript.of(
                       "1.up.sql",
                       "CREATE INDEX CONCURRENTLY i1 ON t (id); SELECT 1;",
                       TransactionMode.MULTI_STATEMENT_QUERY))
@@ -75,7 +77,7 @@ class ScriptRunnerTest {
       assertThat(
               runner.run(
                   c,
-                  Script.of(
+                  SqlScript.of(
                       "2.up.sql",
                       "CREATE INDEX CONCURRENTLY i2 ON t (id);",
                       TransactionMode.MULTI_STATEMENT_QUERY)))
@@ -96,7 +98,7 @@ class ScriptRunnerTest {
           strict
               .run(
                   c,
-                  Script.of(
+                  SqlScript.of(
                       "slow.sql", "SELECT 1;\nSELECT pg_sleep(5);", TransactionMode.AUTOCOMMIT))
               .orElseThrow();
       assertThat(failure.sqlstate()).isEqualTo("57014");
@@ -122,7 +124,7 @@ class ScriptRunnerTest {
           strict
               .run(
                   c,
-                  Script.of(
+                  SqlScript.of(
                       "wait.sql",
                       "ALTER TABLE busy ADD COLUMN x int;",
                       TransactionMode.SINGLE_TRANSACTION))
@@ -155,7 +157,7 @@ class ScriptRunnerTest {
           runner
               .run(
                   c,
-                  Script.of(
+                  SqlScript.of(
                       "deploy/a.sql",
                       "SELECT 1;\nBEGIN;\nCREATE TABLE a (id int);\n",
                       TransactionMode.AUTOCOMMIT))
@@ -174,7 +176,7 @@ class ScriptRunnerTest {
           runner
               .run(
                   c,
-                  Script.of(
+                  SqlScript.of(
                       "V1__kill.sql",
                       "CREATE TABLE a (id int);\nSELECT pg_terminate_backend(pg_backend_pid());",
                       TransactionMode.SINGLE_TRANSACTION))
@@ -195,7 +197,8 @@ class ScriptRunnerTest {
           runner
               .run(
                   c,
-                  Script.of("V1__jdbc.sql", "SELECT {fn ucase('a')};", TransactionMode.AUTOCOMMIT))
+                  SqlScript.of(
+                      "V1__jdbc.sql", "SELECT {fn ucase('a')};", TransactionMode.AUTOCOMMIT))
               .orElseThrow();
       assertThat(failure.sqlstate()).isEqualTo("42601");
     }
@@ -213,7 +216,7 @@ class ScriptRunnerTest {
     for (TransactionMode mode : TransactionMode.values()) {
       try (ScratchDatabase db = SharedServer.get().createScratch("test");
           Connection c = db.connect()) {
-        assertThat(runner.run(c, Script.of("V1__colours.sql", sql, mode)))
+        assertThat(runner.run(c, SqlScript.of("V1__colours.sql", sql, mode)))
             .as(mode.name())
             .isEmpty();
         assertThat(query(c, "SELECT string_agg(name, ',' ORDER BY id) FROM colours"))
@@ -232,7 +235,7 @@ class ScriptRunnerTest {
           runner
               .run(
                   c,
-                  Script.of(
+                  SqlScript.of(
                       "V1__fail.sql",
                       "CREATE TABLE a (id int);\nSELECT nextval('side_effects');\n\nSELECT 1/0;\n",
                       TransactionMode.SINGLE_TRANSACTION))
@@ -253,7 +256,7 @@ class ScriptRunnerTest {
           runner
               .run(
                   c,
-                  Script.of(
+                  SqlScript.of(
                       "V1__ok.sql",
                       "SELECT nextval('side_effects');\nSELECT 2;",
                       TransactionMode.SINGLE_TRANSACTION),
@@ -278,7 +281,7 @@ class ScriptRunnerTest {
             strict
                 .run(
                     c,
-                    Script.of(
+                    SqlScript.of(
                         "V1__slow.sql",
                         "SET statement_timeout = 0;\nSELECT 1;\nSELECT pg_sleep(60);\n",
                         mode))
@@ -305,7 +308,7 @@ class ScriptRunnerTest {
       strict.prepare(c);
       Finding failure =
           strict
-              .run(c, Script.of("V1__stubborn.sql", stubborn, TransactionMode.AUTOCOMMIT))
+              .run(c, SqlScript.of("V1__stubborn.sql", stubborn, TransactionMode.AUTOCOMMIT))
               .orElseThrow();
       assertThat(failure.rule()).isEqualTo("statement-timeout-exceeded");
       assertThat(failure.line()).isEqualTo(2);

@@ -2,6 +2,8 @@ package io.migtest.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migtest.sql.SqlScript;
+import io.migtest.sql.TransactionMode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +35,12 @@ class SourceTextTest {
   @Test
   void lineEndingsDoNotChangeAMigrationsChecksum() {
     String lf = "CREATE TABLE a (id int);\nSELECT 1;\n";
-    Script unix = Script.of("a.sql", lf, TransactionMode.SINGLE_TRANSACTION);
-    Script windows =
-        Script.of("a.sql", lf.replace("\n", "\r\n"), TransactionMode.SINGLE_TRANSACTION);
+    SqlScript unix = SqlScript.of("a.sql", lf, TransactionMode.SINGLE_TRANSACTION);
+    SqlScript windows =
+        SqlScript.of("a.sql", lf.replace("\n", "\r\n"), TransactionMode.SINGLE_TRANSACTION);
     assertThat(windows.checksum()).isEqualTo(unix.checksum());
-    assertThat(Script.of("a.sql", lf + "SELECT 2;", TransactionMode.SINGLE_TRANSACTION).checksum())
+    assertThat(
+            SqlScript.of("a.sql", lf + "SELECT 2;", TransactionMode.SINGLE_TRANSACTION).checksum())
         .isNotEqualTo(unix.checksum());
   }
 

@@ -1,8 +1,6 @@
-package io.migtest.migration;
+package io.migtest.sql;
 
 import io.migtest.finding.Finding;
-import io.migtest.sql.SplitScript;
-import io.migtest.sql.StatementSplitter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,7 +12,7 @@ import java.util.List;
  * The SQL of one direction of a migration (up or down), where it comes from and how its tool runs
  * it. A script that could not be read carries the reason in {@link #problems()} and no text.
  */
-public final class Script {
+public final class SqlScript {
   private final String file;
   private final String text;
   private final int firstLine;
@@ -26,7 +24,7 @@ public final class Script {
    * @param file path relative to the project root
    * @param firstLine the file line on which {@code text} starts (sections of a larger file)
    */
-  public Script(
+  public SqlScript(
       String file,
       String text,
       int firstLine,
@@ -39,13 +37,13 @@ public final class Script {
     this.problems = List.copyOf(problems);
   }
 
-  public static Script of(String file, String text, TransactionMode mode) {
-    return new Script(file, text, 1, mode, List.of());
+  public static SqlScript of(String file, String text, TransactionMode mode) {
+    return new SqlScript(file, text, 1, mode, List.of());
   }
 
   /** A script whose file could not be read; applying it fails with {@code problem}. */
-  public static Script unreadable(String file, Finding problem) {
-    return new Script(file, "", 1, TransactionMode.AUTOCOMMIT, List.of(problem));
+  public static SqlScript unreadable(String file, Finding problem) {
+    return new SqlScript(file, "", 1, TransactionMode.AUTOCOMMIT, List.of(problem));
   }
 
   public String file() {
@@ -65,15 +63,15 @@ public final class Script {
   }
 
   /** The same script run with another transaction mode. */
-  public Script withTransactionMode(TransactionMode mode) {
-    return new Script(file, text, firstLine, mode, problems);
+  public SqlScript withTransactionMode(TransactionMode mode) {
+    return new SqlScript(file, text, firstLine, mode, problems);
   }
 
   /** The same script with one more problem (a finding of the layout about it). */
-  public Script withProblem(Finding problem) {
+  public SqlScript withProblem(Finding problem) {
     List<Finding> all = new ArrayList<>(problems);
     all.add(problem);
-    return new Script(file, text, firstLine, transactionMode, all);
+    return new SqlScript(file, text, firstLine, transactionMode, all);
   }
 
   /** The statements, split once and kept. */

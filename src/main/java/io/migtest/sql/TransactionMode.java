@@ -1,4 +1,4 @@
-package io.migtest.migration;
+package io.migtest.sql;
 
 /** How a layout's own tool wraps a script in transactions; migtest runs it the same way. */
 public enum TransactionMode {

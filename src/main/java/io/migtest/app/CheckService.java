@@ -4,8 +4,6 @@ import io.migtest.ExitCode;
 import io.migtest.MigtestException;
 import io.migtest.MigtestVersion;
 import io.migtest.config.Config;
-import io.migtest.db.DatabaseServer;
-import io.migtest.db.ScriptRunner;
 import io.migtest.fs.ReportFolder;
 import io.migtest.gate.GateContext;
 import io.migtest.gate.GateResult;
@@ -45,7 +43,7 @@ public final class CheckService {
    * ERROR.
    */
   public Outcome run(Config config, Progress progress) {
-    gates.checkSelection(config);
+    gates.checkSelection(config.gates());
     if (config.tests() != null && !Files.isDirectory(config.projectDir().resolve(config.tests()))) {
       throw MigtestException.usage(
           "The tests folder "
@@ -61,7 +59,7 @@ public final class CheckService {
         "found "
             + migrations.head().migrations().size()
             + " migrations ("
-            + migrations.head().layout()
+            + migrations.head().layout().name()
             + ") in "
             + migrations.head().directory());
     List<GateResult> results = new CopyOnWriteArrayList<>();
@@ -96,24 +94,16 @@ public final class CheckService {
       RunLimit limit,
       List<GateResult> results) {
     var provider = DatabaseProviders.choose(config);
-    progress.step("database: " + provider.plan());
-    try (DatabaseServer server = provider.start()) {
-      limit.started(server);
-      progress.step("database: PostgreSQL " + server.version() + " ready");
+    try (LazyDatabase database = new LazyDatabase(provider, config.timeouts(), limit, progress)) {
       TestCommand tests =
           config.testCommand() == null
               ? null
               : new TestCommand(
-                  config.testCommand(), config.projectDir(), System.getenv(), TEST_COMMAND_LIMIT);
-      gates.run(
-          new GateContext(
-              config,
-              migrations,
-              server,
-              new ScriptRunner(config.timeouts(), server),
-              tests,
-              progress),
-          results);
+                  config.testCommand(),
+                  config.projectDir(),
+                  config.environment(),
+                  TEST_COMMAND_LIMIT);
+      gates.run(new GateContext(config.gates(), migrations, database, tests, progress), results);
     }
   }
 
@@ -139,7 +129,7 @@ public final class CheckService {
         new RunReport.Tool("migtest", MigtestVersion.get()),
         result,
         exit.code(),
-        migrations.head().layout(),
+        migrations.head().layout().name(),
         migrations.head().directory(),
         entries,
         results,

@@ -35,13 +35,13 @@ public final class ProjectLoader {
     if (head.migrations().isEmpty()) {
       throw MigtestException.usage(
           "No "
-              + head.layout()
+              + head.layout().name()
               + " migrations in "
               + head.directory()
               + " ("
               + located.folder().files().size()
               + " files there, none named like "
-              + head.layout()
+              + head.layout().name()
               + " migrations). Check --layout, or point --migrations at the migrations folder.");
     }
     if (config.base() == null) {

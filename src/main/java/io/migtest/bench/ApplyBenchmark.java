@@ -8,8 +8,8 @@ import io.migtest.db.DatabaseServer;
 import io.migtest.db.EmbeddedProvider;
 import io.migtest.db.LaunchMode;
 import io.migtest.db.ScratchDatabase;
-import io.migtest.db.ScriptRunner;
 import io.migtest.gate.ApplyGate;
+import io.migtest.gate.DatabaseAccess;
 import io.migtest.gate.GateContext;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateStatus;
@@ -92,10 +92,9 @@ public final class ApplyBenchmark {
         new ApplyGate()
             .run(
                 new GateContext(
-                    config,
+                    config.gates(),
                     migrations,
-                    server,
-                    new ScriptRunner(config.timeouts(), server),
+                    DatabaseAccess.of(server, config.timeouts()),
                     null,
                     Progress.SILENT));
     if (result.status() != GateStatus.PASS) {

@@ -81,7 +81,7 @@ public final class DoctorCommand implements Callable<Integer> {
         "migrations",
         head.directory()
             + " (layout "
-            + head.layout()
+            + head.layout().name()
             + ", "
             + Plural.of(head.migrations().size(), "migration")
             + ", "

@@ -2,10 +2,9 @@ package io.migtest.config;
 
 import io.migtest.SecretRedactor;
 import io.migtest.db.Timeouts;
-import io.migtest.gate.GateId;
+import io.migtest.gate.GatePlan;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,22 +14,22 @@ import java.util.Map;
  * @param migrations the migrations folder relative to the project, or null to detect it
  * @param layout a forced layout name, or null to detect it
  * @param tests the tests folder relative to the project, or null for {@code db/tests} if present
- * @param gates the modes configured explicitly; a gate not in it blocks
- * @param selectedGates the gates asked for with {@code --gates}, or null for all
+ * @param gates which gates run and how their failures count
  * @param base the git ref of the base branch, or null
  * @param databaseUrl an existing server to use, or null
  * @param postgresImage a Docker image to start PostgreSQL from, or null
  * @param testCommand a command whose exit status judges the database, or null
  * @param shard the slice of mutants this run owns, or null for all
  * @param runTimeout the longest the whole run may take; then migtest stops everything it started
+ * @param environment the environment migtest was started with: it decides how child processes
+ *     start, and only an allow-list of it reaches them
  */
 public record Config(
     Path projectDir,
     String migrations,
     String layout,
     String tests,
-    Map<GateId, GateMode> gates,
-    List<GateId> selectedGates,
+    GatePlan gates,
     String base,
     Path reportDir,
     String databaseUrl,
@@ -38,7 +37,8 @@ public record Config(
     Timeouts timeouts,
     String testCommand,
     Shard shard,
-    Duration runTimeout) {
+    Duration runTimeout,
+    Map<String, String> environment) {
 
   /** The whole-run limit when none is configured. */
   public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(60);
@@ -57,14 +57,5 @@ public record Config(
         + ", database="
         + (databaseUrl == null ? null : SecretRedactor.PATTERNS_ONLY.redact(databaseUrl))
         + "]";
-  }
-
-  public GateMode mode(GateId gate) {
-    return gates.getOrDefault(gate, GateMode.BLOCK);
-  }
-
-  /** True when {@code gate} should run: selected (or no selection) and not off. */
-  public boolean runs(GateId gate) {
-    return mode(gate) != GateMode.OFF && (selectedGates == null || selectedGates.contains(gate));
   }
 }

@@ -5,6 +5,8 @@ import io.migtest.MigtestException;
 import io.migtest.db.Timeouts;
 import io.migtest.fs.ProjectBoundary;
 import io.migtest.gate.GateId;
+import io.migtest.gate.GateMode;
+import io.migtest.gate.GatePlan;
 import io.migtest.migration.Layouts;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -58,7 +60,7 @@ public final class ConfigResolver {
     }
     merged.putAll(fromEnvironment(env));
     merged.putAll(flags);
-    return build(projectDir, merged);
+    return build(projectDir, merged, env);
   }
 
   /**
@@ -95,7 +97,8 @@ public final class ConfigResolver {
     return settings;
   }
 
-  private static Config build(Path projectDir, Map<String, Setting> s) {
+  private static Config build(
+      Path projectDir, Map<String, Setting> s, Map<String, String> environment) {
     Setting layout = s.get(ConfigKeys.LAYOUT);
     if (layout != null) {
       try {
@@ -122,8 +125,7 @@ public final class ConfigResolver {
         path(projectDir, s, ConfigKeys.MIGRATIONS),
         layout == null ? null : layout.value(),
         path(projectDir, s, ConfigKeys.TESTS),
-        gates,
-        selectedGates(s.get(ConfigKeys.GATES)),
+        new GatePlan(gates, selectedGates(s.get(ConfigKeys.GATES))),
         value(s, ConfigKeys.BASE),
         reportDir(projectDir, reportDir),
         value(s, ConfigKeys.DATABASE_URL),
@@ -133,7 +135,8 @@ public final class ConfigResolver {
             duration(s, ConfigKeys.LOCK_TIMEOUT, Timeouts.DEFAULT.lockTimeout())),
         value(s, ConfigKeys.TEST_COMMAND),
         shard == null ? null : Shard.parse(shard.value(), shard.source()),
-        duration(s, ConfigKeys.TIMEOUT, Config.DEFAULT_RUN_TIMEOUT));
+        duration(s, ConfigKeys.TIMEOUT, Config.DEFAULT_RUN_TIMEOUT),
+        Map.copyOf(environment));
   }
 
   /** A URL and an image name two different databases; picking one silently would hide a mistake. */

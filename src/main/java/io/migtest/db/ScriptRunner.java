@@ -2,6 +2,7 @@ package io.migtest.db;
 
 import io.migtest.DurationText;
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
 import io.migtest.sql.NonTransactionalStatements;
 import io.migtest.sql.SqlScript;
@@ -280,7 +281,7 @@ public final class ScriptRunner {
             .orElse(statements.get(0));
     return Optional.of(
         Finding.error(
-            "open-transaction",
+            RuleId.OPEN_TRANSACTION,
             script.file(),
             begin.startLine(),
             "The script opens a transaction and never ends it: psql rolls it back when the file"
@@ -314,7 +315,7 @@ public final class ScriptRunner {
       throws SQLException {
     connection.abort(Runnable::run);
     return new Finding(
-        "statement-timeout-exceeded",
+        RuleId.STATEMENT_TIMEOUT_EXCEEDED,
         Severity.ERROR,
         script.file(),
         statement.startLine(),
@@ -361,7 +362,7 @@ public final class ScriptRunner {
       message.append(e.getMessage());
     }
     return new Finding(
-        "migration-failed",
+        RuleId.MIGRATION_FAILED,
         Severity.ERROR,
         script.file(),
         line,

@@ -3,10 +3,11 @@ package io.migtest.gate;
 import io.migtest.MigtestException;
 import io.migtest.db.Epilogue;
 import io.migtest.db.ScratchDatabase;
+import io.migtest.db.ScriptRunner;
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
 import io.migtest.migration.HistoryTable;
-import io.migtest.migration.Layouts;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
 import io.migtest.oracle.TestCommand;
@@ -35,11 +36,15 @@ public final class ApplyGate implements Gate {
   public GateResult run(GateContext context) {
     long started = System.nanoTime();
     MigrationComparison migrations = context.migrations();
-    List<Finding> findings = new ArrayList<>(migrations.head().problems());
-    findings.addAll(migrations.findings());
-    findings.addAll(scriptNotes(migrations.head().migrations()));
+    List<Finding> duplicates =
+        migrations.head().problems().stream()
+            .filter(f -> f.rule().equals(RuleId.DUPLICATE_VERSION))
+            .toList();
+    List<Finding> findings = new ArrayList<>(scriptNotes(migrations.head().migrations()));
     String summary;
-    if (findings.stream().anyMatch(f -> f.rule().equals("duplicate-version"))) {
+    if (!duplicates.isEmpty()) {
+      // The lint gate reports them too; here they are why nothing was applied.
+      findings.addAll(duplicates);
       summary = "not applied: duplicate versions make the order undefined";
     } else {
       Outcome full =
@@ -62,12 +67,7 @@ public final class ApplyGate implements Gate {
     }
     long durationMs = (System.nanoTime() - started) / 1_000_000;
     return new GateResult(
-        id(),
-        GateResult.statusOf(findings),
-        context.config().mode(id()),
-        durationMs,
-        summary,
-        findings);
+        id(), GateResult.statusOf(findings), context.mode(id()), durationMs, summary, findings);
   }
 
   /**
@@ -111,11 +111,11 @@ public final class ApplyGate implements Gate {
       List<Migration> migrations,
       TestCommand tests) {
     long started = System.nanoTime();
-    HistoryTable history =
-        Layouts.named(context.migrations().head().layout()).historyTable().orElse(null);
-    try (ScratchDatabase db = context.server().createScratch(purpose);
+    HistoryTable history = context.migrations().head().layout().historyTable().orElse(null);
+    ScriptRunner runner = context.database().runner();
+    try (ScratchDatabase db = context.database().server().createScratch(purpose);
         Connection connection = db.connect()) {
-      context.runner().prepare(connection);
+      runner.prepare(connection);
       if (history != null) {
         execute(connection, history.create());
       }
@@ -174,14 +174,14 @@ public final class ApplyGate implements Gate {
       GateContext context, Connection connection, Migration migration, HistoryTable history)
       throws SQLException {
     if (history == null) {
-      return context.runner().run(connection, migration.up());
+      return context.database().runner().run(connection, migration.up());
     }
     Epilogue record =
         new Epilogue(
             history.recordOf(migration),
             e ->
                 new Finding(
-                    "history-table-failed",
+                    RuleId.HISTORY_TABLE_FAILED,
                     Severity.ERROR,
                     migration.file(),
                     0,
@@ -190,7 +190,7 @@ public final class ApplyGate implements Gate {
                         + " failed, as it would for the migration tool: "
                         + e.getMessage(),
                     e.getSQLState()));
-    return context.runner().run(connection, migration.up(), record);
+    return context.database().runner().run(connection, migration.up(), record);
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {
@@ -201,7 +201,7 @@ public final class ApplyGate implements Gate {
 
   private static Finding baseFailure(Finding failure, GateContext context) {
     return new Finding(
-        "base-migration-failed",
+        RuleId.BASE_MIGRATION_FAILED,
         Severity.ERROR,
         failure.file(),
         failure.line(),

@@ -1,6 +1,5 @@
 package io.migtest.gate;
 
-import io.migtest.config.GateMode;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
 import java.util.List;

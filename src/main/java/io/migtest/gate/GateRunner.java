@@ -1,8 +1,6 @@
 package io.migtest.gate;
 
 import io.migtest.MigtestException;
-import io.migtest.config.Config;
-import io.migtest.config.GateMode;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,7 +14,7 @@ public final class GateRunner {
 
   /** The gates this version of migtest has. */
   public static GateRunner standard() {
-    return new GateRunner(List.of(new ApplyGate()));
+    return new GateRunner(List.of(new LintGate(), new ApplyGate()));
   }
 
   public List<GateId> availableIds() {
@@ -27,9 +25,9 @@ public final class GateRunner {
    * Refuses a {@code --gates} list that names a gate this version does not have: silently skipping
    * it would report a pass for a check that never ran.
    */
-  public void checkSelection(Config config) {
+  public void checkSelection(GatePlan plan) {
     List<GateId> configured =
-        config.gates().entrySet().stream()
+        plan.modes().entrySet().stream()
             .filter(e -> e.getValue() != GateMode.OFF && !availableIds().contains(e.getKey()))
             .map(java.util.Map.Entry::getKey)
             .toList();
@@ -42,11 +40,11 @@ public final class GateRunner {
               + availableIds().stream().map(GateId::id).collect(Collectors.joining(", "))
               + ".");
     }
-    if (config.selectedGates() == null) {
+    if (plan.selected() == null) {
       return;
     }
     List<GateId> missing =
-        config.selectedGates().stream().filter(g -> !availableIds().contains(g)).toList();
+        plan.selected().stream().filter(g -> !availableIds().contains(g)).toList();
     if (!missing.isEmpty()) {
       throw MigtestException.usage(
           "Gate "
@@ -62,18 +60,20 @@ public final class GateRunner {
    * survive an environment failure in a later gate.
    */
   public void run(GateContext context, List<GateResult> results) {
+    GatePlan plan = context.plan();
     for (Gate gate : available) {
-      Config config = context.config();
-      if (config.runs(gate.id())) {
+      if (plan.runs(gate.id())) {
         context.progress().step(gate.id().id() + ": starting");
         results.add(gate.run(context));
       } else {
-        String why =
-            config.selectedGates() != null && !config.selectedGates().contains(gate.id())
-                ? "not selected with --gates"
-                : "off in the configuration";
         results.add(
-            new GateResult(gate.id(), GateStatus.SKIP, config.mode(gate.id()), 0, why, List.of()));
+            new GateResult(
+                gate.id(),
+                GateStatus.SKIP,
+                plan.mode(gate.id()),
+                0,
+                plan.whySkipped(gate.id()),
+                List.of()));
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.time.Instant;
@@ -115,7 +116,7 @@ public final class DbmateLayout implements Layout {
           SqlScript.unreadable(
               file,
               Finding.error(
-                  "missing-up",
+                  RuleId.MISSING_UP,
                   file,
                   1,
                   "No `-- migrate:up` line: dbmate needs one before the up SQL."));

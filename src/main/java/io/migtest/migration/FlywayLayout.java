@@ -1,6 +1,7 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import io.migtest.sql.NonTransactionalStatements;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.Statement;
@@ -109,7 +110,7 @@ public final class FlywayLayout implements Layout {
     }
     return autocommit.withProblem(
         Finding.warning(
-            "mixed-transaction",
+            RuleId.MIXED_TRANSACTION,
             script.file(),
             outside.get(0).startLine(),
             "This migration mixes statements that need a transaction with one that cannot run in"

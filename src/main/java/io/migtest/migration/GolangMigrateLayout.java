@@ -1,6 +1,7 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import io.migtest.sql.TransactionMode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class GolangMigrateLayout implements Layout {
       if (ups.isEmpty()) {
         problems.add(
             Finding.error(
-                "missing-up",
+                RuleId.MISSING_UP,
                 folder.displayPath(downs.get(0)[0]),
                 0,
                 "A down file without its .up.sql: add the up migration or remove this file."));

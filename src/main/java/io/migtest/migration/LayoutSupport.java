@@ -1,6 +1,7 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.math.BigInteger;
@@ -69,7 +70,7 @@ final class LayoutSupport {
   /** A finding for a file the layout's tool would ignore or reject. */
   static Finding unrecognised(SourceFolder folder, String relativePath, String expected) {
     return Finding.warning(
-        "unrecognised-file",
+        RuleId.UNRECOGNISED_FILE,
         folder.displayPath(relativePath),
         0,
         "File name does not match " + expected + "; it is not run. Rename it or move it away.");

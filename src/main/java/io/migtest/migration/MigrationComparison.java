@@ -1,6 +1,7 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ public record MigrationComparison(
           && !before.up().checksum().equals(migration.up().checksum())) {
         findings.add(
             Finding.error(
-                "edited-migration",
+                RuleId.EDITED_MIGRATION,
                 migration.file(),
                 0,
                 "This migration is already on "
@@ -56,7 +57,7 @@ public record MigrationComparison(
           && !head.layout().equals("plain")) {
         findings.add(
             Finding.warning(
-                "out-of-order",
+                RuleId.OUT_OF_ORDER,
                 migration.file(),
                 0,
                 "Version "

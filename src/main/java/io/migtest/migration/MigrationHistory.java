@@ -7,10 +7,11 @@ import java.util.List;
  * The migrations of one revision of the project, in the order they apply, and the problems found
  * while reading them (bad names, duplicate versions, gaps).
  *
+ * @param layout the layout the migrations were read with, which answers what its tool can do
  * @param directory the migrations folder relative to the project root
  */
 public record MigrationHistory(
-    String layout, String directory, List<Migration> migrations, List<Finding> problems) {
+    Layout layout, String directory, List<Migration> migrations, List<Finding> problems) {
 
   /** Reads {@code folder} with {@code layout} and checks versions. */
   public static MigrationHistory load(Layout layout, SourceFolder folder) {
@@ -18,9 +19,6 @@ public record MigrationHistory(
     List<Finding> problems = new java.util.ArrayList<>(loaded.problems());
     problems.addAll(VersionChecks.check(loaded.migrations()));
     return new MigrationHistory(
-        layout.name(),
-        folder.displayPath(),
-        List.copyOf(loaded.migrations()),
-        List.copyOf(problems));
+        layout, folder.displayPath(), List.copyOf(loaded.migrations()), List.copyOf(problems));
   }
 }

@@ -1,6 +1,7 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -32,7 +33,7 @@ public final class SourceText {
       bytes = folder.read(relativePath);
     } catch (IOException | RuntimeException e) {
       return problem(
-          "unreadable-file",
+          RuleId.UNREADABLE_FILE,
           file,
           0,
           "Cannot read " + file + " (" + e.getMessage() + "): check that it exists and is a file.");
@@ -44,7 +45,7 @@ public final class SourceText {
   public static Result decode(String file, byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
       return problem(
-          "file-too-large",
+          RuleId.FILE_TOO_LARGE,
           file,
           0,
           file + " has " + bytes.length + " bytes; migtest reads migrations up to " + MAX_BYTES);
@@ -52,7 +53,7 @@ public final class SourceText {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         return problem(
-            "binary-file",
+            RuleId.BINARY_FILE,
             file,
             lineAt(bytes, i),
             file + " looks binary (a NUL byte at offset " + i + "): migrations must be SQL text.");
@@ -69,7 +70,7 @@ public final class SourceText {
     } catch (CharacterCodingException e) {
       int offset = firstInvalidOffset(bytes);
       return problem(
-          "invalid-encoding",
+          RuleId.INVALID_ENCODING,
           file,
           lineAt(bytes, offset),
           file

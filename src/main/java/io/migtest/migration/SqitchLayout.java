@@ -1,6 +1,7 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import io.migtest.sql.TransactionMode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -48,7 +49,7 @@ public final class SqitchLayout implements Layout {
       if (!folder.files().contains(deploy)) {
         problems.add(
             Finding.error(
-                "missing-script",
+                RuleId.MISSING_SCRIPT,
                 folder.displayPath(PLAN),
                 entry.line(),
                 "The plan names change '"

@@ -1,6 +1,7 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class VersionChecks {
       if (previous.version().compareTo(current.version()) == 0) {
         findings.add(
             Finding.error(
-                "duplicate-version",
+                RuleId.DUPLICATE_VERSION,
                 current.file(),
                 0,
                 "Version "
@@ -39,7 +40,7 @@ final class VersionChecks {
         if (current.subtract(previous).compareTo(BigInteger.ONE) > 0) {
           findings.add(
               Finding.info(
-                  "version-gap",
+                  RuleId.VERSION_GAP,
                   versioned.get(i).file(),
                   0,
                   "Versions jump from "

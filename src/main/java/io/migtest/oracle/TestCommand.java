@@ -7,6 +7,7 @@ import io.migtest.db.LaunchPlanner;
 import io.migtest.db.PrivateFolder;
 import io.migtest.db.ServerEndpoint;
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
 import io.migtest.process.ChildEnvironment;
 import io.migtest.process.CommandResult;
@@ -146,7 +147,7 @@ public final class TestCommand {
 
   private Finding failure(String what) {
     return new Finding(
-        "test-command-failed",
+        RuleId.TEST_COMMAND_FAILED,
         Severity.ERROR,
         null,
         0,

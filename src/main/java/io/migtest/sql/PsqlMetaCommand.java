@@ -1,6 +1,7 @@
 package io.migtest.sql;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import java.util.Locale;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ final class PsqlMetaCommand {
     String name = name(command);
     if (changesErrorHandling(command, name)) {
       return Finding.warning(
-          "psql-meta-command",
+          RuleId.PSQL_META_COMMAND,
           file,
           line,
           "psql command `"
@@ -33,13 +34,13 @@ final class PsqlMetaCommand {
     }
     if (isHarmless(command, name)) {
       return Finding.info(
-          "psql-meta-command",
+          RuleId.PSQL_META_COMMAND,
           file,
           line,
           "psql command `" + command + "` only affects psql's output; migtest skips it.");
     }
     return Finding.error(
-        "psql-meta-command",
+        RuleId.PSQL_META_COMMAND,
         file,
         line,
         "psql command `"

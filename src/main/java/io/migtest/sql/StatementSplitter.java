@@ -1,6 +1,7 @@
 package io.migtest.sql;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -302,10 +303,10 @@ public final class StatementSplitter {
     problems.add(
         Finding.error(
             switch (what) {
-              case "block comment" -> "unterminated-comment";
-              case "dollar-quoted string" -> "unterminated-dollar-quote";
-              case "quoted identifier" -> "unterminated-identifier";
-              default -> "unterminated-string";
+              case "block comment" -> RuleId.UNTERMINATED_COMMENT;
+              case "dollar-quoted string" -> RuleId.UNTERMINATED_DOLLAR_QUOTE;
+              case "quoted identifier" -> RuleId.UNTERMINATED_IDENTIFIER;
+              default -> RuleId.UNTERMINATED_STRING;
             },
             file,
             openedAt,

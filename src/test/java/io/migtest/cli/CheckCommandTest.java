@@ -45,6 +45,15 @@ class CheckCommandTest {
     return JsonReport.mapper().readTree(project.resolve("migtest-report/report.json").toFile());
   }
 
+  private static JsonNode gate(JsonNode report, String id) {
+    for (JsonNode gate : report.get("gates")) {
+      if (gate.get("id").asText().equals(id)) {
+        return gate;
+      }
+    }
+    throw new AssertionError("no gate " + id + " in " + report);
+  }
+
   @Test
   void passingHistoryWritesTheReportsAndExitsZero() throws IOException {
     write("db/migrations/V1__users.sql", "CREATE TABLE users (id int PRIMARY KEY);");
@@ -65,9 +74,8 @@ class CheckCommandTest {
     assertThat(second.get("statements").asInt()).isEqualTo(1);
     assertThat(report.get("migrations").get(0).has("downFile")).isTrue();
     assertThat(report.get("migrations").get(0).get("downFile").isNull()).isTrue();
-    assertThat(report.get("gates")).hasSize(1);
-    assertThat(report.get("gates").get(0).get("id").asText()).isEqualTo("apply");
-    assertThat(report.get("gates").get(0).get("mode").asText()).isEqualTo("block");
+    assertThat(report.get("gates").findValuesAsText("id")).containsExactly("lint", "apply");
+    assertThat(gate(report, "apply").get("mode").asText()).isEqualTo("block");
     assertThat(project.resolve("migtest-report/report.md"))
         .content()
         .contains("| apply | ✅ PASS |");
@@ -81,7 +89,7 @@ class CheckCommandTest {
     CliRun run = check();
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("db/migrations/V2__b.sql:2").contains("23502");
-    JsonNode finding = report().get("gates").get(0).get("findings").get(0);
+    JsonNode finding = gate(report(), "apply").get("findings").get(0);
     assertThat(finding.get("line").asInt()).isEqualTo(2);
     assertThat(finding.get("sqlstate").asText()).isEqualTo("23502");
     assertThat(report().get("result").asText()).isEqualTo("FAIL");
@@ -272,5 +280,38 @@ class CheckCommandTest {
     assertThat(run.err())
         .contains("No golang-migrate migrations in db/migrations")
         .contains("--layout");
+  }
+
+  @Test
+  void theLintGateAloneStartsNoDatabaseAndPassesWhereNoneCouldStart() throws IOException {
+    write("db/migrations/V1__a.sql", "CREATE TABLE a (id int);");
+    // Nothing listens on port 1: starting a database here would end in exit 3.
+    CliRun run =
+        CliRun.of(
+            "check",
+            project.toString(),
+            "--gates",
+            "lint",
+            "--database-url",
+            "postgres://nobody@127.0.0.1:1/none",
+            "--report-dir",
+            project.resolve("migtest-report").toString());
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.all()).doesNotContain("database:");
+    assertThat(run.out()).contains("lint").contains("1 migration, no problems");
+    assertThat(gate(report(), "apply").get("status").asText()).isEqualTo("SKIP");
+  }
+
+  @Test
+  void hygieneProblemsFailTheLintGate() throws IOException {
+    write("db/migrations/V1__a.sql", "CREATE TABLE a (id int);");
+    write("db/migrations/V1__b.sql", "CREATE TABLE b (id int);");
+    write("db/migrations/V2-bad-name.sql", "SELECT 1;");
+    CliRun run = check("--gates", "lint");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    JsonNode lint = gate(report(), "lint");
+    assertThat(lint.get("status").asText()).isEqualTo("FAIL");
+    assertThat(lint.get("findings").findValuesAsText("rule"))
+        .contains("duplicate-version", "unrecognised-file");
   }
 }

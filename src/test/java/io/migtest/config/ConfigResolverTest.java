@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.migtest.ExitCode;
 import io.migtest.MigtestException;
 import io.migtest.gate.GateId;
+import io.migtest.gate.GateMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,11 +55,11 @@ class ConfigResolverTest {
             Map.of("migrations", new Setting("db/c", "--migrations")));
     assertThat(config.migrations()).isEqualTo("db/c");
     assertThat(config.layout()).isEqualTo("flyway");
-    assertThat(config.mode(GateId.APPLY)).isEqualTo(GateMode.WARN);
-    assertThat(config.mode(GateId.ROLLBACK))
+    assertThat(config.gates().mode(GateId.APPLY)).isEqualTo(GateMode.WARN);
+    assertThat(config.gates().mode(GateId.ROLLBACK))
         .as("YAML 1.1 reads off as false")
         .isEqualTo(GateMode.OFF);
-    assertThat(config.mode(GateId.LINT)).isEqualTo(GateMode.BLOCK);
+    assertThat(config.gates().mode(GateId.LINT)).isEqualTo(GateMode.BLOCK);
     assertThat(config.timeouts().lockTimeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(config.timeouts().statementTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.databaseUrl()).isEqualTo("postgres://h/db");
@@ -114,7 +115,8 @@ class ConfigResolverTest {
         .hasMessageContaining("i/n");
     assertThat(
             resolve(null, Map.of(), Map.of("gates", new Setting("apply, lint", "--gates")))
-                .selectedGates())
+                .gates()
+                .selected())
         .containsExactly(GateId.APPLY, GateId.LINT);
   }
 
@@ -125,10 +127,10 @@ class ConfigResolverTest {
             "gates:\n  lint: off\n",
             Map.of(),
             Map.of("gates", new Setting("lint,apply", "--gates")));
-    assertThat(config.runs(GateId.APPLY)).isTrue();
-    assertThat(config.runs(GateId.LINT)).isFalse();
-    assertThat(config.runs(GateId.DATA)).isFalse();
-    assertThat(config.selectedGates()).isEqualTo(List.of(GateId.LINT, GateId.APPLY));
+    assertThat(config.gates().runs(GateId.APPLY)).isTrue();
+    assertThat(config.gates().runs(GateId.LINT)).isFalse();
+    assertThat(config.gates().runs(GateId.DATA)).isFalse();
+    assertThat(config.gates().selected()).isEqualTo(List.of(GateId.LINT, GateId.APPLY));
   }
 
   @Test

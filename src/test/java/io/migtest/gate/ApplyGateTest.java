@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.migtest.app.ProjectLoader;
 import io.migtest.config.Config;
 import io.migtest.config.ConfigResolver;
-import io.migtest.db.ScriptRunner;
 import io.migtest.db.SharedServer;
 import io.migtest.finding.Finding;
 import io.migtest.oracle.TestCommand;
@@ -37,10 +36,9 @@ class ApplyGateTest {
     return new ApplyGate()
         .run(
             new GateContext(
-                config,
+                config.gates(),
                 ProjectLoader.load(config),
-                SharedServer.get(),
-                new ScriptRunner(config.timeouts(), SharedServer.get()),
+                DatabaseAccess.of(SharedServer.get(), config.timeouts()),
                 tests,
                 Progress.SILENT));
   }

@@ -24,7 +24,7 @@ class LayoutsTest {
     write(project, "db/migrations/R__views.sql", "SELECT 'r';");
     write(project, "db/migrations/notes.sql", "SELECT 0;");
     MigrationHistory h = load(project, "db/migrations");
-    assertThat(h.layout()).isEqualTo("flyway");
+    assertThat(h.layout().name()).isEqualTo("flyway");
     assertThat(h.migrations())
         .extracting(m -> m.version().text())
         .containsExactly("1_1", "2", "10", "R");
@@ -69,7 +69,7 @@ class LayoutsTest {
     write(project, "migrations/000002_add_email.down.sql", "ALTER TABLE u DROP email;");
     write(project, "migrations/000001_init.up.sql", "CREATE TABLE u (id int);");
     MigrationHistory h = load(project, "migrations");
-    assertThat(h.layout()).isEqualTo("golang-migrate");
+    assertThat(h.layout().name()).isEqualTo("golang-migrate");
     assertThat(h.migrations())
         .extracting(Migration::description)
         .containsExactly("init", "add email");
@@ -89,7 +89,7 @@ class LayoutsTest {
         "db/migrations/20240102000000_idx.sql",
         "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON u (id);\n-- migrate:down\nDROP INDEX i;\n");
     MigrationHistory h = load(project, "db/migrations");
-    assertThat(h.layout()).isEqualTo("dbmate");
+    assertThat(h.layout().name()).isEqualTo("dbmate");
     Migration users = h.migrations().get(0);
     assertThat(users.up().split().statements().get(0).startLine()).isEqualTo(2);
     assertThat(users.down().split().statements().get(0).startLine()).isEqualTo(5);
@@ -119,7 +119,7 @@ class LayoutsTest {
     write(
         project, "migrations/2024-01-03-000000_idx/metadata.toml", "run_in_transaction = false\n");
     MigrationHistory h = load(project, "migrations");
-    assertThat(h.layout()).isEqualTo("directory");
+    assertThat(h.layout().name()).isEqualTo("directory");
     assertThat(h.migrations()).extracting(Migration::description).containsExactly("posts", "idx");
     assertThat(h.migrations().get(0).up().transactionMode())
         .isEqualTo(TransactionMode.SINGLE_TRANSACTION);
@@ -143,7 +143,7 @@ class LayoutsTest {
     write(project, "deploy/users@v1.sql", "CREATE TABLE app.users (id int);");
     write(project, "deploy/users.sql", "ALTER TABLE app.users ADD name text;");
     MigrationHistory h = load(project, ".");
-    assertThat(h.layout()).isEqualTo("sqitch");
+    assertThat(h.layout().name()).isEqualTo("sqitch");
     assertThat(h.migrations())
         .extracting(Migration::file)
         .containsExactly("deploy/schema.sql", "deploy/users@v1.sql", "deploy/users.sql");
@@ -169,7 +169,7 @@ class LayoutsTest {
             + "--changeset bob:2 runInTransaction:false\nCREATE INDEX CONCURRENTLY i ON a (id);\n"
             + "/* liquibase rollback\nDROP INDEX CONCURRENTLY i;\n*/\n");
     MigrationHistory h = load(project, "db/changelog");
-    assertThat(h.layout()).isEqualTo("liquibase-sql");
+    assertThat(h.layout().name()).isEqualTo("liquibase-sql");
     assertThat(h.migrations()).extracting(Migration::id).containsExactly("alice:1", "bob:2");
     assertThat(h.migrations().get(0).down().text()).isEqualTo("DROP TABLE a;");
     assertThat(h.migrations().get(0).up().split().statements().get(0).startLine()).isEqualTo(4);
@@ -183,7 +183,7 @@ class LayoutsTest {
     write(project, "sql/10_late.sql", "SELECT 10;");
     write(project, "sql/2_early.sql", "SELECT 2;");
     MigrationHistory h = load(project, "sql");
-    assertThat(h.layout()).isEqualTo("plain");
+    assertThat(h.layout().name()).isEqualTo("plain");
     assertThat(h.migrations())
         .extracting(Migration::description)
         .containsExactly("2_early", "10_late");
@@ -218,7 +218,7 @@ class LayoutsTest {
         .extracting(NewMigrationFile::relativePath)
         .containsExactly("V010__add_orders_index.sql", "U010__add_orders_index.sql");
     MigrationHistory empty =
-        new MigrationHistory("dbmate", "db", java.util.List.of(), java.util.List.of());
+        new MigrationHistory(new DbmateLayout(), "db", java.util.List.of(), java.util.List.of());
     assertThat(new DbmateLayout().scaffold("Café crème", empty, java.time.Instant.EPOCH))
         .extracting(NewMigrationFile::relativePath)
         .containsExactly("19700101000000_cafe_creme.sql");

@@ -2,10 +2,10 @@ package io.migtest.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.migtest.config.GateMode;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
 import io.migtest.gate.GateId;
+import io.migtest.gate.GateMode;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateStatus;
 import java.io.IOException;

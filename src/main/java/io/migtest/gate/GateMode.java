@@ -1,4 +1,4 @@
-package io.migtest.config;
+package io.migtest.gate;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;

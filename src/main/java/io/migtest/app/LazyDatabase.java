@@ -1,0 +1,59 @@
+package io.migtest.app;
+
+import io.migtest.db.DatabaseProvider;
+import io.migtest.db.DatabaseServer;
+import io.migtest.db.ScriptRunner;
+import io.migtest.db.Timeouts;
+import io.migtest.gate.DatabaseAccess;
+import io.migtest.gate.Progress;
+
+/**
+ * Starts the run's database the first time a gate asks for it, registers it with the run's time
+ * limit, and stops it at the end of the run if it was started.
+ */
+final class LazyDatabase implements DatabaseAccess, AutoCloseable {
+  private final DatabaseProvider provider;
+  private final Timeouts timeouts;
+  private final RunLimit limit;
+  private final Progress progress;
+  private DatabaseServer server;
+  private ScriptRunner runner;
+
+  LazyDatabase(DatabaseProvider provider, Timeouts timeouts, RunLimit limit, Progress progress) {
+    this.provider = provider;
+    this.timeouts = timeouts;
+    this.limit = limit;
+    this.progress = progress;
+  }
+
+  @Override
+  public synchronized DatabaseServer server() {
+    if (server == null) {
+      progress.step("database: " + provider.plan());
+      DatabaseServer started = provider.start();
+      try {
+        limit.started(started);
+      } catch (RuntimeException e) {
+        started.close();
+        throw e;
+      }
+      server = started;
+      runner = new ScriptRunner(timeouts, server);
+      progress.step("database: PostgreSQL " + server.version() + " ready");
+    }
+    return server;
+  }
+
+  @Override
+  public synchronized ScriptRunner runner() {
+    server();
+    return runner;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.close();
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.migtest.finding;
+
+/**
+ * The rule ids of findings, in one place: reports, suppressions and docs refer to them, so they
+ * never change once released.
+ */
+public final class RuleId {
+  // Hygiene of the migrations folder (the lint gate).
+  public static final String UNRECOGNISED_FILE = "unrecognised-file";
+  public static final String DUPLICATE_VERSION = "duplicate-version";
+  public static final String VERSION_GAP = "version-gap";
+  public static final String MISSING_UP = "missing-up";
+  public static final String MISSING_SCRIPT = "missing-script";
+  public static final String EDITED_MIGRATION = "edited-migration";
+  public static final String OUT_OF_ORDER = "out-of-order";
+  public static final String UNREADABLE_FILE = "unreadable-file";
+  public static final String FILE_TOO_LARGE = "file-too-large";
+  public static final String BINARY_FILE = "binary-file";
+  public static final String INVALID_ENCODING = "invalid-encoding";
+
+  // Splitting a script into statements.
+  public static final String UNTERMINATED_STRING = "unterminated-string";
+  public static final String UNTERMINATED_IDENTIFIER = "unterminated-identifier";
+  public static final String UNTERMINATED_DOLLAR_QUOTE = "unterminated-dollar-quote";
+  public static final String UNTERMINATED_COMMENT = "unterminated-comment";
+  public static final String PSQL_META_COMMAND = "psql-meta-command";
+  public static final String MIXED_TRANSACTION = "mixed-transaction";
+
+  // Running migrations (the apply gate).
+  public static final String MIGRATION_FAILED = "migration-failed";
+  public static final String BASE_MIGRATION_FAILED = "base-migration-failed";
+  public static final String HISTORY_TABLE_FAILED = "history-table-failed";
+  public static final String OPEN_TRANSACTION = "open-transaction";
+  public static final String STATEMENT_TIMEOUT_EXCEEDED = "statement-timeout-exceeded";
+  public static final String TEST_COMMAND_FAILED = "test-command-failed";
+
+  private RuleId() {}
+}

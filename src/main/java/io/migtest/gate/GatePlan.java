@@ -1,0 +1,37 @@
+package io.migtest.gate;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which gates run and what their failures do, as configured.
+ *
+ * @param modes the modes configured explicitly; a gate not in it blocks
+ * @param selected the gates asked for with {@code --gates}, or null for all
+ */
+public record GatePlan(Map<GateId, GateMode> modes, List<GateId> selected) {
+
+  /** Every gate runs and blocks. */
+  public static final GatePlan ALL = new GatePlan(Map.of(), null);
+
+  public GatePlan {
+    modes = Map.copyOf(modes);
+    selected = selected == null ? null : List.copyOf(selected);
+  }
+
+  public GateMode mode(GateId gate) {
+    return modes.getOrDefault(gate, GateMode.BLOCK);
+  }
+
+  /** True when {@code gate} should run: selected (or no selection) and not off. */
+  public boolean runs(GateId gate) {
+    return mode(gate) != GateMode.OFF && (selected == null || selected.contains(gate));
+  }
+
+  /** Why {@code gate} does not run, for the gates table. */
+  String whySkipped(GateId gate) {
+    return selected != null && !selected.contains(gate)
+        ? "not selected with --gates"
+        : "off in the configuration";
+  }
+}

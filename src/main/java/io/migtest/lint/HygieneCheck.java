@@ -1,0 +1,43 @@
+package io.migtest.lint;
+
+import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
+import io.migtest.migration.Migration;
+import io.migtest.migration.MigrationComparison;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The hygiene rules of a migrations folder, which need no database: files the layout does not
+ * recognise, duplicate versions, gaps, missing scripts, migrations edited after they reached the
+ * base branch or ordered before its newest, and files that cannot be read as UTF-8 text.
+ */
+public final class HygieneCheck {
+  /** Problems of a single file that are about the file itself, not about running it. */
+  private static final Set<String> FILE_RULES =
+      Set.of(
+          RuleId.UNREADABLE_FILE,
+          RuleId.FILE_TOO_LARGE,
+          RuleId.BINARY_FILE,
+          RuleId.INVALID_ENCODING);
+
+  private HygieneCheck() {}
+
+  /** The hygiene findings of the pull request's migrations, in folder then file order. */
+  public static List<Finding> check(MigrationComparison migrations) {
+    List<Finding> findings = new ArrayList<>(migrations.head().problems());
+    findings.addAll(migrations.findings());
+    for (Migration migration : migrations.head().migrations()) {
+      migration.up().problems().stream()
+          .filter(f -> FILE_RULES.contains(f.rule()))
+          .forEach(findings::add);
+      if (migration.down() != null) {
+        migration.down().problems().stream()
+            .filter(f -> FILE_RULES.contains(f.rule()))
+            .forEach(findings::add);
+      }
+    }
+    return findings;
+  }
+}

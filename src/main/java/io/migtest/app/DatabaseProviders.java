@@ -17,6 +17,6 @@ public final class DatabaseProviders {
     if (config.postgresImage() != null) {
       return new DockerProvider(config.postgresImage());
     }
-    return new EmbeddedProvider();
+    return new EmbeddedProvider(config.environment(), null);
   }
 }

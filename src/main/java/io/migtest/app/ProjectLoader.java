@@ -48,7 +48,7 @@ public final class ProjectLoader {
       return MigrationComparison.withoutBase(head);
     }
     GitRepository git =
-        GitRepository.find(config.projectDir())
+        GitRepository.find(config.projectDir(), config.environment())
             .orElseThrow(
                 () ->
                     MigtestException.usage(

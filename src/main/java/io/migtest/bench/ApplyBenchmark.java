@@ -16,7 +16,7 @@ import io.migtest.gate.GateStatus;
 import io.migtest.gate.Progress;
 import io.migtest.migration.MigrationComparison;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,21 +36,23 @@ public final class ApplyBenchmark {
   private final int migrations;
   private final int rounds;
   private final LaunchMode mode;
+  private final Map<String, String> env;
 
-  public ApplyBenchmark(int migrations, int rounds, LaunchMode mode) {
+  public ApplyBenchmark(int migrations, int rounds, LaunchMode mode, Map<String, String> env) {
+    this.env = env;
     this.migrations = migrations;
     this.rounds = rounds;
     this.mode = mode;
   }
 
-  public void run(PrintStream out) throws IOException, java.sql.SQLException {
+  public void run(PrintWriter out) throws IOException, java.sql.SQLException {
     Path project = Files.createTempDirectory("migtest-bench-");
     Path dir = project.resolve("db/migrations");
     int statements = HistoryGenerator.write(dir, migrations);
     out.printf(
         Locale.ROOT, "history: %d migrations, %d statements in %s%n", migrations, statements, dir);
     long started = System.nanoTime();
-    try (DatabaseServer server = new EmbeddedProvider(System.getenv(), mode).start()) {
+    try (DatabaseServer server = new EmbeddedProvider(env, mode).start()) {
       out.printf(Locale.ROOT, "embedded start: %.2f s%n", (System.nanoTime() - started) / 1e9);
       double bestMigtest = Double.MAX_VALUE;
       double bestFloor = Double.MAX_VALUE;

@@ -3,10 +3,14 @@ package io.migtest.cli;
 import io.migtest.bench.ApplyBenchmark;
 import io.migtest.bench.StartBenchmark;
 import io.migtest.db.LaunchMode;
+import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code migtest bench}: hidden benchmarks that print figures (not part of the product). */
 @Command(
@@ -20,6 +24,7 @@ import picocli.CommandLine.Parameters;
       "  start  start and stop the embedded PostgreSQL a few times; prints cold and warm times"
     })
 public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "WHAT", description = "apply or start")
   String what;
@@ -37,9 +42,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Map<String, String> env = System.getenv();
+    PrintWriter out = spec.commandLine().getOut();
     switch (what) {
-      case "apply" -> new ApplyBenchmark(migrations, rounds, launchMode).run(System.out);
-      case "start" -> new StartBenchmark(rounds, launchMode).run(System.out);
+      case "apply" -> new ApplyBenchmark(migrations, rounds, launchMode, env).run(out);
+      case "start" -> new StartBenchmark(rounds, launchMode, env).run(out);
       default -> throw io.migtest.MigtestException.usage("bench takes apply or start, not " + what);
     }
     return 0;

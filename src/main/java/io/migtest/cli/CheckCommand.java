@@ -8,13 +8,15 @@ import io.migtest.config.Setting;
 import io.migtest.finding.Severity;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code migtest check}: runs the gates on the project's migrations and writes the reports. */
 @Command(
@@ -36,6 +38,7 @@ import picocli.CommandLine.Option;
           + " environment failed."
     })
 public final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
 
   @Mixin MigrationOptions options;
 
@@ -122,15 +125,17 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, String> env = System.getenv();
+    PrintWriter out = spec.commandLine().getOut();
     Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags());
-    ProgressOutput progress = ProgressOutput.forEnvironment(System.err, env);
+    ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
     CheckService.Outcome outcome;
     try {
       outcome = new CheckService(GateRunner.standard()).run(config, progress);
     } finally {
       progress.finish();
     }
-    print(outcome, System.out);
+    print(outcome, out);
+    out.flush();
     return outcome.exitCode().code();
   }
 
@@ -156,7 +161,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  static void print(CheckService.Outcome outcome, PrintStream out) {
+  static void print(CheckService.Outcome outcome, PrintWriter out) {
     var report = outcome.report();
     out.println("migtest " + report.tool().version() + ": " + report.result());
     if (report.error() != null) {

@@ -11,7 +11,7 @@ import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
 import io.migtest.migration.GitRepository;
 import io.migtest.migration.MigrationHistory;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code migtest doctor}: what migtest finds and how it would run, without running anything. */
 @Command(
@@ -30,6 +32,7 @@ import picocli.CommandLine.Mixin;
             + " configuration, how the database would start and why, Docker, git and the GitHub"
             + " context.")
 public final class DoctorCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
 
   @Mixin MigrationOptions options;
 
@@ -40,7 +43,7 @@ public final class DoctorCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
     Path dir = project.dir();
     Config config = ConfigResolver.resolve(dir, project.configFile, env, options.settings());
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     out.println("migtest " + MigtestVersion.get() + " doctor: " + ConsoleText.safe(dir.toString()));
     line(
         out,
@@ -58,13 +61,13 @@ public final class DoctorCommand implements Callable<Integer> {
         DockerProvider.dockerAvailable()
             ? "a Docker engine answers (--postgres-image works)"
             : "no Docker engine answers (--postgres-image will not work)");
-    line(out, "git", git(dir));
+    line(out, "git", git(dir, env));
     line(out, "github", github(env));
     return 0;
   }
 
   /** The migrations line, then the problems found in them without a database. */
-  private static void migrations(PrintStream out, Config config) {
+  private static void migrations(PrintWriter out, Config config) {
     MigrationHistory head;
     try {
       ProjectLoader.Located located = ProjectLoader.locate(config);
@@ -112,9 +115,9 @@ public final class DoctorCommand implements Callable<Integer> {
     }
   }
 
-  private static String git(Path dir) {
-    String version = GitRepository.version().orElse("git is not installed (needed for --base)");
-    return GitRepository.find(dir)
+  private static String git(Path dir, Map<String, String> env) {
+    String version = GitRepository.version(env).orElse("git is not installed (needed for --base)");
+    return GitRepository.find(dir, env)
         .map(
             g ->
                 version
@@ -137,7 +140,7 @@ public final class DoctorCommand implements Callable<Integer> {
         + (token ? "present (not shown)" : "absent");
   }
 
-  private static void line(PrintStream out, String what, String text) {
+  private static void line(PrintWriter out, String what, String text) {
     out.printf("  %-11s %s%n", what + ":", ConsoleText.safe(text));
   }
 }

@@ -31,7 +31,7 @@ public final class MigtestCommand implements Runnable {
   /** Without a command there is nothing to do: show the usage and fail, as a usage error. */
   @Override
   public void run() {
-    spec.commandLine().usage(System.err);
+    spec.commandLine().usage(spec.commandLine().getErr());
     throw new CommandLine.ParameterException(
         spec.commandLine(), "Name a command, e.g. migtest check.");
   }

@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code migtest new NAME}: scaffolds an empty migration (up and down) in the project's layout. */
 @Command(
@@ -27,6 +29,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Creates the files of a new, empty migration (up and down where the layout has them).")
 public final class NewCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
 
   @Mixin MigrationOptions options;
 
@@ -79,13 +82,15 @@ public final class NewCommand implements Callable<Integer> {
             StandardCharsets.UTF_8,
             StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
-        System.out.println((exists ? "updated " : "created ") + shown);
+        spec.commandLine()
+            .getOut()
+            .println((exists ? "updated " : "created ") + ConsoleText.safe(shown));
       } else if (Files.exists(path)) {
         throw MigtestException.usage(path + " already exists; choose another name.");
       } else {
         Files.writeString(
             path, file.content(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-        System.out.println("created " + shown);
+        spec.commandLine().getOut().println("created " + ConsoleText.safe(shown));
       }
     }
     return 0;

@@ -1,23 +1,23 @@
 package io.migtest.cli;
 
 import io.migtest.gate.Progress;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 
 /** Shows progress: one updating line on a terminal, plain lines in CI or when piped. */
 final class ProgressOutput implements Progress {
   private static final int WIDTH = 100;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean terminal;
   private boolean lineOpen;
   private long lastPlainLine;
 
-  private ProgressOutput(PrintStream out, boolean terminal) {
+  private ProgressOutput(PrintWriter out, boolean terminal) {
     this.out = out;
     this.terminal = terminal;
   }
 
-  static ProgressOutput forEnvironment(PrintStream out, Map<String, String> env) {
+  static ProgressOutput forEnvironment(PrintWriter out, Map<String, String> env) {
     boolean ci = env.containsKey("CI") || env.containsKey("GITHUB_ACTIONS");
     return new ProgressOutput(out, System.console() != null && !ci);
   }

@@ -17,10 +17,6 @@ public final class EmbeddedProvider implements DatabaseProvider {
     this.forcedMode = forcedMode;
   }
 
-  public EmbeddedProvider() {
-    this(System.getenv(), null);
-  }
-
   @Override
   public String name() {
     return "embedded";

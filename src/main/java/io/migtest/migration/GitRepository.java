@@ -35,9 +35,13 @@ public final class GitRepository {
     this.env = env;
   }
 
-  /** The repository that contains {@code dir}, if {@code dir} is inside a git work tree. */
-  public static Optional<GitRepository> find(Path dir) {
-    Map<String, String> env = ChildEnvironment.minimal(System.getenv());
+  /**
+   * The repository that contains {@code dir}, if {@code dir} is inside a git work tree.
+   *
+   * @param parentEnv migtest's environment; git gets only {@code PATH} and a locale of it
+   */
+  public static Optional<GitRepository> find(Path dir, Map<String, String> parentEnv) {
+    Map<String, String> env = ChildEnvironment.minimal(parentEnv);
     env.put("GIT_TERMINAL_PROMPT", "0");
     try {
       CommandResult top = git(dir, env, "rev-parse", "--show-toplevel");
@@ -162,11 +166,11 @@ public final class GitRepository {
   }
 
   /** The installed git version, for {@code migtest doctor}. */
-  public static Optional<String> version() {
+  public static Optional<String> version(Map<String, String> parentEnv) {
     try {
       CommandResult result =
           Commands.run(
-              List.of("git", "--version"), null, ChildEnvironment.minimal(System.getenv()), LIMIT);
+              List.of("git", "--version"), null, ChildEnvironment.minimal(parentEnv), LIMIT);
       return result.succeeded() ? Optional.of(result.output().strip()) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();

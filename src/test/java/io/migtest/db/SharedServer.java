@@ -22,7 +22,7 @@ public final class SharedServer {
 
   public static synchronized DatabaseServer get() {
     if (server == null) {
-      server = new EmbeddedProvider().start();
+      server = new EmbeddedProvider(System.getenv(), null).start();
     }
     return server;
   }

@@ -55,7 +55,7 @@ class GitBaseTest {
     Path project = repo.resolve("app");
     SourceFolder head = new WorkingTreeFolder(project, project.resolve("db/migrations"));
     MigrationHistory headHistory = MigrationHistory.load(new FlywayLayout(), head);
-    GitRepository git = GitRepository.find(project).orElseThrow();
+    GitRepository git = GitRepository.find(project, System.getenv()).orElseThrow();
     String commit = git.resolveCommit("base");
     MigrationHistory base =
         MigrationHistory.load(
@@ -95,7 +95,7 @@ class GitBaseTest {
 
   @Test
   void anUnknownRefIsAUsageError() {
-    GitRepository git = GitRepository.find(repo).orElseThrow();
+    GitRepository git = GitRepository.find(repo, System.getenv()).orElseThrow();
     assertThatThrownBy(() -> git.resolveCommit("no-such-branch"))
         .isInstanceOfSatisfying(
             MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
@@ -109,7 +109,7 @@ class GitBaseTest {
     git(repo, "commit", "-q", "-m", "second");
     Path clone = repo.resolveSibling(repo.getFileName() + "-clone");
     git(repo.getParent(), "clone", "-q", "--depth=1", "file://" + repo, clone.toString());
-    GitRepository shallow = GitRepository.find(clone).orElseThrow();
+    GitRepository shallow = GitRepository.find(clone, System.getenv()).orElseThrow();
     assertThat(shallow.isShallow()).isTrue();
     return shallow;
   }

@@ -4,7 +4,6 @@ import io.migtest.ExitCode;
 import io.migtest.MigtestException;
 import io.migtest.MigtestVersion;
 import io.migtest.config.Config;
-import io.migtest.fs.ReportFolder;
 import io.migtest.gate.GateContext;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
@@ -13,7 +12,9 @@ import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
 import io.migtest.oracle.TestCommand;
 import io.migtest.report.ReportFiles;
+import io.migtest.report.ReportPublisher;
 import io.migtest.report.RunReport;
+import io.migtest.report.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +26,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class CheckService {
   private static final Duration TEST_COMMAND_LIMIT = Duration.ofMinutes(30);
   private final GateRunner gates;
+  private final List<ReportPublisher> publishers;
 
-  public CheckService(GateRunner gates) {
+  /**
+   * @param publishers where the report goes besides the report folder (the GitHub publisher in the
+   *     action)
+   */
+  public CheckService(GateRunner gates, List<ReportPublisher> publishers) {
     this.gates = gates;
+    this.publishers = List.copyOf(publishers);
   }
 
   /** The report written and where it was written. */
@@ -52,7 +59,7 @@ public final class CheckService {
               + config.projectDir()
               + ".");
     }
-    ReportFolder reports = ReportFiles.prepare(config.reportDir());
+    ReportFiles files = ReportFiles.prepare(config.reportDir());
     MigrationComparison migrations = ProjectLoader.load(config);
     StatementCounts counts = StatementCounts.start(migrations.head().migrations());
     progress.step(
@@ -72,7 +79,7 @@ public final class CheckService {
       }
       RunReport report =
           report(migrations, counts, List.copyOf(results), ExitCode.ENVIRONMENT, e.getMessage());
-      return new Outcome(report, ReportFiles.write(report, reports));
+      return publish(report, files);
     } catch (RuntimeException e) {
       throw e;
     } catch (InterruptedException e) {
@@ -84,7 +91,14 @@ public final class CheckService {
     ExitCode exit =
         results.stream().anyMatch(GateResult::blocks) ? ExitCode.GATE_FAILED : ExitCode.OK;
     RunReport report = report(migrations, counts, List.copyOf(results), exit, null);
-    return new Outcome(report, ReportFiles.write(report, reports));
+    return publish(report, files);
+  }
+
+  /** Writes the report files, then hands the report to the other publishers. */
+  private Outcome publish(RunReport report, ReportFiles files) {
+    files.publish(report);
+    publishers.forEach(publisher -> publisher.publish(report));
+    return new Outcome(report, files.dir());
   }
 
   private void runGates(
@@ -118,16 +132,10 @@ public final class CheckService {
         migrations.head().migrations().stream()
             .map(m -> entry(m, migrations.isNew(m), byId.get(StatementCounts.key(m))))
             .toList();
-    String result =
-        switch (exit) {
-          case OK -> "PASS";
-          case GATE_FAILED -> "FAIL";
-          default -> "ERROR";
-        };
     return new RunReport(
         RunReport.SCHEMA_VERSION,
         new RunReport.Tool("migtest", MigtestVersion.get()),
-        result,
+        RunResult.of(exit),
         exit.code(),
         migrations.head().layout().name(),
         migrations.head().directory(),

@@ -9,6 +9,7 @@ import io.migtest.finding.Severity;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -130,7 +131,7 @@ public final class CheckCommand implements Callable<Integer> {
     ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
     CheckService.Outcome outcome;
     try {
-      outcome = new CheckService(GateRunner.standard()).run(config, progress);
+      outcome = new CheckService(GateRunner.standard(), List.of()).run(config, progress);
     } finally {
       progress.finish();
     }

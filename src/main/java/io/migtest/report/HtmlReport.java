@@ -6,16 +6,21 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /** Renders {@code report.html} from the Markdown report, with raw HTML escaped. */
-public final class HtmlReport {
+public final class HtmlReport implements ReportRenderer {
   private static final List<org.commonmark.Extension> EXTENSIONS =
       List.of(TablesExtension.create());
   private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
   private static final HtmlRenderer RENDERER =
       HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
 
-  private HtmlReport() {}
+  @Override
+  public String fileName() {
+    return "report.html";
+  }
 
-  public static String render(String markdown) {
+  @Override
+  public String render(RunReport report) {
+    String markdown = new MarkdownReport().render(report);
     String body = RENDERER.render(PARSER.parse(markdown.replace(MarkdownReport.MARKER + "\n", "")));
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<title>migtest report</title><style>"

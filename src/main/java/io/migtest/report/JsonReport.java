@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** Renders {@code report.json}. */
-public final class JsonReport {
+/** Renders {@code report.json}, the stable model (PRODUCT.md section 7). */
+public final class JsonReport implements ReportRenderer {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  private JsonReport() {}
+  @Override
+  public String fileName() {
+    return "report.json";
+  }
 
-  public static String render(RunReport report) {
+  @Override
+  public String render(RunReport report) {
     try {
       return MAPPER.writeValueAsString(report) + "\n";
     } catch (JsonProcessingException e) {

@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.Locale;
 
 /** Renders {@code report.md}: the verdict, the gates table, then each gate's findings. */
-public final class MarkdownReport {
+public final class MarkdownReport implements ReportRenderer {
   /** The hidden line that finds our pull-request comment again. */
   public static final String MARKER = "<!-- migtest-report -->";
 
   static final int MAX_FINDINGS_PER_GATE = 100;
 
-  private MarkdownReport() {}
+  @Override
+  public String fileName() {
+    return "report.md";
+  }
 
-  public static String render(RunReport report) {
+  @Override
+  public String render(RunReport report) {
     StringBuilder md = new StringBuilder();
     md.append(MARKER).append('\n');
     md.append("## migtest: ").append(verdict(report.result())).append("\n\n");
@@ -92,11 +96,11 @@ public final class MarkdownReport {
     }
   }
 
-  private static String verdict(String result) {
+  private static String verdict(RunResult result) {
     return switch (result) {
-      case "PASS" -> "✅ PASS";
-      case "FAIL" -> "❌ FAIL";
-      default -> "⚠️ ERROR";
+      case PASS -> "✅ PASS";
+      case FAIL -> "❌ FAIL";
+      case ERROR -> "⚠️ ERROR";
     };
   }
 

@@ -6,26 +6,34 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes the report formats into the report folder. */
-public final class ReportFiles {
-  /** The files a run writes into its report folder. */
-  public static final List<String> NAMES = List.of("report.json", "report.md", "report.html");
+/** Publishes a run's report as files in the report folder, one per format. */
+public final class ReportFiles implements ReportPublisher {
+  /** The formats written, in order. */
+  public static final List<ReportRenderer> RENDERERS =
+      List.of(new JsonReport(), new MarkdownReport(), new HtmlReport());
 
-  private ReportFiles() {}
+  private final ReportFolder folder;
 
-  /** Checks the report folder before the run (see {@link ReportFolder#prepare}). */
-  public static ReportFolder prepare(Path dir) {
-    return ReportFolder.prepare(dir, NAMES);
+  private ReportFiles(ReportFolder folder) {
+    this.folder = folder;
   }
 
-  /** Writes {@code report.json}, {@code report.md} and {@code report.html}; returns the folder. */
-  public static Path write(RunReport report, ReportFolder folder) {
+  /** Checks the report folder before the run (see {@link ReportFolder#prepare}). */
+  public static ReportFiles prepare(Path dir) {
+    return new ReportFiles(
+        ReportFolder.prepare(dir, RENDERERS.stream().map(ReportRenderer::fileName).toList()));
+  }
+
+  public Path dir() {
+    return folder.dir();
+  }
+
+  @Override
+  public void publish(RunReport report) {
     try {
-      String markdown = MarkdownReport.render(report);
-      folder.write("report.json", JsonReport.render(report));
-      folder.write("report.md", markdown);
-      folder.write("report.html", HtmlReport.render(markdown));
-      return folder.dir();
+      for (ReportRenderer renderer : RENDERERS) {
+        folder.write(renderer.fileName(), renderer.render(report));
+      }
     } catch (IOException e) {
       throw MigtestException.environment(
           "Cannot write the report into "

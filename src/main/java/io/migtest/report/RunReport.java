@@ -9,7 +9,6 @@ import java.util.List;
  * The model every report format is rendered from; its JSON form is {@code report.json} (PRODUCT.md
  * section 7). Fields may be added; none is removed or renamed without a new schema version.
  *
- * @param result PASS, FAIL or ERROR
  * @param error what went wrong when the result is ERROR, else null (left out of the JSON)
  */
 @JsonPropertyOrder({
@@ -26,7 +25,7 @@ import java.util.List;
 public record RunReport(
     int schemaVersion,
     Tool tool,
-    String result,
+    RunResult result,
     int exitCode,
     String layout,
     String migrationsDir,

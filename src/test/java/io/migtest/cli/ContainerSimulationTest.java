@@ -288,7 +288,7 @@ class ContainerSimulationTest {
             project.toString(),
             "--report-dir",
             work.resolve("r").toString());
-    assertThat(waitFor(() -> Files.readString(output).contains("apply: starting"), 120))
+    assertThat(waitFor(() -> Files.readString(output).contains(" ready"), 120))
         .as("PostgreSQL started")
         .isTrue();
     List<String> dataDirs =

@@ -10,21 +10,18 @@ import io.migtest.gate.GateRunner;
 import io.migtest.gate.Progress;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
-import io.migtest.oracle.TestCommand;
+import io.migtest.oracle.Oracle;
 import io.migtest.report.ReportFiles;
 import io.migtest.report.ReportPublisher;
 import io.migtest.report.RunReport;
 import io.migtest.report.RunResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** {@code migtest check}: read the migrations, run the gates, write the reports. */
 public final class CheckService {
-  private static final Duration TEST_COMMAND_LIMIT = Duration.ofMinutes(30);
   private final GateRunner gates;
   private final List<ReportPublisher> publishers;
 
@@ -51,14 +48,7 @@ public final class CheckService {
    */
   public Outcome run(Config config, Progress progress) {
     gates.checkSelection(config.gates());
-    if (config.tests() != null && !Files.isDirectory(config.projectDir().resolve(config.tests()))) {
-      throw MigtestException.usage(
-          "The tests folder "
-              + config.tests()
-              + " does not exist under "
-              + config.projectDir()
-              + ".");
-    }
+    List<Oracle> oracles = TestSuites.load(config);
     ReportFiles files = ReportFiles.prepare(config.reportDir());
     MigrationComparison migrations = ProjectLoader.load(config);
     StatementCounts counts = StatementCounts.start(migrations.head().migrations());
@@ -72,7 +62,7 @@ public final class CheckService {
     List<GateResult> results = new CopyOnWriteArrayList<>();
     RunLimit limit = new RunLimit(config.runTimeout());
     try {
-      limit.run(() -> runGates(config, migrations, progress, limit, results));
+      limit.run(() -> runGates(config, migrations, oracles, progress, limit, results));
     } catch (MigtestException e) {
       if (e.exitCode() != ExitCode.ENVIRONMENT) {
         throw e;
@@ -104,20 +94,13 @@ public final class CheckService {
   private void runGates(
       Config config,
       MigrationComparison migrations,
+      List<Oracle> oracles,
       Progress progress,
       RunLimit limit,
       List<GateResult> results) {
     var provider = DatabaseProviders.choose(config);
     try (LazyDatabase database = new LazyDatabase(provider, config.timeouts(), limit, progress)) {
-      TestCommand tests =
-          config.testCommand() == null
-              ? null
-              : new TestCommand(
-                  config.testCommand(),
-                  config.projectDir(),
-                  config.environment(),
-                  TEST_COMMAND_LIMIT);
-      gates.run(new GateContext(config.gates(), migrations, database, tests, progress), results);
+      gates.run(new GateContext(config.gates(), migrations, database, oracles, progress), results);
     }
   }
 
@@ -141,6 +124,7 @@ public final class CheckService {
         migrations.head().directory(),
         entries,
         results,
+        results.stream().flatMap(gate -> gate.tests().stream()).toList(),
         error);
   }
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.postgresql.PGConnection;
@@ -35,6 +36,10 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class ScriptRunner {
   private static final String SEPARATOR = "\n;\n";
+
+  /** Rows of a query whose first column {@link #execute} keeps (TAP output is one per test). */
+  private static final int KEPT_ROWS = 100_000;
+
   private final Timeouts timeouts;
   private final StatementWatchdog watchdog;
 
@@ -229,7 +234,7 @@ public final class ScriptRunner {
       StatementWatchdog.Guard guard = watchdog.watch(connection, timeouts.statementTimeout());
       Optional<Finding> failure = Optional.empty();
       try (guard) {
-        execute(connection, statement);
+        send(connection, statement);
       } catch (SQLException e) {
         failure = Optional.of(failure(script, statement, e, position(e)));
       } catch (IOException e) {
@@ -247,19 +252,76 @@ public final class ScriptRunner {
   }
 
   /** Sends one statement verbatim; a COPY from the script's own rows streams them. */
-  private static void execute(Connection connection, Statement statement)
+  /** Sends one statement verbatim; a COPY from the script's own rows streams them. */
+  private static void send(Connection connection, Statement statement)
+      throws SQLException, IOException {
+    sendCounting(connection, statement, null);
+  }
+
+  /**
+   * Sends one statement and returns the rows it returned (a query) or changed; the first column of
+   * up to {@link #KEPT_ROWS} returned rows is added to {@code firstColumn} unless it is null.
+   */
+  private static long sendCounting(
+      Connection connection, Statement statement, List<String> firstColumn)
       throws SQLException, IOException {
     if (statement.copyData() != null) {
-      connection
+      return connection
           .unwrap(PGConnection.class)
           .getCopyAPI()
           .copyIn(statement.sql(), new StringReader(statement.copyData()));
-      return;
     }
     try (var s = connection.createStatement()) {
       s.setEscapeProcessing(false);
-      s.execute(statement.sql());
+      if (!s.execute(statement.sql())) {
+        return Math.max(0, s.getLargeUpdateCount());
+      }
+      long rows = 0;
+      try (var results = s.getResultSet()) {
+        while (results.next()) {
+          if (firstColumn != null && rows < KEPT_ROWS) {
+            firstColumn.add(results.getString(1));
+          }
+          rows++;
+        }
+      }
+      return rows;
     }
+  }
+
+  /**
+   * What one statement did: the rows it returned or changed (with the first column of the rows a
+   * query returned, e.g. TAP output), or the error it raised.
+   */
+  public record Outcome(
+      long rows, List<String> firstColumn, SQLException error, boolean outlivedTimeout) {
+    public boolean succeeded() {
+      return error == null && !outlivedTimeout;
+    }
+  }
+
+  /**
+   * Runs one statement of any script (a test, a setup file) under the run's time limits, in the
+   * connection's current transaction. A statement that outlives the statement timeout closes the
+   * connection, as {@link #run} does.
+   */
+  public Outcome execute(Connection connection, Statement statement) throws SQLException {
+    StatementWatchdog.Guard guard = watchdog.watch(connection, timeouts.statementTimeout());
+    List<String> firstColumn = new ArrayList<>();
+    Outcome outcome;
+    try (guard) {
+      long rows = sendCounting(connection, statement, firstColumn);
+      outcome = new Outcome(rows, List.copyOf(firstColumn), null, false);
+    } catch (SQLException e) {
+      outcome = new Outcome(0, List.copyOf(firstColumn), e, false);
+    } catch (IOException e) {
+      outcome = new Outcome(0, List.of(), new SQLException(e.getMessage(), "58030"), false);
+    }
+    if (guard.fired()) {
+      connection.abort(Runnable::run);
+      return new Outcome(0, List.of(), outcome.error(), true);
+    }
+    return outcome;
   }
 
   /**

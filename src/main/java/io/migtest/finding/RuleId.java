@@ -33,6 +33,9 @@ public final class RuleId {
   public static final String OPEN_TRANSACTION = "open-transaction";
   public static final String STATEMENT_TIMEOUT_EXCEEDED = "statement-timeout-exceeded";
   public static final String TEST_COMMAND_FAILED = "test-command-failed";
+  public static final String TEST_FAILED = "test-failed";
+  public static final String TEST_SKIPPED = "test-skipped";
+  public static final String VERIFY_FAILED = "verify-failed";
 
   private RuleId() {}
 }

@@ -10,7 +10,9 @@ import io.migtest.finding.Severity;
 import io.migtest.migration.HistoryTable;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
-import io.migtest.oracle.TestCommand;
+import io.migtest.oracle.Oracle;
+import io.migtest.oracle.TestResult;
+import io.migtest.oracle.TestStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,14 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The apply gate: the whole history applies on an empty database, and with a base branch, the pull
- * request's new migrations apply on top of the base branch's state.
+ * The apply gate: the whole history applies on an empty database and the tests pass on the result;
+ * with a base branch, the pull request's new migrations apply on top of the base branch's state.
  */
 public final class ApplyGate implements Gate {
-
-  private static String migrations(int count) {
-    return count == 1 ? "1 migration" : count + " migrations";
-  }
 
   @Override
   public GateId id() {
@@ -41,6 +39,7 @@ public final class ApplyGate implements Gate {
             .filter(f -> f.rule().equals(RuleId.DUPLICATE_VERSION))
             .toList();
     List<Finding> findings = new ArrayList<>(scriptNotes(migrations.head().migrations()));
+    List<TestResult> tests = new ArrayList<>();
     String summary;
     if (!duplicates.isEmpty()) {
       // The lint gate reports them too; here they are why nothing was applied.
@@ -48,10 +47,10 @@ public final class ApplyGate implements Gate {
       summary = "not applied: duplicate versions make the order undefined";
     } else {
       Outcome full =
-          apply(
-              context, "history", List.of(), migrations.head().migrations(), context.testCommand());
+          apply(context, "history", List.of(), migrations.head().migrations(), context.oracles());
       full.failure().ifPresent(findings::add);
-      full.testFailure().ifPresent(findings::add);
+      tests.addAll(full.tests());
+      tests.stream().flatMap(t -> TestFindings.of(t).stream()).forEach(findings::add);
       summary = full.describe("on an empty database");
       if (migrations.base() != null && full.failure().isEmpty()) {
         Outcome onBase =
@@ -60,28 +59,30 @@ public final class ApplyGate implements Gate {
                 "onbase",
                 migrations.base().migrations(),
                 migrations.toApplyOnBase(),
-                null);
+                List.of());
         onBase.failure().ifPresent(findings::add);
         summary += "; " + onBase.describe("on top of " + migrations.baseRef());
       }
     }
     long durationMs = (System.nanoTime() - started) / 1_000_000;
     return new GateResult(
-        id(), GateResult.statusOf(findings), context.mode(id()), durationMs, summary, findings);
+        id(),
+        GateResult.statusOf(findings),
+        context.mode(id()),
+        durationMs,
+        summary,
+        findings,
+        tests);
   }
 
   /**
-   * How far applying got: how many migrations ran, the failure that stopped it, and the test
-   * command's failure on the result.
+   * How far applying got: how many migrations ran, the failure that stopped it, and the tests'
+   * verdicts on the result.
    */
   private record Outcome(
-      int applied,
-      int total,
-      long millis,
-      Optional<Finding> failure,
-      Optional<Finding> testFailure) {
+      int applied, int total, long millis, Optional<Finding> failure, List<TestResult> tests) {
     static Outcome failed(int applied, int total, Finding failure) {
-      return new Outcome(applied, total, 0, Optional.of(failure), Optional.empty());
+      return new Outcome(applied, total, 0, Optional.of(failure), List.of());
     }
 
     String describe(String where) {
@@ -93,23 +94,34 @@ public final class ApplyGate implements Gate {
             + " after "
             + applied
             + " of "
-            + migrations(total);
+            + plural(total, "migration");
       }
-      String tests = testFailure.isPresent() ? "; the test command failed on the result" : "";
-      return migrations(total) + " applied " + where + " in " + millis + " ms" + tests;
+      return plural(total, "migration") + " applied " + where + " in " + millis + " ms" + verdict();
+    }
+
+    private String verdict() {
+      if (tests.isEmpty()) {
+        return "";
+      }
+      long failed = tests.stream().filter(TestResult::failed).count();
+      long skipped = tests.stream().filter(t -> t.status() == TestStatus.SKIP).count();
+      return "; "
+          + plural(tests.size(), "test")
+          + (failed == 0 ? " passed" : ", " + failed + " failed")
+          + (skipped == 0 ? "" : " (" + skipped + " skipped)");
     }
   }
 
   /**
    * Applies {@code prefix} (the base, whose failures are the base's) then {@code migrations}, then
-   * runs {@code tests} (when not null) on the result.
+   * asks {@code oracles} for their verdict on the result.
    */
   private static Outcome apply(
       GateContext context,
       String purpose,
       List<Migration> prefix,
       List<Migration> migrations,
-      TestCommand tests) {
+      List<Oracle> oracles) {
     long started = System.nanoTime();
     HistoryTable history = context.migrations().head().layout().historyTable().orElse(null);
     ScriptRunner runner = context.database().runner();
@@ -120,7 +132,7 @@ public final class ApplyGate implements Gate {
         execute(connection, history.create());
       }
       for (Migration migration : prefix) {
-        Optional<Finding> failure = run(context, connection, migration, history);
+        Optional<Finding> failure = run(runner, connection, migration, history);
         if (failure.isPresent()) {
           return Outcome.failed(0, migrations.size(), baseFailure(failure.get(), context));
         }
@@ -139,19 +151,19 @@ public final class ApplyGate implements Gate {
                     + "/"
                     + migrations.size()
                     + ")");
-        Optional<Finding> failure = run(context, connection, migration, history);
+        Optional<Finding> failure = run(runner, connection, migration, history);
         if (failure.isPresent()) {
           return Outcome.failed(applied, migrations.size(), failure.get());
         }
         applied++;
       }
       long millis = (System.nanoTime() - started) / 1_000_000;
-      Optional<Finding> testFailure = Optional.empty();
-      if (tests != null) {
-        context.progress().step("apply: running the test command on the migrated database");
-        testFailure = tests.run(db.server().endpoint(), db.name());
+      List<TestResult> tests = new ArrayList<>();
+      for (Oracle oracle : oracles) {
+        context.progress().step("apply: running the tests on the migrated database");
+        tests.addAll(oracle.judge(db, runner));
       }
-      return new Outcome(applied, migrations.size(), millis, Optional.empty(), testFailure);
+      return new Outcome(applied, migrations.size(), millis, Optional.empty(), tests);
     } catch (SQLException e) {
       throw MigtestException.environment(
           "Lost the connection to the database while applying migrations: " + e.getMessage(), e);
@@ -171,10 +183,10 @@ public final class ApplyGate implements Gate {
 
   /** Runs a migration and records it in the tool's history table, as the tool does. */
   private static Optional<Finding> run(
-      GateContext context, Connection connection, Migration migration, HistoryTable history)
+      ScriptRunner runner, Connection connection, Migration migration, HistoryTable history)
       throws SQLException {
     if (history == null) {
-      return context.database().runner().run(connection, migration.up());
+      return runner.run(connection, migration.up());
     }
     Epilogue record =
         new Epilogue(
@@ -190,7 +202,7 @@ public final class ApplyGate implements Gate {
                         + " failed, as it would for the migration tool: "
                         + e.getMessage(),
                     e.getSQLState()));
-    return context.database().runner().run(connection, migration.up(), record);
+    return runner.run(connection, migration.up(), record);
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {
@@ -210,5 +222,9 @@ public final class ApplyGate implements Gate {
             + ") does not apply, so the new migrations could not be tried on top of it: "
             + failure.message(),
         failure.sqlstate());
+  }
+
+  private static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 }

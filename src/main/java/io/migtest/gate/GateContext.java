@@ -1,20 +1,21 @@
 package io.migtest.gate;
 
 import io.migtest.migration.MigrationComparison;
-import io.migtest.oracle.TestCommand;
+import io.migtest.oracle.Oracle;
+import java.util.List;
 
 /**
  * What a gate may use: never flags, never the terminal, never GitHub.
  *
  * @param plan which gates run and what their failures do
  * @param database the run's database, started on first use
- * @param testCommand the team's test command, or null when none is configured
+ * @param oracles what judges a migrated database: the SQL tests, the test command
  */
 public record GateContext(
     GatePlan plan,
     MigrationComparison migrations,
     DatabaseAccess database,
-    TestCommand testCommand,
+    List<Oracle> oracles,
     Progress progress) {
 
   /** What the failure of {@code gate} does. */

@@ -1,13 +1,16 @@
 package io.migtest.gate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
+import io.migtest.oracle.TestResult;
 import java.util.List;
 
 /**
  * What one gate found.
  *
  * @param summary one line for the gates table
+ * @param tests the verdicts of the tests this gate ran (reported in their own section)
  */
 public record GateResult(
     GateId id,
@@ -15,7 +18,24 @@ public record GateResult(
     GateMode mode,
     long durationMs,
     String summary,
-    List<Finding> findings) {
+    List<Finding> findings,
+    @JsonIgnore List<TestResult> tests) {
+
+  public GateResult {
+    findings = List.copyOf(findings);
+    tests = List.copyOf(tests);
+  }
+
+  /** A result of a gate that ran no tests. */
+  public GateResult(
+      GateId id,
+      GateStatus status,
+      GateMode mode,
+      long durationMs,
+      String summary,
+      List<Finding> findings) {
+    this(id, status, mode, durationMs, summary, findings, List.of());
+  }
 
   /** PASS, WARN or FAIL from the worst finding. */
   public static GateStatus statusOf(List<Finding> findings) {

@@ -5,6 +5,8 @@ import io.migtest.db.LaunchMode;
 import io.migtest.db.LaunchPlan;
 import io.migtest.db.LaunchPlanner;
 import io.migtest.db.PrivateFolder;
+import io.migtest.db.ScratchDatabase;
+import io.migtest.db.ScriptRunner;
 import io.migtest.db.ServerEndpoint;
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
@@ -35,7 +37,7 @@ import java.util.Set;
  * account that runs PostgreSQL (through {@code setpriv}), with a private {@code HOME} and {@code
  * TMPDIR}, in a session of its own whose leftover processes are killed when it ends.
  */
-public final class TestCommand {
+public final class TestCommand implements Oracle {
   /** Parent variables a build tool commonly needs; nothing else is passed on. */
   static final Set<String> PASSED_ON =
       Set.of(
@@ -57,6 +59,9 @@ public final class TestCommand {
           "NODE_OPTIONS",
           "PYTHONPATH",
           "VIRTUAL_ENV");
+
+  /** The name of the command's result in reports. */
+  public static final String NAME = "test-command";
 
   private static final int OUTPUT_LINES = 20;
   private final String command;
@@ -99,6 +104,24 @@ public final class TestCommand {
     env.put("PGPASSWORD", password);
     env.put("PGDATABASE", database);
     return env;
+  }
+
+  /** The command's verdict on {@code database}: one result named {@code test-command}. */
+  @Override
+  public List<TestResult> judge(ScratchDatabase database, ScriptRunner runner) {
+    long started = System.nanoTime();
+    Optional<Finding> failure = run(database.server().endpoint(), database.name());
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    return List.of(
+        new TestResult(
+            NAME,
+            "command",
+            failure.isPresent() ? TestStatus.FAIL : TestStatus.PASS,
+            millis,
+            failure
+                .map(f -> List.of(new TestFailure(null, 0, "exit 0", null, f.message())))
+                .orElse(List.of()),
+            null));
   }
 
   /** Runs the command; empty when it exits 0, else a finding with the end of its output. */

@@ -4,6 +4,8 @@ import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateStatus;
+import io.migtest.oracle.TestResult;
+import io.migtest.oracle.TestStatus;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +49,49 @@ public final class MarkdownReport implements ReportRenderer {
         findings(md, gate);
       }
     }
+    if (!report.tests().isEmpty()) {
+      tests(md, report.tests());
+    }
     md.append("\n_migtest ").append(MarkdownText.inline(report.tool().version())).append("_\n");
     return md.toString();
+  }
+
+  /** One row per test; the failures themselves are findings of the gate that ran the test. */
+  private static void tests(StringBuilder md, List<TestResult> tests) {
+    long failed = tests.stream().filter(TestResult::failed).count();
+    long skipped = tests.stream().filter(t -> t.status() == TestStatus.SKIP).count();
+    md.append("\n### Tests: ")
+        .append(tests.size() - failed - skipped)
+        .append(" passed, ")
+        .append(failed)
+        .append(" failed")
+        .append(skipped == 0 ? "" : ", " + skipped + " skipped")
+        .append("\n\n| Test | Kind | Status | Time | Failures |\n|---|---|---|---|---|\n");
+    for (TestResult test : tests) {
+      md.append("| ")
+          .append(MarkdownText.codeInCell(test.name()))
+          .append(" | ")
+          .append(test.kind())
+          .append(" | ")
+          .append(testStatus(test.status()))
+          .append(" | ")
+          .append(seconds(test.durationMs()))
+          .append(" | ")
+          .append(
+              test.note() != null
+                  ? MarkdownText.inline(test.note())
+                  : test.failures().isEmpty() ? "" : String.valueOf(test.failures().size()))
+          .append(" |\n");
+    }
+  }
+
+  private static String testStatus(TestStatus status) {
+    return switch (status) {
+      case PASS -> "✅ PASS";
+      case FAIL -> "❌ FAIL";
+      case ERROR -> "⚠️ ERROR";
+      case SKIP -> "⏭️ SKIP";
+    };
   }
 
   private static void gatesTable(StringBuilder md, List<GateResult> gates) {

@@ -3,12 +3,14 @@ package io.migtest.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.migtest.gate.GateResult;
+import io.migtest.oracle.TestResult;
 import java.util.List;
 
 /**
  * The model every report format is rendered from; its JSON form is {@code report.json} (PRODUCT.md
  * section 7). Fields may be added; none is removed or renamed without a new schema version.
  *
+ * @param tests the verdict of every test the gates ran (SQL test files, pgTAP, the test command)
  * @param error what went wrong when the result is ERROR, else null (left out of the JSON)
  */
 @JsonPropertyOrder({
@@ -20,6 +22,7 @@ import java.util.List;
   "migrationsDir",
   "migrations",
   "gates",
+  "tests",
   "error"
 })
 public record RunReport(
@@ -31,6 +34,7 @@ public record RunReport(
     String migrationsDir,
     List<MigrationEntry> migrations,
     List<GateResult> gates,
+    List<TestResult> tests,
     @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
 
   public static final int SCHEMA_VERSION = 1;

@@ -8,11 +8,13 @@ import io.migtest.config.Config;
 import io.migtest.config.ConfigResolver;
 import io.migtest.db.SharedServer;
 import io.migtest.finding.Finding;
+import io.migtest.oracle.Oracle;
 import io.migtest.oracle.TestCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,10 +30,14 @@ class ApplyGateTest {
   }
 
   private GateResult apply() {
-    return apply(null);
+    return apply(List.of());
   }
 
-  private GateResult apply(TestCommand tests) {
+  private GateResult apply(Oracle tests) {
+    return apply(List.of(tests));
+  }
+
+  private GateResult apply(List<Oracle> tests) {
     Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of());
     return new ApplyGate()
         .run(
@@ -64,7 +70,7 @@ class ApplyGateTest {
             Duration.ofMinutes(1));
     GateResult failed = apply(failing);
     assertThat(failed.status()).isEqualTo(GateStatus.FAIL);
-    assertThat(failed.summary()).contains("the test command failed");
+    assertThat(failed.summary()).contains("1 test, 1 failed");
     assertThat(failed.findings().get(0).rule()).isEqualTo("test-command-failed");
     assertThat(failed.findings().get(0).message())
         .contains("exited with")

@@ -8,6 +8,9 @@ import io.migtest.gate.GateId;
 import io.migtest.gate.GateMode;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateStatus;
+import io.migtest.oracle.TestFailure;
+import io.migtest.oracle.TestResult;
+import io.migtest.oracle.TestStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +64,28 @@ class ReportGoldenTest {
             new RunReport.MigrationEntry(
                 "2", "orders", "db/migrations/V2__orders|<b>.sql", null, true, 5, 1)),
         List.of(apply),
+        List.of(
+            new TestResult("db/tests/01_users.sql", "sql", TestStatus.PASS, 12, List.of(), null),
+            new TestResult(
+                "db/tests/02_orders|x.sql",
+                "sql",
+                TestStatus.FAIL,
+                30,
+                List.of(
+                    new TestFailure(
+                        "db/tests/02_orders|x.sql",
+                        4,
+                        "error 23502",
+                        "success",
+                        "expected the statement to fail with SQLSTATE 23502, but it succeeded")),
+                null),
+            new TestResult(
+                "db/tests/03_tap.sql",
+                "pgtap",
+                TestStatus.SKIP,
+                0,
+                List.of(),
+                "the pgTAP extension is not available on this server")),
         null);
   }
 
@@ -117,6 +142,7 @@ class ReportGoldenTest {
             "db/a|b",
             sample.migrations(),
             sample.gates(),
+            sample.tests(),
             sample.error());
     String html = new HtmlReport().render(piped);
     assertThat(html).contains("in <code>db/a|b</code>, layout").doesNotContain("a\\|b");

@@ -1,0 +1,117 @@
+package io.migtest.oracle;
+
+import io.migtest.db.ScratchDatabase;
+import io.migtest.db.ScriptRunner;
+import io.migtest.sql.NonTransactionalStatements;
+import io.migtest.sql.SqlScript;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SQL test files of a project ({@code db/tests} by default), each run after the migrations in
+ * its own transaction that is rolled back, so every file sees the migrated database as it was.
+ * Files that call pgTAP's {@code plan()} run as pgTAP tests when the server has the extension and
+ * are skipped with a note when it does not.
+ */
+public final class SqlTests implements Oracle {
+  private final List<SqlTestFile> files;
+
+  /**
+   * @param scripts the test files, in the order they run (by name)
+   */
+  public SqlTests(List<SqlScript> scripts) {
+    this.files = scripts.stream().map(SqlTestFile::parse).toList();
+  }
+
+  public boolean isEmpty() {
+    return files.isEmpty();
+  }
+
+  @Override
+  public List<TestResult> judge(ScratchDatabase database, ScriptRunner runner) {
+    List<TestResult> results = new ArrayList<>();
+    Optional<Boolean> pgTapInstalled = Optional.empty();
+    for (SqlTestFile file : files) {
+      if (file.pgTap() && pgTapInstalled.isEmpty()) {
+        pgTapInstalled = Optional.of(pgTapAvailable(database));
+      }
+      results.add(run(file, database, runner, pgTapInstalled.orElse(false)));
+    }
+    return results;
+  }
+
+  private static TestResult run(
+      SqlTestFile file, ScratchDatabase database, ScriptRunner runner, boolean pgTapInstalled) {
+    String kind = file.pgTap() ? "pgtap" : "sql";
+    if (!file.problems().isEmpty()) {
+      return new TestResult(file.file(), kind, TestStatus.ERROR, 0, file.problems(), null);
+    }
+    Optional<SqlTestFile.Step> control =
+        file.steps().stream()
+            .filter(s -> NonTransactionalStatements.isTransactionControl(s.statement()))
+            .findFirst();
+    if (control.isPresent()) {
+      return new TestResult(
+          file.file(),
+          kind,
+          TestStatus.ERROR,
+          0,
+          List.of(
+              new TestFailure(
+                  file.file(),
+                  control.get().statement().startLine(),
+                  null,
+                  null,
+                  "test files run in a transaction that migtest rolls back; remove BEGIN, COMMIT"
+                      + " and ROLLBACK from the file")),
+          null);
+    }
+    if (file.pgTap() && !pgTapInstalled) {
+      return new TestResult(
+          file.file(),
+          kind,
+          TestStatus.SKIP,
+          0,
+          List.of(),
+          "the pgTAP extension is not available on this server; install it there (or use a"
+              + " --postgres-image that has it) to run pgTAP files");
+    }
+    long started = System.nanoTime();
+    List<TestFailure> failures;
+    try (Connection connection = database.connect()) {
+      runner.prepare(connection);
+      connection.setAutoCommit(false);
+      failures = new SqlTestRun(file, connection, runner).run();
+      if (!connection.isClosed()) {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      failures =
+          List.of(
+              new TestFailure(
+                  file.file(), 0, null, null, "the connection failed: " + e.getMessage()));
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    return new TestResult(
+        file.file(),
+        kind,
+        failures.isEmpty() ? TestStatus.PASS : TestStatus.FAIL,
+        millis,
+        failures,
+        null);
+  }
+
+  private static boolean pgTapAvailable(ScratchDatabase database) {
+    try (Connection c = database.connect();
+        var rs =
+            c.createStatement()
+                .executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'pgtap'")) {
+      return rs.next();
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package io.migtest.oracle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migtest.db.ScratchDatabase;
+import io.migtest.db.ScriptRunner;
+import io.migtest.db.SharedServer;
+import io.migtest.db.Timeouts;
+import io.migtest.sql.SqlScript;
+import io.migtest.sql.TransactionMode;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SQL test files judged on a real database: directives, isolation, failures and pgTAP. */
+class SqlTestsTest {
+  private ScratchDatabase database;
+  private final ScriptRunner runner = new ScriptRunner(Timeouts.DEFAULT, SharedServer.get());
+
+  @BeforeEach
+  void migrated() throws Exception {
+    database = SharedServer.get().createScratch("tests");
+    try (Connection c = database.connect()) {
+      c.createStatement()
+          .execute(
+              "CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL UNIQUE,"
+                  + " age int CHECK (age >= 0))");
+    }
+  }
+
+  @AfterEach
+  void drop() {
+    database.close();
+  }
+
+  private List<TestResult> judge(String... nameAndText) {
+    List<SqlScript> scripts = new java.util.ArrayList<>();
+    for (int i = 0; i < nameAndText.length; i += 2) {
+      scripts.add(SqlScript.of(nameAndText[i], nameAndText[i + 1], TransactionMode.AUTOCOMMIT));
+    }
+    return new SqlTests(scripts).judge(database, runner);
+  }
+
+  @Test
+  void expectationsThatHoldPassAndEveryFileSeesTheDatabaseAsMigrated() {
+    List<TestResult> results =
+        judge(
+            "t/01.sql",
+            """
+            INSERT INTO users VALUES (1, 'a@x', 30);
+            -- migtest:expect-error 23502
+            INSERT INTO users (id) VALUES (2);
+            -- migtest:expect-error 23
+            INSERT INTO users VALUES (3, 'a@x', 1);
+            -- migtest:expect-rows 1
+            SELECT * FROM users;
+            -- migtest:expect-rows 1
+            UPDATE users SET age = 31 WHERE id = 1;
+            """,
+            "t/02.sql",
+            """
+            -- The first file's row was rolled back.
+            -- migtest:expect-rows 0
+            SELECT * FROM users;
+            """);
+    assertThat(results)
+        .extracting(TestResult::status)
+        .containsExactly(TestStatus.PASS, TestStatus.PASS);
+    assertThat(results).extracting(TestResult::kind).containsOnly("sql");
+  }
+
+  @Test
+  void expectationsThatFailAreReportedWithLineExpectedAndActualAndTheFileGoesOn() {
+    TestResult result =
+        judge(
+                "t/bad.sql",
+                """
+                -- migtest:expect-error 23514
+                INSERT INTO users VALUES (1, 'a@x', 5);
+                -- migtest:expect-error 23505
+                INSERT INTO users (id) VALUES (2);
+                -- migtest:expect-rows 3
+                SELECT * FROM users;
+                """)
+            .get(0);
+    assertThat(result.status()).isEqualTo(TestStatus.FAIL);
+    assertThat(result.failures())
+        .extracting(TestFailure::line, TestFailure::expected, TestFailure::actual)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2, "error 23514", "success"),
+            org.assertj.core.groups.Tuple.tuple(4, "error 23505", "error 23502"),
+            org.assertj.core.groups.Tuple.tuple(6, "3 rows", "0 rows"));
+  }
+
+  @Test
+  void aStatementFailingWithoutAnExpectationEndsTheFile() {
+    TestResult result =
+        judge(
+                "t/error.sql",
+                "SELECT 1;\nINSERT INTO missing VALUES (1);\n-- migtest:expect-rows 5\nSELECT 1;\n")
+            .get(0);
+    assertThat(result.status()).isEqualTo(TestStatus.FAIL);
+    assertThat(result.failures()).hasSize(1);
+    assertThat(result.failures().get(0).line()).isEqualTo(2);
+    assertThat(result.failures().get(0).actual()).isEqualTo("error 42P01");
+  }
+
+  @Test
+  void badDirectivesAndTransactionControlAreErrorsOfTheFileAndNothingRuns() {
+    List<TestResult> results =
+        judge(
+            "t/typo.sql",
+            "-- migtest:expect-eror 23502\nINSERT INTO users VALUES (9, 'z@x', 1);\n",
+            "t/rows.sql",
+            "-- migtest:expect-rows many\nSELECT 1;\n",
+            "t/dangling.sql",
+            "SELECT 1;\n-- migtest:expect-rows 1\n",
+            "t/commit.sql",
+            "INSERT INTO users VALUES (9, 'z@x', 1);\nCOMMIT;\n");
+    assertThat(results).extracting(TestResult::status).containsOnly(TestStatus.ERROR);
+    assertThat(results.get(0).failures().get(0).message()).contains("unknown directive");
+    assertThat(results.get(1).failures().get(0).message()).contains("number of rows");
+    assertThat(results.get(2).failures().get(0).message()).contains("no statement after it");
+    assertThat(results.get(3).failures().get(0).message()).contains("remove BEGIN, COMMIT");
+    assertThat(
+            judge("t/check.sql", "-- migtest:expect-rows 0\nSELECT * FROM users;\n")
+                .get(0)
+                .status())
+        .as("the COMMIT never ran")
+        .isEqualTo(TestStatus.PASS);
+  }
+
+  @Test
+  void pgTapFilesAreSkippedWithAReasonWhenTheServerHasNoPgTap() {
+    TestResult result =
+        judge("t/tap.sql", "SELECT plan(1);\nSELECT has_table('users');\nSELECT * FROM finish();\n")
+            .get(0);
+    assertThat(result.kind()).isEqualTo("pgtap");
+    assertThat(result.status()).isEqualTo(TestStatus.SKIP);
+    assertThat(result.note()).contains("pgTAP extension is not available");
+  }
+}

@@ -10,6 +10,8 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,17 +24,34 @@ import java.util.Optional;
 /**
  * Reads the base branch through the {@code git} CLI.
  *
- * <p>Every call passes {@code safe.directory=*}: in a container action the workspace belongs to
- * another user and git would otherwise refuse it as "dubious ownership".
+ * <p>migtest runs git as root on a folder the pull request fills, so every call pins what a
+ * repository could otherwise make git run: no implicitly found bare repository (a pull request can
+ * commit files that make a subfolder look like one, with its own config), no hooks, fsmonitor,
+ * custom upload-pack or ssh command. {@code safe.directory} names the repository's own root: in a
+ * container action the workspace belongs to another user and git would otherwise refuse it as
+ * "dubious ownership".
  */
 public final class GitRepository {
   private static final Duration LIMIT = Duration.ofMinutes(2);
   private final Path root;
   private final Map<String, String> env;
 
+  /** Settings that keep git from running anything a repository names. */
+  private static final List<String> PINNED =
+      List.of(
+          "safe.bareRepository=explicit",
+          "core.fsmonitor=false",
+          "core.hooksPath=/dev/null",
+          "core.sshCommand=ssh",
+          "remote.origin.uploadpack=git-upload-pack",
+          "protocol.ext.allow=never");
+
+  private final String safeDirectory;
+
   private GitRepository(Path root, Map<String, String> env) {
     this.root = root;
     this.env = env;
+    this.safeDirectory = root.toString();
   }
 
   /**
@@ -44,11 +63,16 @@ public final class GitRepository {
     Map<String, String> env = ChildEnvironment.minimal(parentEnv);
     env.put("GIT_TERMINAL_PROMPT", "0");
     try {
-      CommandResult top = git(dir, env, "rev-parse", "--show-toplevel");
+      CommandResult top = git(dir, env, "*", "rev-parse", "--show-toplevel");
       if (!top.succeeded()) {
         return Optional.empty();
       }
-      return Optional.of(new GitRepository(Path.of(top.output().strip()), env));
+      Path root = Path.of(top.output().strip());
+      // A work tree has .git (a folder, or a file naming one); anything else is not ours to use.
+      if (!Files.exists(root.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty();
+      }
+      return Optional.of(new GitRepository(root, env));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -114,7 +138,8 @@ public final class GitRepository {
    */
   public Map<String, byte[]> readFiles(String commit, List<String> paths) throws IOException {
     ProcessBuilder builder =
-        ChildEnvironment.apply(new ProcessBuilder(command("cat-file", "--batch")), env);
+        ChildEnvironment.apply(
+            new ProcessBuilder(command(safeDirectory, "cat-file", "--batch")), env);
     builder.directory(root.toFile());
     builder.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process process = builder.start();
@@ -202,19 +227,20 @@ public final class GitRepository {
 
   private CommandResult run(String... args) {
     try {
-      return git(root, env, args);
+      return git(root, env, safeDirectory, args);
     } catch (IOException e) {
       throw MigtestException.environment("git failed: " + e.getMessage(), e);
     }
   }
 
-  private static CommandResult git(Path dir, Map<String, String> env, String... args)
-      throws IOException {
-    return Commands.run(command(args), dir, env, LIMIT);
+  private static CommandResult git(
+      Path dir, Map<String, String> env, String safeDirectory, String... args) throws IOException {
+    return Commands.run(command(safeDirectory, args), dir, env, LIMIT);
   }
 
-  private static List<String> command(String... args) {
-    List<String> command = new ArrayList<>(List.of("git", "-c", "safe.directory=*"));
+  private static List<String> command(String safeDirectory, String... args) {
+    List<String> command = new ArrayList<>(List.of("git", "-c", "safe.directory=" + safeDirectory));
+    PINNED.forEach(setting -> command.addAll(List.of("-c", setting)));
     command.addAll(List.of(args));
     return command;
   }

@@ -221,4 +221,33 @@ class HostileRepositoryTest {
     assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
     assertThat(run.err()).contains("--database-url").contains("--postgres-image");
   }
+
+  @Test
+  void aSubfolderDressedAsABareRepositoryCannotMakeGitRunItsCommands() throws Exception {
+    Path marker = outside.resolve("git-ran-this");
+    git(work, "init", "-q");
+    write("HEAD", "ref: refs/heads/main\n");
+    write("objects/keep", "");
+    write("refs/heads/keep", "");
+    write("shallow", "0123456789012345678901234567890123456789\n");
+    write(
+        "config",
+        "[core]\n\tbare = false\n\tworktree = .\n[remote \"origin\"]\n\turl = /tmp\n"
+            + "\tuploadpack = touch "
+            + marker
+            + "\n[core]\n\tfsmonitor = touch "
+            + marker
+            + "\n");
+    write("migtest.yml", "base: main\n");
+    CliRun run = checkWithReports();
+    assertThat(marker).doesNotExist();
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+  }
+
+  private static void git(Path dir, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    Process git = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+    assertThat(git.waitFor()).isZero();
+  }
 }

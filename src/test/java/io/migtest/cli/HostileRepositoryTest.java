@@ -226,16 +226,14 @@ class HostileRepositoryTest {
   void aSubfolderDressedAsABareRepositoryCannotMakeGitRunItsCommands() throws Exception {
     Path marker = outside.resolve("git-ran-this");
     git(work, "init", "-q");
-    write("HEAD", "ref: refs/heads/main\n");
-    write("objects/keep", "");
-    write("refs/heads/keep", "");
+    // Files a pull request can commit: together they make the project folder a bare repository.
+    git(project, "init", "-q", "--bare", ".");
     write("shallow", "0123456789012345678901234567890123456789\n");
     write(
         "config",
-        "[core]\n\tbare = false\n\tworktree = .\n[remote \"origin\"]\n\turl = /tmp\n"
-            + "\tuploadpack = touch "
+        "[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tworktree = .\n\tfsmonitor = touch "
             + marker
-            + "\n[core]\n\tfsmonitor = touch "
+            + "\n[remote \"origin\"]\n\turl = /tmp\n\tuploadpack = touch "
             + marker
             + "\n");
     write("migtest.yml", "base: main\n");

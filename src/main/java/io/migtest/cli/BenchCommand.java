@@ -37,7 +37,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--launch-mode",
-      description = "Force the embedded launch mode: DIRECT, SETPRIV or UNSHARE.")
+      description = "Force the embedded launch mode: DIRECT or SETPRIV.")
   LaunchMode launchMode;
 
   @Override

@@ -5,7 +5,5 @@ public enum LaunchMode {
   /** migtest is not root: PostgreSQL runs as the same user. */
   DIRECT,
   /** migtest is root: PostgreSQL runs as an unprivileged account through {@code setpriv}. */
-  SETPRIV,
-  /** migtest is root without setpriv: PostgreSQL runs in a user namespace ({@code unshare -U}). */
-  UNSHARE
+  SETPRIV
 }

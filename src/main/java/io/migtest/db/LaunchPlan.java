@@ -6,7 +6,7 @@ import java.util.List;
  * How to start the embedded server's processes, and why that way.
  *
  * @param account the unprivileged account for {@link LaunchMode#SETPRIV}, else null
- * @param launcher absolute path of setpriv or unshare, null for {@link LaunchMode#DIRECT}
+ * @param launcher absolute path of setpriv, null for {@link LaunchMode#DIRECT}
  */
 public record LaunchPlan(LaunchMode mode, SystemAccount account, String launcher, String reason) {
 
@@ -21,7 +21,6 @@ public record LaunchPlan(LaunchMode mode, SystemAccount account, String launcher
               "--regid=" + account.gid(),
               "--clear-groups",
               "--");
-      case UNSHARE -> List.of(launcher, "-U");
     };
   }
 
@@ -37,7 +36,6 @@ public record LaunchPlan(LaunchMode mode, SystemAccount account, String launcher
               + ") through setpriv ("
               + reason
               + ")";
-      case UNSHARE -> "in a user namespace through `unshare -U` (" + reason + ")";
     };
   }
 }

@@ -1,22 +1,18 @@
 package io.migtest.db;
 
 import io.migtest.MigtestException;
-import io.migtest.process.ChildEnvironment;
-import io.migtest.process.CommandResult;
-import io.migtest.process.Commands;
 import io.migtest.process.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Decides how to start PostgreSQL without asking the user: directly when not root, else as an
- * unprivileged account through {@code setpriv} (works under Docker's default seccomp profile, which
- * refuses {@code unshare}), else in a user namespace when {@code unshare -U} is allowed.
+ * unprivileged account through {@code setpriv} (works under Docker's default seccomp profile).
+ * There is no fallback to a user namespace ({@code unshare -U}): programs the server starts there
+ * keep root's uid outside the namespace and can write root's files.
  */
 public final class LaunchPlanner {
   private static final Path PASSWD = Path.of("/etc/passwd");
@@ -39,22 +35,10 @@ public final class LaunchPlanner {
           setpriv.get().toString(),
           "migtest runs as root and PostgreSQL refuses root");
     }
-    Optional<Path> unsharePath = onPath("unshare", env);
-    String unshare =
-        unsharePath.isPresent() ? probeUnshare(unsharePath.get(), env) : "unshare is not on PATH";
-    if (unshare == null) {
-      return new LaunchPlan(
-          LaunchMode.UNSHARE,
-          null,
-          unsharePath.get().toString(),
-          "root without " + missing(setpriv, account));
-    }
     throw MigtestException.environment(
-        "Cannot start the embedded PostgreSQL as root: PostgreSQL refuses to run as root, "
+        "Cannot start the embedded PostgreSQL as root: PostgreSQL refuses to run as root, and "
             + missing(setpriv, account)
-            + ", and `unshare -U` is refused ("
-            + unshare
-            + "). Install util-linux (setpriv) and create an unprivileged user (e.g. `useradd"
+            + ". Install util-linux (setpriv) and create an unprivileged user (e.g. `useradd"
             + " --system migtest`), run migtest as a non-root user, or use an existing server"
             + " with --database-url or Docker with --postgres-image.");
   }
@@ -63,14 +47,6 @@ public final class LaunchPlanner {
   public static LaunchPlan forced(LaunchMode mode, Map<String, String> env) {
     return switch (mode) {
       case DIRECT -> new LaunchPlan(LaunchMode.DIRECT, null, null, "forced");
-      case UNSHARE ->
-          new LaunchPlan(
-              LaunchMode.UNSHARE,
-              null,
-              onPath("unshare", env)
-                  .orElseThrow(() -> MigtestException.environment("unshare is not on PATH"))
-                  .toString(),
-              "forced");
       case SETPRIV ->
           new LaunchPlan(
               LaunchMode.SETPRIV,
@@ -90,26 +66,6 @@ public final class LaunchPlanner {
     return "an unprivileged account ("
         + String.join(", ", SystemAccount.PREFERRED)
         + ") is missing";
-  }
-
-  /** Null when {@code unshare -U} works, else what it answered. */
-  private static String probeUnshare(Path unshare, Map<String, String> env) {
-    try {
-      CommandResult result =
-          Commands.run(
-              List.of(unshare.toString(), "-U", "id", "-u"),
-              null,
-              ChildEnvironment.minimal(env),
-              Duration.ofSeconds(10));
-      if (result.succeeded() && !result.output().strip().equals("0")) {
-        return null;
-      }
-      return result.output().strip().isEmpty()
-          ? "exit " + result.exitCode()
-          : result.output().strip();
-    } catch (IOException e) {
-      return e.getMessage();
-    }
   }
 
   static Optional<Path> onPath(String program, Map<String, String> env) {

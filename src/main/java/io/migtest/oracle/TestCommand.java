@@ -1,7 +1,6 @@
 package io.migtest.oracle;
 
 import io.migtest.MigtestException;
-import io.migtest.db.LaunchMode;
 import io.migtest.db.LaunchPlan;
 import io.migtest.db.LaunchPlanner;
 import io.migtest.db.PrivateFolder;
@@ -132,7 +131,7 @@ public final class TestCommand implements Oracle {
     } catch (MigtestException e) {
       plan = null;
     }
-    if (plan == null || plan.mode() == LaunchMode.UNSHARE) {
+    if (plan == null) {
       return Optional.of(
           failure(
               "not run: migtest runs as root and cannot run it as an unprivileged user (setpriv"

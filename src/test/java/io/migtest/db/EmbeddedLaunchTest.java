@@ -73,21 +73,16 @@ class EmbeddedLaunchTest {
   }
 
   @Test
-  void rootWithoutSetprivFallsBackToAUserNamespaceWhereUnshareWorks() throws Exception {
+  void rootWithoutSetprivRefusesEvenWhereAUserNamespaceWouldWork() throws Exception {
+    // In a user namespace without a uid map, programs the server starts keep root's uid outside
+    // it and could write root's files.
     link("unshare");
     link("id");
     Map<String, String> env = Map.of("PATH", tools.toString());
-    LaunchPlan plan;
-    try {
-      plan = LaunchPlanner.plan(env);
-    } catch (MigtestException e) {
-      assumeTrue(false, "unshare -U is refused on this machine: " + e.getMessage());
-      return;
-    }
-    assertThat(plan.mode()).isEqualTo(LaunchMode.UNSHARE);
-    try (DatabaseServer server = new EmbeddedProvider(env, null).start()) {
-      assertThat(server.version()).startsWith("17.");
-    }
+    assertThatThrownBy(() -> LaunchPlanner.plan(env))
+        .isInstanceOfSatisfying(
+            MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
+        .hasMessageContaining("setpriv is not on PATH");
   }
 
   @Test
@@ -97,7 +92,6 @@ class EmbeddedLaunchTest {
         .isInstanceOfSatisfying(
             MigtestException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
         .hasMessageContaining("setpriv is not on PATH")
-        .hasMessageContaining("Operation not permitted")
         .hasMessageContaining("--database-url")
         .hasMessageContaining("--postgres-image");
   }

@@ -76,7 +76,11 @@ final class RunLimit {
     }
     worker.interrupt();
     if (toStop != null) {
-      toStop.abort();
+      // On a thread of its own: a server that does not answer must not keep the run from ending.
+      Thread abort = new Thread(toStop::abort, "migtest-abort");
+      abort.setDaemon(true);
+      abort.start();
+      abort.join(UNWIND_MILLIS);
     }
     worker.join(UNWIND_MILLIS);
   }

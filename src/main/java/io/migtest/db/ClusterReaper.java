@@ -15,13 +15,27 @@ import java.util.Map;
  * kills the reaper first.
  */
 final class ClusterReaper {
+  /**
+   * Waits for end of input, stops the server (or kills it: its pid is trusted only when that
+   * process runs on this folder), then deletes the folder's contents as the server's account, so a
+   * link planted in it cannot make root delete anything else.
+   */
   private static final String SCRIPT =
       """
       trap '' HUP INT TERM
-      dir=$1; shift
+      dir=$1; pgctl=$2; shift 2
       while read -r _; do :; done
-      "$@" -D "$dir" -m immediate -w stop >/dev/null 2>&1
-      rm -rf -- "$dir" "$dir.pw"
+      "$@" "$pgctl" -D "$dir" -m immediate -w -t 10 stop >/dev/null 2>&1
+      pid=$(head -n 1 "$dir/postmaster.pid" 2>/dev/null)
+      case $pid in
+        ''|*[!0-9]*) ;;
+        *) if [ "$pid" -gt 1 ] && tr '\\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$dir"; then
+             kill -s KILL -- "-$pid" 2>/dev/null
+           fi ;;
+      esac
+      "$@" find "$dir" -mindepth 1 -delete 2>/dev/null
+      rmdir -- "$dir" 2>/dev/null
+      rm -f -- "$dir.pw"
       """;
 
   private final Process process;
@@ -33,13 +47,17 @@ final class ClusterReaper {
   /**
    * Starts the reaper for {@code dataDir}.
    *
-   * @param pgCtl the command that runs pg_ctl as the cluster's owner (launcher prefix included)
+   * @param pgCtl the pg_ctl program
+   * @param asOwner the words that run a program as the cluster's owner (empty: as migtest's user)
    */
-  static ClusterReaper start(Path dataDir, List<String> pgCtl, Map<String, String> env)
-      throws IOException {
-    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT, "migtest-reaper"));
+  static ClusterReaper start(
+      Path dataDir, Path pgCtl, List<String> asOwner, Map<String, String> env) throws IOException {
+    // A session of its own: killing migtest's process group must not kill the reaper too.
+    List<String> command =
+        new ArrayList<>(List.of("setsid", "/bin/sh", "-c", SCRIPT, "migtest-reaper"));
     command.add(dataDir.toString());
-    command.addAll(pgCtl);
+    command.add(pgCtl.toString());
+    command.addAll(asOwner);
     ProcessBuilder builder = ChildEnvironment.apply(new ProcessBuilder(command), env);
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -1,6 +1,7 @@
 package io.migtest.db;
 
 import io.migtest.MigtestException;
+import io.migtest.fs.TreeDeletion;
 import io.migtest.process.ChildEnvironment;
 import io.migtest.process.CommandResult;
 import io.migtest.process.Commands;
@@ -84,7 +85,9 @@ public final class EmbeddedCluster implements AutoCloseable {
         new EmbeddedCluster(
             binaries, plan, dataDir, ChildEnvironment.minimal(parentEnv), freePort());
     try {
-      cluster.reaper = ClusterReaper.start(dataDir, cluster.command("pg_ctl"), cluster.env);
+      cluster.reaper =
+          ClusterReaper.start(
+              dataDir, binaries.resolve("bin/pg_ctl"), plan.commandPrefix(), cluster.env);
       cluster.initdb();
       cluster.pgCtlStart();
     } catch (IOException e) {
@@ -122,7 +125,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     try {
       initdb(passwordFile);
     } finally {
-      PostgresBinaries.deleteTree(passwordFile);
+      TreeDeletion.delete(passwordFile);
     }
   }
 
@@ -223,13 +226,14 @@ public final class EmbeddedCluster implements AutoCloseable {
 
   private void stopQuietly() {
     List<String> command = command("pg_ctl");
-    command.addAll(List.of("-D", dataDir.toString(), "-m", "immediate", "-w", "stop"));
+    command.addAll(List.of("-D", dataDir.toString(), "-m", "immediate", "-w", "-t", "10", "stop"));
     try {
       Commands.run(command, dataDir.getParent(), env, COMMAND_LIMIT);
     } catch (IOException e) {
-      // The folder is removed below; a server that did not stop dies with its data folder.
+      // A server that did not stop is killed below.
     }
-    PostgresBinaries.deleteTree(dataDir);
+    Postmaster.kill(dataDir);
+    TreeDeletion.delete(dataDir);
     if (reaper != null) {
       reaper.dismiss();
     }

@@ -1,6 +1,7 @@
 package io.migtest.db;
 
 import io.migtest.MigtestException;
+import io.migtest.fs.TreeDeletion;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
@@ -63,17 +63,17 @@ public final class PostgresBinaries {
       try {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-        deleteTree(staging);
+        TreeDeletion.delete(staging);
       } catch (IOException e) {
         if (!Files.isDirectory(target)) {
           throw e;
         }
-        deleteTree(staging);
+        TreeDeletion.delete(staging);
       }
       return target;
     } catch (IOException e) {
       if (staging != null) {
-        deleteTree(staging);
+        TreeDeletion.delete(staging);
       }
       throw extractionFailed(cacheRoot, e);
     }
@@ -146,19 +146,6 @@ public final class PostgresBinaries {
       for (Path dir : dirs.filter(Files::isDirectory).toList()) {
         Files.setPosixFilePermissions(dir, WORLD_READABLE_DIR);
       }
-    }
-  }
-
-  static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // Leftovers in the temp folder are harmless; the next run uses a new folder.
     }
   }
 

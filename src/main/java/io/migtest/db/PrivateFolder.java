@@ -1,5 +1,6 @@
 package io.migtest.db;
 
+import io.migtest.fs.TreeDeletion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,6 @@ public final class PrivateFolder {
 
   /** Removes the folder and everything the process left in it. */
   public static void delete(Path folder) {
-    PostgresBinaries.deleteTree(folder);
+    TreeDeletion.delete(folder);
   }
 }

@@ -151,8 +151,7 @@ public final class ScriptRunner {
         return Optional.of(outlived(connection, script, running, guard));
       }
       if (result.error() == null) {
-        connection.commit();
-        return Optional.empty();
+        return commit(connection, script, statements);
       }
       if (!connection.isClosed()) {
         connection.rollback();
@@ -163,6 +162,38 @@ public final class ScriptRunner {
         connection.setAutoCommit(true);
       }
     }
+  }
+
+  /**
+   * Commits the script's transaction under the time limits: deferred constraints and their triggers
+   * run at COMMIT, so it can fail, or run long, like any statement.
+   */
+  private Optional<Finding> commit(
+      Connection connection, SqlScript script, List<Statement> statements) throws SQLException {
+    Statement last = statements.get(statements.size() - 1);
+    StatementWatchdog.Guard guard = watchdog.watch(connection, timeouts.statementTimeout());
+    Optional<Finding> failure = Optional.empty();
+    try (guard) {
+      connection.commit();
+    } catch (SQLException e) {
+      Finding atCommit = failure(script, last, e, 0);
+      failure =
+          Optional.of(
+              new Finding(
+                  atCommit.rule(),
+                  atCommit.severity(),
+                  atCommit.file(),
+                  0,
+                  "The migration's COMMIT failed (deferred constraints and triggers run then): "
+                      + atCommit
+                          .message()
+                          .substring(atCommit.message().indexOf("failed: ") + "failed: ".length()),
+                  atCommit.sqlstate()));
+    }
+    if (guard.fired()) {
+      return Optional.of(outlived(connection, script, last, guard));
+    }
+    return failure;
   }
 
   /**
@@ -213,12 +244,11 @@ public final class ScriptRunner {
       if (failure.isEmpty()) {
         failure = epilogue(connection, epilogue);
       }
+      if (failure.isEmpty()) {
+        return commit(connection, script, statements);
+      }
       if (!connection.isClosed()) {
-        if (failure.isEmpty()) {
-          connection.commit();
-        } else {
-          connection.rollback();
-        }
+        connection.rollback();
       }
       return failure;
     } finally {

@@ -50,6 +50,9 @@ public record ServerEndpoint(
     properties.setProperty("preferQueryMode", "simple");
     properties.setProperty("ApplicationName", "migtest");
     properties.setProperty("connectTimeout", "10");
+    // A server that accepts the connection but never finishes the login (a migration holding a
+    // lock on pg_database, a stopped server) must not hold migtest forever.
+    properties.setProperty("loginTimeout", "15");
     return DriverManager.getConnection(jdbcUrl(database), properties);
   }
 }

@@ -1,14 +1,12 @@
 package io.migtest.db;
 
+import io.migtest.fs.TreeDeletion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,8 +43,8 @@ final class StaleFolders {
     for (Path entry : entries) {
       Matcher m = OWNED.matcher(entry.getFileName().toString());
       if (m.matches() && !alive(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))) {
-        stopPostmaster(entry);
-        PostgresBinaries.deleteTree(entry);
+        Postmaster.kill(entry);
+        TreeDeletion.delete(entry);
       }
     }
   }
@@ -55,44 +53,6 @@ final class StaleFolders {
     return ProcessHandle.of(pid)
         .flatMap(p -> p.info().startInstant())
         .map(start -> start.toEpochMilli() == startedMillis || startedMillis == 0)
-        .orElse(false);
-  }
-
-  /**
-   * Kills the postmaster named in a data folder's {@code postmaster.pid}, if that process still
-   * runs on this folder (a pid alone may have been reused); its server processes follow it.
-   */
-  private static void stopPostmaster(Path dataDir) {
-    Path pidFile = dataDir.resolve("postmaster.pid");
-    if (!Files.isRegularFile(pidFile, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<String> lines = Files.lines(pidFile)) {
-      Optional<ProcessHandle> postmaster =
-          lines
-              .findFirst()
-              .filter(line -> line.strip().matches("\\d+"))
-              .flatMap(line -> ProcessHandle.of(Long.parseLong(line.strip())))
-              .filter(p -> servesFolder(p, dataDir));
-      if (postmaster.isPresent()) {
-        // SIGTERM: with no clients left the server shuts down cleanly and frees its memory.
-        postmaster.get().destroy();
-        try {
-          postmaster.get().onExit().get(10, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-          postmaster.get().destroyForcibly();
-        }
-      }
-    } catch (Exception e) {
-      // Unreadable or already gone: removing the folder below is all that is left to do.
-    }
-  }
-
-  private static boolean servesFolder(ProcessHandle process, Path dataDir) {
-    return process
-        .info()
-        .arguments()
-        .map(args -> List.of(args).contains(dataDir.toString()))
         .orElse(false);
   }
 }

@@ -22,8 +22,10 @@ final class StatementWatchdog {
   /** Time the server gets to act on its own timeout before the client steps in, and per step. */
   static final Duration GRACE = Duration.ofSeconds(2);
 
+  /** Several threads: one step may wait on a server that does not answer; others must not. */
   private static final ScheduledExecutorService TIMER =
-      Executors.newSingleThreadScheduledExecutor(
+      Executors.newScheduledThreadPool(
+          4,
           task -> {
             Thread thread = new Thread(task, "migtest-statement-watchdog");
             thread.setDaemon(true);

@@ -315,4 +315,50 @@ class ScriptRunnerTest {
       assertThat(c.isClosed()).isTrue();
     }
   }
+
+  @Test
+  void aDeferredConstraintFailingAtCommitIsAFindingOfTheMigration() throws Exception {
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection c = db.connect()) {
+      Finding failure =
+          runner
+              .run(
+                  c,
+                  SqlScript.of(
+                      "V1__deferred.sql",
+                      "CREATE TABLE p (id int PRIMARY KEY);\n"
+                          + "CREATE TABLE k (p int REFERENCES p DEFERRABLE INITIALLY DEFERRED);\n"
+                          + "INSERT INTO k VALUES (1);\n",
+                      TransactionMode.SINGLE_TRANSACTION))
+              .orElseThrow();
+      assertThat(failure.sqlstate()).isEqualTo("23503");
+      assertThat(failure.message()).contains("COMMIT");
+      assertThat(query(c, "SELECT to_regclass('p') IS NULL")).isEqualTo("t");
+    }
+  }
+
+  @Test
+  void aDeferredTriggerThatSleepsPastTheLimitAtCommitIsStopped() throws Exception {
+    ScriptRunner strict =
+        new ScriptRunner(
+            new Timeouts(java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(300)),
+            SharedServer.get());
+    String sql =
+        "SET statement_timeout = 0;\n"
+            + "CREATE TABLE t (id int);\n"
+            + "CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS"
+            + " $$ BEGIN PERFORM pg_sleep(3600); RETURN NULL; END $$;\n"
+            + "CREATE CONSTRAINT TRIGGER late AFTER INSERT ON t DEFERRABLE INITIALLY DEFERRED"
+            + " FOR EACH ROW EXECUTE FUNCTION slow();\n"
+            + "INSERT INTO t VALUES (1);\n";
+    try (ScratchDatabase db = SharedServer.get().createScratch("test");
+        Connection c = db.connect()) {
+      strict.prepare(c);
+      Finding failure =
+          strict
+              .run(c, SqlScript.of("V1__late.sql", sql, TransactionMode.SINGLE_TRANSACTION))
+              .orElseThrow();
+      assertThat(failure.rule()).isEqualTo("statement-timeout-exceeded");
+    }
+  }
 }

@@ -49,7 +49,7 @@ public final class CheckService {
   public Outcome run(Config config, Progress progress) {
     gates.checkSelection(config.gates());
     List<Oracle> oracles = TestSuites.load(config);
-    ReportFiles files = ReportFiles.prepare(config.reportDir());
+    ReportFiles files = ReportFiles.prepare(config.reportDir(), config.projectDir());
     MigrationComparison migrations = ProjectLoader.load(config);
     StatementCounts counts = StatementCounts.start(migrations.head().migrations());
     progress.step(

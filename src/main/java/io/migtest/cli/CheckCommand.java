@@ -185,6 +185,7 @@ public final class CheckCommand implements Callable<Integer> {
         out.println("    " + Plural.of(notes, "note") + " (info) in the report");
       }
     }
-    out.println("Reports: " + outcome.reportDir().resolve("report.md"));
+    out.println(
+        "Reports: " + ConsoleText.safe(outcome.reportDir().resolve("report.md").toString()));
   }
 }

@@ -12,6 +12,14 @@ import io.migtest.finding.Finding;
 final class ConsoleText {
   private static final SecretRedactor SECRETS = new SecretRedactor(System.getenv());
 
+  /**
+   * C0 and C1 control characters (C1 holds a one-character terminal escape), line and paragraph
+   * separators, and the marks that reverse the direction of text, so nothing reorders what a log
+   * shows; tabs stay.
+   */
+  private static final String UNPRINTABLE =
+      "[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069&&[^\t]]";
+
   private ConsoleText() {}
 
   /** A finding on one line: severity, place, rule, message and SQLSTATE. */
@@ -32,8 +40,7 @@ final class ConsoleText {
       return "";
     }
     // Redact first: a secret of several lines is matched before its line breaks become spaces.
-    String line =
-        SECRETS.redact(text).replaceAll("[\\p{Cntrl}&&[^\t]]", " ").replace("##[", "# #[");
+    String line = SECRETS.redact(text).replaceAll(UNPRINTABLE, " ").replace("##[", "# #[");
     return line.stripLeading().startsWith("::") ? line.replaceFirst("::", ": :") : line;
   }
 }

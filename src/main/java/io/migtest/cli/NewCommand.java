@@ -4,12 +4,14 @@ import io.migtest.MigtestException;
 import io.migtest.app.ProjectLoader;
 import io.migtest.config.Config;
 import io.migtest.config.ConfigResolver;
+import io.migtest.fs.ProjectBoundary;
 import io.migtest.migration.MigrationHistory;
 import io.migtest.migration.NewMigrationFile;
 import io.migtest.migration.SourceFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -62,7 +64,9 @@ public final class NewCommand implements Callable<Integer> {
         ConfigResolver.resolve(
             projectDir.toAbsolutePath().normalize(), null, System.getenv(), options.settings());
     if (options.migrations != null && options.layout != null) {
-      Files.createDirectories(config.projectDir().resolve(options.migrations));
+      Path folder = config.projectDir().resolve(options.migrations);
+      ProjectBoundary.refuseLinksOut(folder, List.of(config.projectDir()), "migrations folder");
+      Files.createDirectories(folder);
     }
     ProjectLoader.Located located = ProjectLoader.locate(config);
     SourceFolder folder = located.folder();
@@ -71,6 +75,8 @@ public final class NewCommand implements Callable<Integer> {
     Path root = config.projectDir().resolve(folder.displayPath()).normalize();
     for (NewMigrationFile file : files) {
       Path path = root.resolve(file.relativePath());
+      // A link the repository holds (a plan, a verify/ folder) must not lead the write elsewhere.
+      ProjectBoundary.refuseLinksOut(path, List.of(config.projectDir()), "new file");
       Files.createDirectories(path.getParent());
       String shown = folder.displayPath(file.relativePath());
       if (file.append()) {
@@ -81,7 +87,8 @@ public final class NewCommand implements Callable<Integer> {
             before + file.content(),
             StandardCharsets.UTF_8,
             StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
+            StandardOpenOption.APPEND,
+            LinkOption.NOFOLLOW_LINKS);
         spec.commandLine()
             .getOut()
             .println((exists ? "updated " : "created ") + ConsoleText.safe(shown));
@@ -89,7 +96,11 @@ public final class NewCommand implements Callable<Integer> {
         throw MigtestException.usage(path + " already exists; choose another name.");
       } else {
         Files.writeString(
-            path, file.content(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            path,
+            file.content(),
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW,
+            LinkOption.NOFOLLOW_LINKS);
         spec.commandLine().getOut().println("created " + ConsoleText.safe(shown));
       }
     }

@@ -49,6 +49,10 @@ public final class ConfigResolver {
         configFile != null
             ? Path.of("").toAbsolutePath().resolve(configFile)
             : projectDir.resolve(DEFAULT_FILE);
+    if (configFile != null) {
+      ProjectBoundary.refuseLinksOut(
+          file, List.of(projectDir, Path.of("").toAbsolutePath()), "--config file");
+    }
     if (configFile != null && !Files.isRegularFile(file)) {
       throw MigtestException.usage("Config file " + configFile + " does not exist.");
     }

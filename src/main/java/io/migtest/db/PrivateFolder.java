@@ -3,6 +3,7 @@ package io.migtest.db;
 import io.migtest.fs.TreeDeletion;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
@@ -10,9 +11,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class PrivateFolder {
   private PrivateFolder() {}
 
-  /** Creates the folder under the JVM's temp folder, owned by {@code account}, mode 0700. */
-  public static Path create(String prefix, SystemAccount account) throws IOException {
-    Path folder = Files.createTempDirectory(prefix);
+  /**
+   * Creates the folder in {@code root} (made if absent), owned by {@code account}, mode 0700. Its
+   * name carries this process, so a later run removes it should migtest be killed.
+   */
+  public static Path create(Path root, String kind, SystemAccount account) throws IOException {
+    Files.createDirectories(root);
+    int owner = (Integer) Files.getAttribute(root, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+    if (Files.isSymbolicLink(root) || owner != LaunchPlanner.currentUid()) {
+      throw new IOException(root + " belongs to another user or is a link; remove it");
+    }
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+    StaleFolders.sweep(root);
+    Path folder = Files.createTempDirectory(root, StaleFolders.prefix(kind));
     Files.setAttribute(folder, "unix:uid", account.uid());
     Files.setAttribute(folder, "unix:gid", account.gid());
     Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));

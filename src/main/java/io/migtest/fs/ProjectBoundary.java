@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -73,6 +74,31 @@ public final class ProjectBoundary {
               + " be given on the command line or in the environment.");
     }
     return path;
+  }
+
+  /**
+   * Refuses {@code path} when it lies inside one of {@code folders} as written but leads out of it
+   * through a symbolic link: a path the person running migtest gives is trusted, but links that the
+   * repository committed along it are not.
+   *
+   * @param what the path's role for the message, e.g. {@code --config file}
+   */
+  public static void refuseLinksOut(Path path, List<Path> folders, String what) {
+    Path absolute = path.toAbsolutePath().normalize();
+    for (Path folder : folders) {
+      Path root = folder.toAbsolutePath().normalize();
+      if (absolute.startsWith(root) && Files.isDirectory(root) && !of(root).contains(absolute)) {
+        throw MigtestException.usage(
+            "The "
+                + what
+                + " "
+                + path
+                + " leads through a symbolic link out of "
+                + root
+                + (resolve(absolute).map(real -> " (to " + real + ")").orElse(""))
+                + "; links from the repository are not followed out of it. Give the real path.");
+      }
+    }
   }
 
   /**

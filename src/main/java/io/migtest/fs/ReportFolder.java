@@ -31,10 +31,13 @@ public final class ReportFolder {
    * Checks {@code dir} before any work starts and creates it if absent: an unusable folder is a
    * usage error now rather than a lost report after the run.
    *
+   * @param trustedUpTo folders (the project, the current folder) below which no component of the
+   *     path may be a link that leads out of them
    * @param fileNames the files that will be written into it
    */
-  public static ReportFolder prepare(Path dir, List<String> fileNames) {
+  public static ReportFolder prepare(Path dir, List<Path> trustedUpTo, List<String> fileNames) {
     Path folder = dir.toAbsolutePath().normalize();
+    ProjectBoundary.refuseLinksOut(folder, trustedUpTo, "report folder");
     if (Files.isSymbolicLink(folder)) {
       throw refused(folder, "it is a symbolic link");
     }

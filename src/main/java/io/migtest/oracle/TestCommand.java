@@ -146,7 +146,11 @@ public final class TestCommand implements Oracle {
     CommandResult result;
     try {
       if (plan.account() != null) {
-        home = PrivateFolder.create("migtest-test-home-", plan.account());
+        home =
+            PrivateFolder.create(
+                Path.of(System.getProperty("java.io.tmpdir"), "migtest-tests-0"),
+                "home",
+                plan.account());
         env.put("HOME", home.toString());
         env.put("TMPDIR", home.toString());
       }

@@ -18,10 +18,17 @@ public final class ReportFiles implements ReportPublisher {
     this.folder = folder;
   }
 
-  /** Checks the report folder before the run (see {@link ReportFolder#prepare}). */
-  public static ReportFiles prepare(Path dir) {
+  /**
+   * Checks the report folder before the run (see {@link ReportFolder#prepare}).
+   *
+   * @param projectDir no link below it (or below the current folder) may lead the folder out
+   */
+  public static ReportFiles prepare(Path dir, Path projectDir) {
     return new ReportFiles(
-        ReportFolder.prepare(dir, RENDERERS.stream().map(ReportRenderer::fileName).toList()));
+        ReportFolder.prepare(
+            dir,
+            List.of(projectDir, Path.of("").toAbsolutePath()),
+            RENDERERS.stream().map(ReportRenderer::fileName).toList()));
   }
 
   public Path dir() {

@@ -16,6 +16,9 @@ class ConsoleTextTest {
     assertThat(ConsoleText.safe("ok\n::error::forged")).isEqualTo("ok ::error::forged");
     assertThat(ConsoleText.safe("a ##[group]b")).doesNotContain("##[");
     assertThat(ConsoleText.safe("red \u001b[31m text")).doesNotContain("\u001b");
+    // C1 CSI is a one-character escape; separators and direction marks reorder or split lines.
+    assertThat(ConsoleText.safe("a\u009b31mb\u2028::error::x\u202eevil"))
+        .isEqualTo("a 31mb ::error::x evil");
   }
 
   @Test

@@ -242,6 +242,32 @@ class HostileRepositoryTest {
     assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
   }
 
+  @Test
+  void aConfigFileGivenOnTheCommandLineMayNotLeadOutThroughARepositoryLink() throws IOException {
+    Path secret = Files.writeString(outside.resolve("shadow"), "root:$6$hash:19000:0:99999:7:::\n");
+    Files.createSymbolicLink(project.resolve("ci.yml"), secret);
+    CliRun run = checkWithReports("--config", project.resolve("ci.yml").toString());
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+    assertThat(run.err()).contains("--config file").contains("symbolic link");
+    assertThat(run.all()).doesNotContain("$6$hash");
+  }
+
+  @Test
+  void aReportFolderGivenOnTheCommandLineMayNotLeadOutThroughARepositoryLink() throws IOException {
+    Files.createSymbolicLink(project.resolve("out"), outside);
+    CliRun run = check("--report-dir", project.resolve("out/migtest").toString());
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+    assertThat(run.err()).contains("report folder").contains("symbolic link");
+    assertThat(outside.resolve("migtest")).doesNotExist();
+  }
+
+  @Test
+  void aReportFolderNameCannotForgeAWorkflowCommand() throws IOException {
+    write("migtest.yml", "report-dir: \"r\\n::error title=INJECTED::pwned\"\n");
+    CliRun run = check();
+    assertThat(run.all().lines()).noneMatch(line -> line.stripLeading().startsWith("::"));
+  }
+
   private static void git(Path dir, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));

@@ -145,4 +145,17 @@ class NewAndDoctorCommandTest {
       assertThat(files).hasSize(1);
     }
   }
+
+  @Test
+  void newRefusesToWriteThroughALinkOutOfTheProject(@TempDir Path outside) throws IOException {
+    Files.writeString(project.resolve("sqitch.plan"), "%project=app\n\n");
+    Files.createDirectories(project.resolve("deploy"));
+    Files.createSymbolicLink(project.resolve("verify"), outside);
+    CliRun run = CliRun.of("new", "add users", "--dir", project.toString());
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+    assertThat(run.err()).contains("symbolic link");
+    try (var files = Files.list(outside)) {
+      assertThat(files).isEmpty();
+    }
+  }
 }

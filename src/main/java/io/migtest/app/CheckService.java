@@ -8,6 +8,7 @@ import io.migtest.gate.GateContext;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
 import io.migtest.gate.Progress;
+import io.migtest.migration.GitRepository;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
 import io.migtest.oracle.Oracle;
@@ -59,6 +60,7 @@ public final class CheckService {
             + migrations.head().layout().name()
             + ") in "
             + migrations.head().directory());
+    warnAboutPersistedCredentials(config, progress);
     List<GateResult> results = new CopyOnWriteArrayList<>();
     RunLimit limit = new RunLimit(config.runTimeout());
     try {
@@ -82,6 +84,17 @@ public final class CheckService {
         results.stream().anyMatch(GateResult::blocks) ? ExitCode.GATE_FAILED : ExitCode.OK;
     RunReport report = report(migrations, counts, List.copyOf(results), exit, null);
     return publish(report, files);
+  }
+
+  private static void warnAboutPersistedCredentials(Config config, Progress progress) {
+    GitRepository.find(config.projectDir(), config.environment())
+        .filter(GitRepository::persistsCredentials)
+        .ifPresent(
+            git ->
+                progress.step(
+                    "warning: the git checkout keeps an access token in its config"
+                        + " (actions/checkout persist-credentials), where migrations and tests"
+                        + " could read it; set `persist-credentials: false` on actions/checkout"));
   }
 
   /** Writes the report files, then hands the report to the other publishers. */

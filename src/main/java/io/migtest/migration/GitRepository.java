@@ -112,6 +112,16 @@ public final class GitRepository {
         .orElseThrow(() -> notFetched(ref));
   }
 
+  /**
+   * True when the repository's config holds an HTTP authorization header, as {@code
+   * actions/checkout} leaves it by default ({@code persist-credentials}): the token then sits in a
+   * file that migrations and tests run by migtest can read.
+   */
+  public boolean persistsCredentials() {
+    CommandResult result = run("config", "--get-regexp", "^http\\..*extraheader$");
+    return result.succeeded() && !result.output().isBlank();
+  }
+
   public boolean isShallow() {
     return run("rev-parse", "--is-shallow-repository").output().strip().equals("true");
   }

@@ -268,6 +268,15 @@ class HostileRepositoryTest {
     assertThat(run.all().lines()).noneMatch(line -> line.stripLeading().startsWith("::"));
   }
 
+  @Test
+  void aCheckoutThatKeepsItsTokenInTheGitConfigIsPointedOut() throws Exception {
+    git(project, "init", "-q");
+    git(project, "config", "http.https://github.com/.extraheader", "AUTHORIZATION: basic eA==");
+    CliRun run = checkWithReports("--gates", "lint");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.err()).contains("persist-credentials: false").doesNotContain("eA==");
+  }
+
   private static void git(Path dir, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));

@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parses {@code postgres://user:password@host:port/db?sslmode=...} and {@code
@@ -17,6 +18,13 @@ import java.util.Map;
 public final class DatabaseUrl {
   private static final int MAX_PORT = 65535;
   private static final String PORT_RANGE = "the port must be between 1 and " + MAX_PORT;
+
+  /**
+   * The query parameters passed on to the driver. The URL may come from {@code migtest.yml}, so not
+   * every driver property is welcome: some name classes to load or files to write.
+   */
+  private static final Set<String> PARAMETERS =
+      Set.of("sslmode", "sslrootcert", "sslcert", "sslkey", "options");
 
   private DatabaseUrl() {}
 
@@ -50,6 +58,15 @@ public final class DatabaseUrl {
     }
     if (user == null || user.isEmpty()) {
       user = "postgres";
+    }
+    for (String name : params.keySet()) {
+      if (!PARAMETERS.contains(name)) {
+        throw invalid(
+            "the parameter '"
+                + name
+                + "' is not supported; a URL may carry "
+                + String.join(", ", PARAMETERS.stream().sorted().toList()));
+      }
     }
     String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
     return new ServerEndpoint(

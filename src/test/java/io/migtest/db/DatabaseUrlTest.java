@@ -41,4 +41,13 @@ class DatabaseUrlTest {
     assertThat(DatabaseUrl.parse("postgres://h:65535/db").port()).isEqualTo(65535);
     assertThat(DatabaseUrl.parse("postgres://h:/db").port()).isEqualTo(5432);
   }
+
+  @Test
+  void onlyConnectionParametersThatLoadNothingArePassedOn() {
+    assertThat(DatabaseUrl.parse("postgres://u@h/db?sslmode=require").parameters())
+        .containsEntry("sslmode", "require");
+    assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u@h/db?socketFactory=x.Evil&sslmode=1"))
+        .hasMessageContaining("'socketFactory' is not supported")
+        .hasMessageContaining("sslmode");
+  }
 }

@@ -48,7 +48,9 @@ class PackageDependencyTest {
           Map.entry("db", Set.of("sql", "finding", "process", "fs")),
           Map.entry("oracle", Set.of("db", "sql", "finding", "process", "fs")),
           Map.entry("lint", Set.of("migration", "sql", "finding")),
-          Map.entry("gate", Set.of("db", "migration", "oracle", "lint", "sql", "finding")),
+          Map.entry("history", Set.of("db", "migration", "sql", "finding")),
+          Map.entry(
+              "gate", Set.of("db", "history", "migration", "oracle", "lint", "sql", "finding")),
           Map.entry("config", Set.of("gate", "db", "migration", "fs")),
           Map.entry("report", Set.of("gate", "oracle", "finding", "fs")),
           Map.entry("app", EVERYTHING_BELOW_CLI),

@@ -16,6 +16,7 @@ import io.migtest.report.ReportFiles;
 import io.migtest.report.ReportPublisher;
 import io.migtest.report.RunReport;
 import io.migtest.report.RunResult;
+import io.migtest.sql.SqlScript;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ public final class CheckService {
   public Outcome run(Config config, Progress progress) {
     gates.checkSelection(config.gates());
     List<Oracle> oracles = TestSuites.load(config);
+    List<SqlScript> setup = SetupScripts.load(config);
     ReportFiles files = ReportFiles.prepare(config.reportDir(), config.projectDir());
     MigrationComparison migrations = ProjectLoader.load(config);
     StatementCounts counts = StatementCounts.start(migrations.head().migrations());
@@ -64,7 +66,7 @@ public final class CheckService {
     List<GateResult> results = new CopyOnWriteArrayList<>();
     RunLimit limit = new RunLimit(config.runTimeout());
     try {
-      limit.run(() -> runGates(config, migrations, oracles, progress, limit, results));
+      limit.run(() -> runGates(config, migrations, setup, oracles, progress, limit, results));
     } catch (MigtestException e) {
       if (e.exitCode() != ExitCode.ENVIRONMENT) {
         throw e;
@@ -107,13 +109,18 @@ public final class CheckService {
   private void runGates(
       Config config,
       MigrationComparison migrations,
+      List<SqlScript> setup,
       List<Oracle> oracles,
       Progress progress,
       RunLimit limit,
       List<GateResult> results) {
     var provider = DatabaseProviders.choose(config);
     try (LazyDatabase database = new LazyDatabase(provider, config.timeouts(), limit, progress)) {
-      gates.run(new GateContext(config.gates(), migrations, database, oracles, progress), results);
+      GateContext context =
+          GateContext.of(config.gates(), migrations, database, setup, oracles, progress);
+      try (context) {
+        gates.run(context, results);
+      }
     }
   }
 

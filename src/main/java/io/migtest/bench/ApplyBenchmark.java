@@ -90,15 +90,17 @@ public final class ApplyBenchmark {
     Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of());
     MigrationComparison migrations = ProjectLoader.load(config);
     StatementCounts counts = StatementCounts.start(migrations.head().migrations());
-    GateResult result =
-        new ApplyGate()
-            .run(
-                new GateContext(
-                    config.gates(),
-                    migrations,
-                    DatabaseAccess.of(server, config.timeouts()),
-                    null,
-                    Progress.SILENT));
+    GateResult result;
+    try (GateContext context =
+        GateContext.of(
+            config.gates(),
+            migrations,
+            DatabaseAccess.of(server, config.timeouts()),
+            List.of(),
+            List.of(),
+            Progress.SILENT)) {
+      result = new ApplyGate().run(context);
+    }
     if (result.status() != GateStatus.PASS) {
       throw new IllegalStateException("generated history did not apply: " + result.findings());
     }

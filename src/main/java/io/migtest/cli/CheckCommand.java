@@ -116,6 +116,14 @@ public final class CheckCommand implements Callable<Integer> {
   String lockTimeout;
 
   @Option(
+      names = "--setup",
+      paramLabel = "FILES",
+      description =
+          "SQL files (comma-separated, relative to DIR) run as superuser before the first"
+              + " migration, e.g. roles, schemas and extensions the migrations expect.")
+  String setup;
+
+  @Option(
       names = "--timeout",
       paramLabel = "DURATION",
       description =
@@ -153,6 +161,7 @@ public final class CheckCommand implements Callable<Integer> {
     put(flags, ConfigKeys.STATEMENT_TIMEOUT, statementTimeout, "--statement-timeout");
     put(flags, ConfigKeys.LOCK_TIMEOUT, lockTimeout, "--lock-timeout");
     put(flags, ConfigKeys.TIMEOUT, timeout, "--timeout");
+    put(flags, ConfigKeys.SETUP, setup, "--setup");
     return flags;
   }
 

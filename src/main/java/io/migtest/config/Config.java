@@ -5,6 +5,7 @@ import io.migtest.db.Timeouts;
 import io.migtest.gate.GatePlan;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param testCommand a command whose exit status judges the database, or null
  * @param shard the slice of mutants this run owns, or null for all
  * @param runTimeout the longest the whole run may take; then migtest stops everything it started
+ * @param setup SQL files, relative to the project, run as superuser before the first migration
  * @param environment the environment migtest was started with: it decides how child processes
  *     start, and only an allow-list of it reaches them
  */
@@ -38,6 +40,7 @@ public record Config(
     String testCommand,
     Shard shard,
     Duration runTimeout,
+    List<String> setup,
     Map<String, String> environment) {
 
   /** The whole-run limit when none is configured. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The keys of {@code migtest.yml}, and the environment variable of each. */
 public final class ConfigKeys {
@@ -17,6 +18,13 @@ public final class ConfigKeys {
   public static final String GATES = "gates";
   public static final String SHARD = "shard";
   public static final String TIMEOUT = "timeout";
+  public static final String SETUP = "setup";
+
+  /**
+   * Keys whose value may be a YAML list; in the environment and on the command line, a comma list.
+   */
+  public static final Set<String> LIST_KEYS = Set.of(SETUP);
+
   public static final String DATABASE_URL = "database.url";
   public static final String POSTGRES_IMAGE = "database.postgres-image";
   public static final String STATEMENT_TIMEOUT = "database.statement-timeout";
@@ -36,6 +44,7 @@ public final class ConfigKeys {
                 REPORT_DIR,
                 TEST_COMMAND,
                 TIMEOUT,
+                SETUP,
                 DATABASE_URL,
                 POSTGRES_IMAGE,
                 STATEMENT_TIMEOUT,

@@ -140,6 +140,7 @@ public final class ConfigResolver {
         value(s, ConfigKeys.TEST_COMMAND),
         shard == null ? null : Shard.parse(shard.value(), shard.source()),
         duration(s, ConfigKeys.TIMEOUT, Config.DEFAULT_RUN_TIMEOUT),
+        setupFiles(projectDir, s.get(ConfigKeys.SETUP)),
         Map.copyOf(environment));
   }
 
@@ -182,6 +183,38 @@ public final class ConfigResolver {
       ProjectBoundary.of(projectDir).inside(value, key, s.get(key).source());
     }
     return value;
+  }
+
+  /**
+   * The setup files: one per line in the config file, comma-separated from a flag or the
+   * environment. Each must be a file; one named in the config file must be inside the project.
+   */
+  private static List<String> setupFiles(Path projectDir, Setting setting) {
+    if (setting == null || setting.value().isBlank()) {
+      return List.of();
+    }
+    List<String> files = new ArrayList<>();
+    for (String file : setting.value().split(setting.fromFile() ? "\n" : ",")) {
+      String name = file.strip();
+      if (name.isEmpty()) {
+        continue;
+      }
+      Path path =
+          setting.fromFile()
+              ? ProjectBoundary.of(projectDir).inside(name, ConfigKeys.SETUP, setting.source())
+              : projectDir.resolve(name).normalize();
+      if (!Files.isRegularFile(path)) {
+        throw MigtestException.usage(
+            setting.source()
+                + ": the setup file "
+                + name
+                + " does not exist under "
+                + projectDir
+                + ".");
+      }
+      files.add(name);
+    }
+    return List.copyOf(files);
   }
 
   private static List<GateId> selectedGates(Setting setting) {

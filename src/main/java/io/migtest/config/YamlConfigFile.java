@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -164,9 +166,24 @@ public final class YamlConfigFile {
         throw invalid(line(), "'" + key + "' is a section: give it nested keys");
       }
       settings.put(key, new Setting(scalar(value), name + " line " + line()));
+    } else if (value == JsonToken.START_ARRAY && ConfigKeys.LIST_KEYS.contains(key)) {
+      settings.put(key, new Setting(list(key), name + " line " + keyLine));
     } else {
       throw invalid(line(), "'" + key + "' must be a single value, not a list");
     }
+  }
+
+  /** The items of a list of plain values, one per line of the setting's value. */
+  private String list(String key) throws IOException {
+    List<String> items = new ArrayList<>();
+    JsonToken item;
+    while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (parser.isCurrentAlias() || !item.isScalarValue()) {
+        throw invalid(line(), "'" + key + "' lists plain values (file names), one per item");
+      }
+      items.add(scalar(item));
+    }
+    return String.join("\n", items);
   }
 
   /** YAML 1.1 reads {@code off} as false; a gate mode of {@code off} must stay "off". */

@@ -16,6 +16,7 @@ public final class DatabaseServer implements AutoCloseable {
   private final ServerEndpoint endpoint;
   private final String description;
   private final AutoCloseable onClose;
+  private final boolean keepsRunning;
   private final Set<String> scratchNames = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -24,9 +25,20 @@ public final class DatabaseServer implements AutoCloseable {
    * @param onClose stops what the provider started (nothing for an existing server)
    */
   public DatabaseServer(ServerEndpoint endpoint, String description, AutoCloseable onClose) {
+    this(endpoint, description, onClose, false);
+  }
+
+  private DatabaseServer(
+      ServerEndpoint endpoint, String description, AutoCloseable onClose, boolean keepsRunning) {
     this.endpoint = endpoint;
     this.description = description;
     this.onClose = onClose;
+    this.keepsRunning = keepsRunning;
+  }
+
+  /** A server that someone else runs and that outlives the run (an existing server's URL). */
+  public static DatabaseServer existing(ServerEndpoint endpoint, String description) {
+    return new DatabaseServer(endpoint, description, () -> {}, true);
   }
 
   public ServerEndpoint endpoint() {
@@ -114,14 +126,18 @@ public final class DatabaseServer implements AutoCloseable {
    * the scratch databases, drops them, then stops the server if migtest started it.
    */
   public void abort() {
+    dropLeftovers();
+    close();
+  }
+
+  private void dropLeftovers() {
     for (String name : List.copyOf(scratchNames)) {
       try {
         drop(name);
       } catch (MigtestException e) {
-        // The server may already be gone; stopping it below ends every session anyway.
+        // The server may already be gone; stopping it ends every session anyway.
       }
     }
-    close();
   }
 
   private static byte[] randomBytes() {
@@ -130,11 +146,17 @@ public final class DatabaseServer implements AutoCloseable {
     return bytes;
   }
 
-  /** Stops what the provider started; later calls do nothing (an abort may have stopped it). */
+  /**
+   * Stops what the provider started; later calls do nothing (an abort may have stopped it). On a
+   * server migtest did not start, scratch databases still left are dropped first.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    if (keepsRunning) {
+      dropLeftovers();
     }
     try {
       onClose.close();

@@ -41,6 +41,6 @@ public final class UrlProvider implements DatabaseProvider {
     } catch (SQLException e) {
       throw ServerErrors.environment("Cannot connect", e, endpoint);
     }
-    return new DatabaseServer(endpoint, plan(), () -> {});
+    return DatabaseServer.existing(endpoint, plan());
   }
 }

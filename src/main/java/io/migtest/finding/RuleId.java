@@ -36,6 +36,7 @@ public final class RuleId {
   public static final String TEST_FAILED = "test-failed";
   public static final String TEST_SKIPPED = "test-skipped";
   public static final String VERIFY_FAILED = "verify-failed";
+  public static final String SETUP_FAILED = "setup-failed";
 
   private RuleId() {}
 }

@@ -1,13 +1,12 @@
 package io.migtest.gate;
 
 import io.migtest.MigtestException;
-import io.migtest.db.Epilogue;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.db.ScriptRunner;
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
-import io.migtest.migration.HistoryTable;
+import io.migtest.history.HistoryApplier;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
 import io.migtest.oracle.Oracle;
@@ -113,8 +112,8 @@ public final class ApplyGate implements Gate {
   }
 
   /**
-   * Applies {@code prefix} (the base, whose failures are the base's) then {@code migrations}, then
-   * asks {@code oracles} for their verdict on the result.
+   * Brings a database to the state after {@code prefix} (the base branch, whose failures are the
+   * base's), applies {@code migrations} on it, then asks {@code oracles} for their verdict.
    */
   private static Outcome apply(
       GateContext context,
@@ -123,20 +122,16 @@ public final class ApplyGate implements Gate {
       List<Migration> migrations,
       List<Oracle> oracles) {
     long started = System.nanoTime();
-    HistoryTable history = context.migrations().head().layout().historyTable().orElse(null);
+    HistoryApplier.State state = context.history().after(prefix, purpose);
+    if (state instanceof HistoryApplier.Failed failed) {
+      Finding failure =
+          prefix.isEmpty() ? failed.failure() : baseFailure(failed.failure(), context);
+      return Outcome.failed(0, migrations.size(), failure);
+    }
     ScriptRunner runner = context.database().runner();
-    try (ScratchDatabase db = context.database().server().createScratch(purpose);
+    try (ScratchDatabase db = ((HistoryApplier.Ready) state).database();
         Connection connection = db.connect()) {
       runner.prepare(connection);
-      if (history != null) {
-        execute(connection, history.create());
-      }
-      for (Migration migration : prefix) {
-        Optional<Finding> failure = run(runner, connection, migration, history);
-        if (failure.isPresent()) {
-          return Outcome.failed(0, migrations.size(), baseFailure(failure.get(), context));
-        }
-      }
       int applied = 0;
       for (Migration migration : migrations) {
         context
@@ -151,7 +146,7 @@ public final class ApplyGate implements Gate {
                     + "/"
                     + migrations.size()
                     + ")");
-        Optional<Finding> failure = run(runner, connection, migration, history);
+        Optional<Finding> failure = context.history().apply(connection, migration);
         if (failure.isPresent()) {
           return Outcome.failed(applied, migrations.size(), failure.get());
         }
@@ -179,36 +174,6 @@ public final class ApplyGate implements Gate {
         .flatMap(m -> m.up().problems().stream())
         .filter(f -> f.severity() != Severity.ERROR)
         .toList();
-  }
-
-  /** Runs a migration and records it in the tool's history table, as the tool does. */
-  private static Optional<Finding> run(
-      ScriptRunner runner, Connection connection, Migration migration, HistoryTable history)
-      throws SQLException {
-    if (history == null) {
-      return runner.run(connection, migration.up());
-    }
-    Epilogue record =
-        new Epilogue(
-            history.recordOf(migration),
-            e ->
-                new Finding(
-                    RuleId.HISTORY_TABLE_FAILED,
-                    Severity.ERROR,
-                    migration.file(),
-                    0,
-                    "The migration ran, but recording it in "
-                        + history.name()
-                        + " failed, as it would for the migration tool: "
-                        + e.getMessage(),
-                    e.getSQLState()));
-    return runner.run(connection, migration.up(), record);
-  }
-
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (var statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
   }
 
   private static Finding baseFailure(Finding failure, GateContext context) {

@@ -1,7 +1,9 @@
 package io.migtest.gate;
 
+import io.migtest.history.HistoryApplier;
 import io.migtest.migration.MigrationComparison;
 import io.migtest.oracle.Oracle;
+import io.migtest.sql.SqlScript;
 import java.util.List;
 
 /**
@@ -9,14 +11,43 @@ import java.util.List;
  *
  * @param plan which gates run and what their failures do
  * @param database the run's database, started on first use
+ * @param history brings scratch databases to states of the history (kept as templates)
  * @param oracles what judges a migrated database: the SQL tests, the test command
  */
 public record GateContext(
     GatePlan plan,
     MigrationComparison migrations,
     DatabaseAccess database,
+    HistoryApplier history,
     List<Oracle> oracles,
-    Progress progress) {
+    Progress progress)
+    implements AutoCloseable {
+
+  /** Drops the template databases the history kept for this run. */
+  @Override
+  public void close() {
+    history.close();
+  }
+
+  /**
+   * A context whose history starts from {@code setup} on the database of {@code database}, with the
+   * layout's own history table.
+   */
+  public static GateContext of(
+      GatePlan plan,
+      MigrationComparison migrations,
+      DatabaseAccess database,
+      List<SqlScript> setup,
+      List<Oracle> oracles,
+      Progress progress) {
+    HistoryApplier history =
+        new HistoryApplier(
+            database::server,
+            database::runner,
+            migrations.head().layout().historyTable().orElse(null),
+            setup);
+    return new GateContext(plan, migrations, database, history, oracles, progress);
+  }
 
   /** What the failure of {@code gate} does. */
   public GateMode mode(GateId gate) {

@@ -9,6 +9,7 @@ import io.migtest.sql.SqlScript;
  *     change name), used to tell new migrations from ones the base branch has
  * @param down the rollback script, or null when the migration has none
  * @param repeatable a Flyway {@code R__} migration, run after the versioned ones when it changes
+ * @param verify a script that checks the deploy (Sqitch {@code verify/}), or null
  */
 public record Migration(
     String id,
@@ -16,7 +17,19 @@ public record Migration(
     String description,
     SqlScript up,
     SqlScript down,
-    boolean repeatable) {
+    boolean repeatable,
+    SqlScript verify) {
+
+  /** A migration without a verify script (every layout but Sqitch). */
+  public Migration(
+      String id,
+      Version version,
+      String description,
+      SqlScript up,
+      SqlScript down,
+      boolean repeatable) {
+    this(id, version, description, up, down, repeatable, null);
+  }
 
   /** The file of the up script, relative to the project root. */
   public String file() {

@@ -46,6 +46,7 @@ public final class SqitchLayout implements Layout {
       String scriptName = entry.name() + reworkSuffix(entries, i);
       String deploy = "deploy/" + scriptName + ".sql";
       String revert = "revert/" + scriptName + ".sql";
+      String verify = "verify/" + scriptName + ".sql";
       if (!folder.files().contains(deploy)) {
         problems.add(
             Finding.error(
@@ -68,7 +69,10 @@ public final class SqitchLayout implements Layout {
               folder.files().contains(revert)
                   ? LayoutSupport.read(folder, revert, TransactionMode.AUTOCOMMIT)
                   : null,
-              false));
+              false,
+              folder.files().contains(verify)
+                  ? LayoutSupport.read(folder, verify, TransactionMode.AUTOCOMMIT)
+                  : null));
     }
     return new LoadedMigrations(migrations, problems);
   }

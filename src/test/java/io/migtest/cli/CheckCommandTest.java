@@ -314,4 +314,48 @@ class CheckCommandTest {
     assertThat(lint.get("findings").findValuesAsText("rule"))
         .contains("duplicate-version", "unrecognised-file");
   }
+
+  @Test
+  void setupScriptsRunOnceBeforeTheFirstMigrationAndTheirRolesServeEveryDatabase()
+      throws Exception {
+    String role = "app_reader_" + Long.toHexString(System.nanoTime());
+    write("db/setup/roles.sql", "CREATE ROLE " + role + ";\nCREATE SCHEMA app;\n");
+    write(
+        "db/migrations/V1__t.sql",
+        "CREATE TABLE app.t (id int);\nGRANT SELECT ON app.t TO " + role + ";");
+    write(
+        "db/tests/01_grant.sql",
+        "-- migtest:expect-rows 1\nSELECT 1 FROM pg_roles WHERE rolname = '" + role + "';\n");
+    CliRun without = check();
+    assertThat(without.exitCode()).as(without.all()).isEqualTo(1);
+    assertThat(without.out()).contains("schema \"app\" does not exist");
+    write("migtest.yml", "setup:\n  - db/setup/roles.sql\n");
+    try {
+      CliRun run = check();
+      assertThat(run.exitCode()).as(run.all()).isZero();
+      assertThat(run.out()).contains("1 test passed");
+    } finally {
+      try (Connection c = SharedServer.get().endpoint().connect("postgres")) {
+        c.createStatement().execute("DROP ROLE IF EXISTS " + role);
+      }
+    }
+  }
+
+  @Test
+  void aFailingSetupScriptIsAFindingThatNamesItsLine() throws IOException {
+    write("db/setup/broken.sql", "SELECT 1;\nCREATE EXTENSION no_such_extension;\n");
+    write("db/migrations/V1__t.sql", "CREATE TABLE t (id int);");
+    CliRun run = check("--setup", "db/setup/broken.sql");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).contains("db/setup/broken.sql:2").contains("setup-failed");
+  }
+
+  @Test
+  void aSetupFileFromTheConfigMustBeInsideTheProject() throws IOException {
+    write("db/migrations/V1__t.sql", "CREATE TABLE t (id int);");
+    write("migtest.yml", "setup: [../elsewhere.sql]\n");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+    assertThat(run.err()).contains("'setup' is ../elsewhere.sql").contains("outside the project");
+  }
 }

@@ -39,14 +39,16 @@ class ApplyGateTest {
 
   private GateResult apply(List<Oracle> tests) {
     Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of());
-    return new ApplyGate()
-        .run(
-            new GateContext(
-                config.gates(),
-                ProjectLoader.load(config),
-                DatabaseAccess.of(SharedServer.get(), config.timeouts()),
-                tests,
-                Progress.SILENT));
+    try (GateContext context =
+        GateContext.of(
+            config.gates(),
+            ProjectLoader.load(config),
+            DatabaseAccess.of(SharedServer.get(), config.timeouts()),
+            List.of(),
+            tests,
+            Progress.SILENT)) {
+      return new ApplyGate().run(context);
+    }
   }
 
   @Test
@@ -161,5 +163,24 @@ class ApplyGateTest {
     assertThat(result.status()).isEqualTo(GateStatus.FAIL);
     assertThat(result.findings().get(0).rule()).isEqualTo("history-table-failed");
     assertThat(result.findings().get(0).file()).isEqualTo("db/migrations/V2__oops.sql");
+  }
+
+  @Test
+  void sqitchVerifyScriptsRunAfterEachDeployAndTheirFailureFailsTheGate() throws IOException {
+    write("sqitch.plan", "%project=app\n\nusers 2024-01-01T00:00:00Z a <a@b> # users\n");
+    write("deploy/users.sql", "BEGIN;\nCREATE TABLE users (id int);\nCOMMIT;\n");
+    write("verify/users.sql", "SELECT id FROM users WHERE false;\n");
+    GateResult ok = apply();
+    assertThat(ok.status()).as(ok.findings().toString()).isEqualTo(GateStatus.PASS);
+    write("verify/users.sql", "SELECT missing_column FROM users WHERE false;\n");
+    GateResult failed = apply();
+    assertThat(failed.status()).isEqualTo(GateStatus.FAIL);
+    assertThat(failed.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.rule()).isEqualTo("verify-failed");
+              assertThat(f.file()).isEqualTo("verify/users.sql");
+              assertThat(f.line()).isEqualTo(1);
+            });
   }
 }

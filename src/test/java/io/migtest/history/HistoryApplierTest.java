@@ -1,0 +1,105 @@
+package io.migtest.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migtest.db.DatabaseServer;
+import io.migtest.db.ScratchDatabase;
+import io.migtest.db.ScriptRunner;
+import io.migtest.db.SharedServer;
+import io.migtest.db.Timeouts;
+import io.migtest.migration.Migration;
+import io.migtest.migration.Version;
+import io.migtest.sql.SqlScript;
+import io.migtest.sql.TransactionMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** States of a history are built once, kept as templates and cloned. */
+class HistoryApplierTest {
+  @TempDir Path drop;
+
+  private final DatabaseServer server = SharedServer.get();
+  private final ScriptRunner runner = new ScriptRunner(Timeouts.DEFAULT, server);
+
+  /** A migration that creates a table and notes, outside the database, that it ran. */
+  private Migration migration(int version, Path log) {
+    String sql =
+        "CREATE TABLE t"
+            + version
+            + " (id int);\nCOPY (SELECT 1) TO PROGRAM 'cat > /dev/null; echo "
+            + version
+            + " >> "
+            + log
+            + "';\n";
+    return new Migration(
+        String.valueOf(version),
+        Version.parse(String.valueOf(version)),
+        "m" + version,
+        SqlScript.of("V" + version + ".sql", sql, TransactionMode.SINGLE_TRANSACTION),
+        null,
+        false);
+  }
+
+  private static String tables(ScratchDatabase db) throws Exception {
+    try (Connection c = db.connect();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables"
+                        + " WHERE schemaname = 'public'")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  @Test
+  void aStateAskedForAgainIsClonedAndALongerOneBuildsOnTheLongestKeptPrefix() throws Exception {
+    Files.setPosixFilePermissions(drop, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path log = drop.resolve("ran.log");
+    Migration m1 = migration(1, log);
+    Migration m2 = migration(2, log);
+    Migration m3 = migration(3, log);
+    SqlScript setup =
+        SqlScript.of("setup.sql", "CREATE TABLE s (id int);", TransactionMode.AUTOCOMMIT);
+    try (HistoryApplier history =
+        new HistoryApplier(() -> server, () -> runner, null, List.of(setup))) {
+      for (int i = 0; i < 2; i++) {
+        var state = (HistoryApplier.Ready) history.after(List.of(m1, m2), "state");
+        try (ScratchDatabase db = state.database()) {
+          assertThat(tables(db)).isEqualTo("s,t1,t2");
+        }
+      }
+      var longer = (HistoryApplier.Ready) history.after(List.of(m1, m2, m3), "longer");
+      try (ScratchDatabase db = longer.database()) {
+        assertThat(tables(db)).isEqualTo("s,t1,t2,t3");
+      }
+      var empty = (HistoryApplier.Ready) history.empty("empty");
+      try (ScratchDatabase db = empty.database()) {
+        assertThat(tables(db)).isEqualTo("s");
+      }
+    }
+    assertThat(Files.readAllLines(log)).containsExactly("1", "2", "3");
+  }
+
+  @Test
+  void aFailingMigrationIsTheFailureOfTheStateAndNothingIsKept() throws Exception {
+    Migration broken =
+        new Migration(
+            "1",
+            Version.parse("1"),
+            "broken",
+            SqlScript.of("V1.sql", "SELECT 1/0;", TransactionMode.SINGLE_TRANSACTION),
+            null,
+            false);
+    try (HistoryApplier history = new HistoryApplier(() -> server, () -> runner, null, List.of())) {
+      var state = history.after(List.of(broken), "state");
+      assertThat(state).isInstanceOf(HistoryApplier.Failed.class);
+      assertThat(((HistoryApplier.Failed) state).failure().sqlstate()).isEqualTo("22012");
+    }
+  }
+}

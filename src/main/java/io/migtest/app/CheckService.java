@@ -16,14 +16,22 @@ import io.migtest.report.ReportFiles;
 import io.migtest.report.ReportPublisher;
 import io.migtest.report.RunReport;
 import io.migtest.report.RunResult;
+import io.migtest.sql.ParsedScripts;
 import io.migtest.sql.SqlScript;
+import io.migtest.sql.Statement;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** {@code migtest check}: read the migrations, run the gates, write the reports. */
 public final class CheckService {
+  /** JSqlParser's limit per statement: a few pathological statements must not stall the run. */
+  private static final Duration PARSE_LIMIT = Duration.ofSeconds(2);
+
   private final GateRunner gates;
   private final List<ReportPublisher> publishers;
 
@@ -54,7 +62,33 @@ public final class CheckService {
     List<SqlScript> setup = SetupScripts.load(config);
     ReportFiles files = ReportFiles.prepare(config.reportDir(), config.projectDir());
     MigrationComparison migrations = ProjectLoader.load(config);
-    StatementCounts counts = StatementCounts.start(migrations.head().migrations());
+    Optional<ParseCacheFile> cache = ParseCacheFile.of(config);
+    try (ParsedScripts parsed =
+        ParsedScripts.start(
+            scripts(migrations),
+            cache.map(ParseCacheFile::load).orElse(Map.of()),
+            PARSE_LIMIT,
+            Runtime.getRuntime().availableProcessors() - 1)) {
+      Outcome outcome = run(config, progress, files, migrations, parsed, setup, oracles);
+      cache.ifPresent(file -> file.save(parsed));
+      progress.step(
+          "parsed "
+              + parsed.parsedNow()
+              + " statements, "
+              + (parsed.outcomes().size() - parsed.parsedNow())
+              + " known from the cache");
+      return outcome;
+    }
+  }
+
+  private Outcome run(
+      Config config,
+      Progress progress,
+      ReportFiles files,
+      MigrationComparison migrations,
+      ParsedScripts counts,
+      List<SqlScript> setup,
+      List<Oracle> oracles) {
     progress.step(
         "found "
             + migrations.head().migrations().size()
@@ -124,16 +158,27 @@ public final class CheckService {
     }
   }
 
+  /** Every script of the history, up and down, whose statements lint and mutation read. */
+  private static List<SqlScript> scripts(MigrationComparison migrations) {
+    List<SqlScript> scripts = new ArrayList<>();
+    for (Migration migration : migrations.head().migrations()) {
+      scripts.add(migration.up());
+      if (migration.down() != null) {
+        scripts.add(migration.down());
+      }
+    }
+    return scripts;
+  }
+
   private static RunReport report(
       MigrationComparison migrations,
-      StatementCounts counts,
+      ParsedScripts counts,
       List<GateResult> results,
       ExitCode exit,
       String error) {
-    Map<String, StatementCounts.Count> byId = counts.get();
     List<RunReport.MigrationEntry> entries =
         migrations.head().migrations().stream()
-            .map(m -> entry(m, migrations.isNew(m), byId.get(StatementCounts.key(m))))
+            .map(m -> entry(m, migrations.isNew(m), counts))
             .toList();
     return new RunReport(
         RunReport.SCHEMA_VERSION,
@@ -148,15 +193,16 @@ public final class CheckService {
         error);
   }
 
-  private static RunReport.MigrationEntry entry(
-      Migration m, boolean isNew, StatementCounts.Count count) {
+  private static RunReport.MigrationEntry entry(Migration m, boolean isNew, ParsedScripts parsed) {
+    List<Statement> statements = m.up().split().statements();
+    int unparsed = (int) statements.stream().filter(st -> !parsed.outcome(st).parsed()).count();
     return new RunReport.MigrationEntry(
         m.version().text(),
         m.description(),
         m.file(),
         m.downFile(),
         isNew,
-        count == null ? 0 : count.statements(),
-        count == null ? 0 : count.unparsed());
+        statements.size(),
+        unparsed);
   }
 }

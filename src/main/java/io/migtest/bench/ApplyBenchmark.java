@@ -1,7 +1,6 @@
 package io.migtest.bench;
 
 import io.migtest.app.ProjectLoader;
-import io.migtest.app.StatementCounts;
 import io.migtest.config.Config;
 import io.migtest.config.ConfigResolver;
 import io.migtest.db.DatabaseServer;
@@ -15,12 +14,15 @@ import io.migtest.gate.GateResult;
 import io.migtest.gate.GateStatus;
 import io.migtest.gate.Progress;
 import io.migtest.migration.MigrationComparison;
+import io.migtest.sql.ParsedScripts;
+import io.migtest.sql.SqlScript;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,7 +91,13 @@ public final class ApplyBenchmark {
     long started = System.nanoTime();
     Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of());
     MigrationComparison migrations = ProjectLoader.load(config);
-    StatementCounts counts = StatementCounts.start(migrations.head().migrations());
+    List<SqlScript> scripts = migrations.head().migrations().stream().map(m -> m.up()).toList();
+    ParsedScripts parsed =
+        ParsedScripts.start(
+            scripts,
+            Map.of(),
+            Duration.ofSeconds(2),
+            Runtime.getRuntime().availableProcessors() - 1);
     GateResult result;
     try (GateContext context =
         GateContext.of(
@@ -104,7 +112,8 @@ public final class ApplyBenchmark {
     if (result.status() != GateStatus.PASS) {
       throw new IllegalStateException("generated history did not apply: " + result.findings());
     }
-    counts.get();
+    parsed.outcomes();
+    parsed.close();
     return (System.nanoTime() - started) / 1e9;
   }
 

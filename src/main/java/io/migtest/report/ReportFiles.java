@@ -1,7 +1,7 @@
 package io.migtest.report;
 
 import io.migtest.MigtestException;
-import io.migtest.fs.ReportFolder;
+import io.migtest.fs.OutputFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,23 +12,24 @@ public final class ReportFiles implements ReportPublisher {
   public static final List<ReportRenderer> RENDERERS =
       List.of(new JsonReport(), new MarkdownReport(), new HtmlReport());
 
-  private final ReportFolder folder;
+  private final OutputFolder folder;
 
-  private ReportFiles(ReportFolder folder) {
+  private ReportFiles(OutputFolder folder) {
     this.folder = folder;
   }
 
   /**
-   * Checks the report folder before the run (see {@link ReportFolder#prepare}).
+   * Checks the report folder before the run (see {@link OutputFolder#prepare}).
    *
    * @param projectDir no link below it (or below the current folder) may lead the folder out
    */
   public static ReportFiles prepare(Path dir, Path projectDir) {
     return new ReportFiles(
-        ReportFolder.prepare(
+        OutputFolder.prepare(
             dir,
             List.of(projectDir, Path.of("").toAbsolutePath()),
-            RENDERERS.stream().map(ReportRenderer::fileName).toList()));
+            RENDERERS.stream().map(ReportRenderer::fileName).toList(),
+            new OutputFolder.Role("report folder", "pass another --report-dir")));
   }
 
   public Path dir() {

@@ -66,7 +66,7 @@ class HostileRepositoryTest {
   }
 
   @Test
-  void aCommittedLinkInPlaceOfTheReportFolderIsRefused() throws IOException {
+  void aCommittedLinkInPlaceOfTheOutputFolderIsRefused() throws IOException {
     Files.createSymbolicLink(project.resolve("migtest-report"), outside);
     CliRun run = check("--report-dir", project.resolve("migtest-report").toString());
     assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
@@ -93,7 +93,7 @@ class HostileRepositoryTest {
   }
 
   @Test
-  void aReportFolderFromTheConfigFileMustStayInsideTheProject() throws IOException {
+  void aOutputFolderFromTheConfigFileMustStayInsideTheProject() throws IOException {
     write("migtest.yml", "report-dir: ../outside/reports\n");
     CliRun run = check();
     assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
@@ -105,7 +105,7 @@ class HostileRepositoryTest {
   }
 
   @Test
-  void aReportFolderFromTheConfigFileMayNotLeadOutThroughALink() throws IOException {
+  void aOutputFolderFromTheConfigFileMayNotLeadOutThroughALink() throws IOException {
     Files.createSymbolicLink(project.resolve("out"), outside);
     write("migtest.yml", "report-dir: out/reports\n");
     CliRun run = check();
@@ -253,7 +253,7 @@ class HostileRepositoryTest {
   }
 
   @Test
-  void aReportFolderGivenOnTheCommandLineMayNotLeadOutThroughARepositoryLink() throws IOException {
+  void aOutputFolderGivenOnTheCommandLineMayNotLeadOutThroughARepositoryLink() throws IOException {
     Files.createSymbolicLink(project.resolve("out"), outside);
     CliRun run = check("--report-dir", project.resolve("out/migtest").toString());
     assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
@@ -262,7 +262,7 @@ class HostileRepositoryTest {
   }
 
   @Test
-  void aReportFolderNameCannotForgeAWorkflowCommand() throws IOException {
+  void aOutputFolderNameCannotForgeAWorkflowCommand() throws IOException {
     write("migtest.yml", "report-dir: \"r\\n::error title=INJECTED::pwned\"\n");
     CliRun run = check();
     assertThat(run.all().lines()).noneMatch(line -> line.stripLeading().startsWith("::"));

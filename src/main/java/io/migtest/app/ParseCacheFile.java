@@ -1,0 +1,107 @@
+package io.migtest.app;
+
+import io.migtest.MigtestException;
+import io.migtest.config.Config;
+import io.migtest.fs.OutputFolder;
+import io.migtest.fs.ProjectBoundary;
+import io.migtest.sql.ParseCache;
+import io.migtest.sql.ParseOutcome;
+import io.migtest.sql.ParsedScripts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the parse cache lives: {@code .migtest/cache/parse.txt} in the project (safe to delete; add
+ * {@code .migtest/} to {@code .gitignore}), signed with a key in the user's cache folder ({@code
+ * $XDG_CACHE_HOME/migtest} or {@code ~/.cache/migtest}), which a repository cannot reach. The cache
+ * only saves time: any problem with it means parsing again, never an error.
+ */
+final class ParseCacheFile {
+  static final String FOLDER = ".migtest/cache";
+  static final String FILE = "parse.txt";
+  private static final int MAX_BYTES = 64 << 20;
+
+  private final Path project;
+  private final ParseCache cache;
+
+  private ParseCacheFile(Path project, ParseCache cache) {
+    this.project = project;
+    this.cache = cache;
+  }
+
+  /** The cache of the run's project, or empty when no signing key can be kept. */
+  static Optional<ParseCacheFile> of(Config config) {
+    return key(config.environment())
+        .map(key -> new ParseCacheFile(config.projectDir(), new ParseCache(key)));
+  }
+
+  /** The outcomes this key signed, or none. */
+  Map<String, ParseOutcome> load() {
+    Path file = project.resolve(FOLDER).resolve(FILE);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        || !ProjectBoundary.of(project).contains(file)) {
+      return Map.of();
+    }
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      return bytes.length > MAX_BYTES
+          ? Map.of()
+          : cache.read(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return Map.of();
+    }
+  }
+
+  /** Writes the outcomes of this run; a folder that cannot take it is left alone. */
+  void save(ParsedScripts parsed) {
+    try {
+      OutputFolder folder =
+          OutputFolder.prepare(
+              project.resolve(FOLDER),
+              List.of(project),
+              List.of(FILE),
+              new OutputFolder.Role("cache folder", "delete it"));
+      folder.write(FILE, cache.write(parsed.outcomes()));
+    } catch (MigtestException | IOException e) {
+      // The cache is an optimisation: a read-only checkout or a link in its place skips it.
+    }
+  }
+
+  /** The signing key, created on first use with permissions only its owner can read. */
+  private static Optional<byte[]> key(Map<String, String> env) {
+    String base = env.get("XDG_CACHE_HOME");
+    if (base == null || base.isBlank()) {
+      String home = env.get("HOME");
+      if (home == null || home.isBlank()) {
+        return Optional.empty();
+      }
+      base = Path.of(home, ".cache").toString();
+    }
+    Path folder = Path.of(base, "migtest");
+    Path file = folder.resolve("parse-cache.key");
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectories(folder);
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path temp = Files.createTempFile(folder, "key-", ".tmp");
+        Files.write(temp, key);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      byte[] key = Files.readAllBytes(file);
+      return key.length == 32 ? Optional.of(key) : Optional.empty();
+    } catch (IOException | UnsupportedOperationException e) {
+      return Optional.empty();
+    }
+  }
+}

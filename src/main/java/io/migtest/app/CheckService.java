@@ -72,11 +72,11 @@ public final class CheckService {
       Outcome outcome = run(config, progress, files, migrations, parsed, setup, oracles);
       cache.ifPresent(file -> file.save(parsed));
       progress.step(
-          "parsed "
+          "statements parsed: "
               + parsed.parsedNow()
-              + " statements, "
+              + " ("
               + (parsed.outcomes().size() - parsed.parsedNow())
-              + " known from the cache");
+              + " more known from the cache)");
       return outcome;
     }
   }

@@ -137,12 +137,8 @@ public final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags());
     ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
-    CheckService.Outcome outcome;
-    try {
-      outcome = new CheckService(GateRunner.standard(), List.of()).run(config, progress);
-    } finally {
-      progress.finish();
-    }
+    CheckService.Outcome outcome =
+        new CheckService(GateRunner.standard(), List.of()).run(config, progress);
     print(outcome, out);
     out.flush();
     return outcome.exitCode().code();

@@ -2,15 +2,21 @@ package io.migtest.cli;
 
 import io.migtest.gate.Progress;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
+import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 
-/** Shows progress: one updating line on a terminal, plain lines in CI or when piped. */
+/**
+ * Shows progress: steps as plain lines; long work as a live bar with counts, rate and time left on
+ * a terminal (the progressbar library draws it), or as a plain line every few seconds in CI logs
+ * and pipes, where a redrawn line would only add noise.
+ */
 final class ProgressOutput implements Progress {
-  private static final int WIDTH = 100;
+  private static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
   private final PrintWriter out;
   private final boolean terminal;
-  private boolean lineOpen;
-  private long lastPlainLine;
 
   private ProgressOutput(PrintWriter out, boolean terminal) {
     this.out = out;
@@ -24,33 +30,86 @@ final class ProgressOutput implements Progress {
 
   @Override
   public synchronized void step(String message) {
-    String line = ConsoleText.safe(message);
-    if (terminal) {
-      String shown = line.length() > WIDTH ? line.substring(0, WIDTH - 1) + "…" : line;
-      out.print("\r\033[K" + shown);
-      lineOpen = true;
-    } else {
-      out.println("migtest: " + line);
-      lastPlainLine = System.nanoTime();
-    }
+    out.println("migtest: " + ConsoleText.safe(message));
     out.flush();
   }
 
-  /** On a terminal every tick shows; in plain output at most one every two seconds. */
   @Override
-  public synchronized void tick(String message) {
-    long now = System.nanoTime();
-    if (terminal || now - lastPlainLine > 2_000_000_000L) {
-      step(message);
+  public Task task(String name, long total) {
+    return terminal ? new BarTask(name, total) : new PlainTask(name, total);
+  }
+
+  /** A live bar on the terminal. */
+  private static final class BarTask implements Task {
+    private final ProgressBar bar;
+
+    BarTask(String name, long total) {
+      this.bar =
+          new ProgressBarBuilder()
+              .setTaskName("migtest: " + ConsoleText.safe(name))
+              .setInitialMax(total)
+              .setUpdateIntervalMillis(250)
+              .showSpeed()
+              .setConsumer(new InteractiveConsoleProgressBarConsumer(System.err))
+              .build();
+    }
+
+    @Override
+    public void advance(String current) {
+      bar.step();
+      bar.setExtraMessage(ConsoleText.safe(current));
+    }
+
+    @Override
+    public void close() {
+      bar.close();
     }
   }
 
-  /** Ends the updating line before other output. */
-  synchronized void finish() {
-    if (lineOpen) {
-      out.print("\r\033[K");
-      out.flush();
-      lineOpen = false;
+  /** A line every few seconds, and one at the end. */
+  private final class PlainTask implements Task {
+    private final String name;
+    private final long total;
+    private final long started = System.nanoTime();
+    private long lastLine = started;
+    private long done;
+
+    PlainTask(String name, long total) {
+      this.name = ConsoleText.safe(name);
+      this.total = total;
+    }
+
+    @Override
+    public void advance(String current) {
+      done++;
+      long now = System.nanoTime();
+      if (now - lastLine >= PLAIN_INTERVAL_NANOS && done < total) {
+        lastLine = now;
+        double seconds = (now - started) / 1e9;
+        double rate = done / seconds;
+        step(
+            String.format(
+                Locale.ROOT,
+                "%s: %d/%d, %.1f/s, about %.0f s left (%s)",
+                name,
+                done,
+                total,
+                rate,
+                (total - done) / rate,
+                current));
+      }
+    }
+
+    @Override
+    public void close() {
+      step(
+          String.format(
+              Locale.ROOT,
+              "%s: %d/%d in %.1f s",
+              name,
+              done,
+              total,
+              (System.nanoTime() - started) / 1e9));
     }
   }
 }

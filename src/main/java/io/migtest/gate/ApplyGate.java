@@ -133,24 +133,16 @@ public final class ApplyGate implements Gate {
         Connection connection = db.connect()) {
       runner.prepare(connection);
       int applied = 0;
-      for (Migration migration : migrations) {
-        context
-            .progress()
-            .tick(
-                "apply ("
-                    + purpose
-                    + "): "
-                    + migration.file()
-                    + " ("
-                    + (applied + 1)
-                    + "/"
-                    + migrations.size()
-                    + ")");
-        Optional<Finding> failure = context.history().apply(connection, migration);
-        if (failure.isPresent()) {
-          return Outcome.failed(applied, migrations.size(), failure.get());
+      try (Progress.Task task =
+          context.progress().task("apply (" + purpose + ")", migrations.size())) {
+        for (Migration migration : migrations) {
+          Optional<Finding> failure = context.history().apply(connection, migration);
+          if (failure.isPresent()) {
+            return Outcome.failed(applied, migrations.size(), failure.get());
+          }
+          applied++;
+          task.advance(migration.file());
         }
-        applied++;
       }
       long millis = (System.nanoTime() - started) / 1_000_000;
       List<TestResult> tests = new ArrayList<>();

@@ -61,10 +61,10 @@ class CheckServiceTest {
         project.resolve("db/migrations/V1__a.sql"),
         "CREATE TABLE a (id int);\nCREATE INDEX a_id ON a (id);\n");
     Files.writeString(project.resolve("db/migrations/V2__b.sql"), "ALTER TABLE a ADD b int;\n");
-    assertThat(run()).contains("parsed 3 statements, 0 known from the cache");
+    assertThat(run()).contains("statements parsed: 3 (0 more known from the cache)");
     assertThat(project.resolve(".migtest/cache/parse.txt")).exists();
-    assertThat(run()).contains("parsed 0 statements, 3 known from the cache");
+    assertThat(run()).contains("statements parsed: 0 (3 more known from the cache)");
     Files.writeString(project.resolve("db/migrations/V3__c.sql"), "ALTER TABLE a ADD c int;\n");
-    assertThat(run()).contains("parsed 1 statements, 3 known from the cache");
+    assertThat(run()).contains("statements parsed: 1 (3 more known from the cache)");
   }
 }

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the deployment gates on the migrations in DIR and writes the reports.",
       "",
-      "Gates in this version: apply (the whole history applies on an empty database and, with"
-          + " --base, the new migrations apply on top of the base branch)."
+      "Gates in this version: lint (the hygiene of the migrations folder; no database) and"
+          + " apply (the whole history applies on an empty database and the tests pass on it;"
+          + " with --base, the new migrations apply on top of the base branch)."
     },
     footer = {
       "",
@@ -48,7 +49,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--tests",
       paramLabel = "PATH",
-      description = "Folder of SQL tests (default: db/tests when present).")
+      description =
+          "Folder of SQL tests (default: db/tests when present), run after the migrations, each"
+              + " file in a transaction that is rolled back.")
   String tests;
 
   @Option(

@@ -121,8 +121,9 @@ public final class ApplyGate implements Gate {
       List<Migration> prefix,
       List<Migration> migrations,
       List<Oracle> oracles) {
-    long started = System.nanoTime();
     HistoryApplier.State state = context.history().after(prefix, purpose);
+    // Timed from the cloned state: starting the server and building templates is not applying.
+    long started = System.nanoTime();
     if (state instanceof HistoryApplier.Failed failed) {
       Finding failure =
           prefix.isEmpty() ? failed.failure() : baseFailure(failed.failure(), context);

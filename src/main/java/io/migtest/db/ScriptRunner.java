@@ -1,6 +1,5 @@
 package io.migtest.db;
 
-import io.migtest.DurationText;
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
@@ -18,8 +17,6 @@ import java.util.Optional;
 import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Runs a script wrapped in transactions the way its layout's tool does, and turns a failure into a
@@ -156,7 +153,8 @@ public final class ScriptRunner {
       if (!connection.isClosed()) {
         connection.rollback();
       }
-      return Optional.of(locate(script, statements, offsets, epilogue, epilogueOffset, result));
+      return Optional.of(
+          ScriptFailures.locate(script, statements, offsets, epilogue, epilogueOffset, result));
     } finally {
       if (!connection.isClosed()) {
         connection.setAutoCommit(true);
@@ -176,7 +174,7 @@ public final class ScriptRunner {
     try (guard) {
       connection.commit();
     } catch (SQLException e) {
-      Finding atCommit = failure(script, last, e, 0);
+      Finding atCommit = ScriptFailures.failure(script, last, e, 0);
       failure =
           Optional.of(
               new Finding(
@@ -194,40 +192,6 @@ public final class ScriptRunner {
       return Optional.of(outlived(connection, script, last, guard));
     }
     return failure;
-  }
-
-  /**
-   * The finding for a failed multi-statement query: the statement holding the server's error
-   * position when there is one (a syntax error stops the query before anything runs), else the one
-   * after those the server completed.
-   */
-  private static Finding locate(
-      SqlScript script,
-      List<Statement> statements,
-      int[] offsets,
-      Epilogue epilogue,
-      int epilogueOffset,
-      MultiStatementQuery.Result result) {
-    SQLException e = result.error();
-    int position = position(e);
-    if (position > 0 && epilogue != null && position > epilogueOffset) {
-      return epilogue.failure().apply(e);
-    }
-    if (position > 0) {
-      int i = statements.size() - 1;
-      while (i > 0 && offsets[i] >= position) {
-        i--;
-      }
-      return failure(script, statements.get(i), e, position - offsets[i]);
-    }
-    int failed = result.completed();
-    if (failed < statements.size()) {
-      return failure(script, statements.get(failed), e, 0);
-    }
-    if (epilogue != null && failed == statements.size()) {
-      return epilogue.failure().apply(e);
-    }
-    return somewhere(script, statements.get(0), e);
   }
 
   /**
@@ -266,10 +230,13 @@ public final class ScriptRunner {
       try (guard) {
         send(connection, statement);
       } catch (SQLException e) {
-        failure = Optional.of(failure(script, statement, e, position(e)));
+        failure =
+            Optional.of(ScriptFailures.failure(script, statement, e, ScriptFailures.position(e)));
       } catch (IOException e) {
         failure =
-            Optional.of(failure(script, statement, new SQLException(e.getMessage(), "58030"), 0));
+            Optional.of(
+                ScriptFailures.failure(
+                    script, statement, new SQLException(e.getMessage(), "58030"), 0));
       }
       if (guard.fired()) {
         return Optional.of(outlived(connection, script, statement, guard));
@@ -381,24 +348,6 @@ public final class ScriptRunner {
   }
 
   /**
-   * The script failed and neither the error position nor the statements completed before it say
-   * which statement failed; running it again to find out could repeat outside effects.
-   */
-  private static Finding somewhere(SqlScript script, Statement first, SQLException e) {
-    Finding failure = failure(script, first, e, 0);
-    return new Finding(
-        failure.rule(),
-        failure.severity(),
-        failure.file(),
-        0,
-        "Somewhere in this migration a statement failed: "
-            + failure
-                .message()
-                .substring(failure.message().indexOf("failed: ") + "failed: ".length()),
-        failure.sqlstate());
-  }
-
-  /**
    * A statement ran past the statement timeout, so the server did not stop it: migtest did. The
    * connection is closed, as a late cancel request could still hit the next statement on it.
    */
@@ -406,59 +355,6 @@ public final class ScriptRunner {
       Connection connection, SqlScript script, Statement statement, StatementWatchdog.Guard guard)
       throws SQLException {
     connection.abort(Runnable::run);
-    return new Finding(
-        RuleId.STATEMENT_TIMEOUT_EXCEEDED,
-        Severity.ERROR,
-        script.file(),
-        statement.startLine(),
-        "The statement at line "
-            + statement.startLine()
-            + " ran past the statement timeout ("
-            + DurationText.format(timeouts.statementTimeout())
-            + ") and the server did not stop it, so the migration changed or outlived the limit"
-            + " (e.g. SET statement_timeout = 0); migtest cancelled it after "
-            + DurationText.format(guard.budget())
-            + ". If it really needs longer, raise --statement-timeout.",
-        "57014");
-  }
-
-  private static int position(SQLException e) {
-    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-    return server == null ? 0 : server.getPosition();
-  }
-
-  /**
-   * A finding for a statement the server rejected; {@code position} is the 1-based character in the
-   * statement where the server located the error, or 0.
-   */
-  private static Finding failure(
-      SqlScript script, Statement statement, SQLException e, int position) {
-    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-    int line = position > 0 ? statement.lineOfPosition(position) : statement.startLine();
-    StringBuilder message = new StringBuilder();
-    if (server != null) {
-      message.append(server.getMessage());
-      if (server.getDetail() != null) {
-        message.append(" (detail: ").append(server.getDetail()).append(')');
-      }
-      if (server.getHint() != null) {
-        message.append(" (hint: ").append(server.getHint()).append(')');
-      }
-      if (server.getWhere() != null && position == 0) {
-        message
-            .append(" (where: ")
-            .append(server.getWhere().lines().findFirst().orElse(""))
-            .append(')');
-      }
-    } else {
-      message.append(e.getMessage());
-    }
-    return new Finding(
-        RuleId.MIGRATION_FAILED,
-        Severity.ERROR,
-        script.file(),
-        line,
-        "Statement at line " + statement.startLine() + " failed: " + message,
-        e.getSQLState());
+    return ScriptFailures.outlived(script, statement, timeouts.statementTimeout(), guard.budget());
   }
 }

@@ -49,7 +49,7 @@ public final class ApplyGate implements Gate {
           apply(context, "history", List.of(), migrations.head().migrations(), context.oracles());
       full.failure().ifPresent(findings::add);
       tests.addAll(full.tests());
-      tests.stream().flatMap(t -> TestFindings.of(t).stream()).forEach(findings::add);
+      findings.addAll(TestFindings.of(tests));
       summary = full.describe("on an empty database");
       if (migrations.base() != null && full.failure().isEmpty()) {
         Outcome onBase =

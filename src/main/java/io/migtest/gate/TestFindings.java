@@ -7,16 +7,45 @@ import io.migtest.oracle.TestCommand;
 import io.migtest.oracle.TestFailure;
 import io.migtest.oracle.TestResult;
 import io.migtest.oracle.TestStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Turns a failed test into findings of the gate that ran it, one per failed expectation. */
+/**
+ * Turns test results into findings of the gate that ran them: one per failed expectation, and one
+ * note for all tests skipped for the same reason (pgTAP missing is said once, not per file).
+ */
 final class TestFindings {
   private TestFindings() {}
 
-  static List<Finding> of(TestResult test) {
-    if (test.status() == TestStatus.SKIP) {
-      return List.of(Finding.info(RuleId.TEST_SKIPPED, test.name(), 0, test.note()));
+  static List<Finding> of(List<TestResult> tests) {
+    List<Finding> findings = new ArrayList<>();
+    Map<String, List<String>> skippedByReason = new LinkedHashMap<>();
+    for (TestResult test : tests) {
+      if (test.status() == TestStatus.SKIP) {
+        skippedByReason.computeIfAbsent(test.note(), note -> new ArrayList<>()).add(test.name());
+      } else {
+        findings.addAll(of(test));
+      }
     }
+    skippedByReason.forEach(
+        (reason, names) ->
+            findings.add(
+                Finding.info(
+                    RuleId.TEST_SKIPPED,
+                    null,
+                    0,
+                    names.size()
+                        + (names.size() == 1 ? " test" : " tests")
+                        + " skipped ("
+                        + String.join(", ", names)
+                        + "): "
+                        + reason)));
+    return findings;
+  }
+
+  private static List<Finding> of(TestResult test) {
     if (!test.failed()) {
       return List.of();
     }

@@ -52,9 +52,7 @@ public record MigrationComparison(
           && !migration.repeatable()
           && newestBase.isPresent()
           && migration.version().compareTo(newestBase.get()) < 0
-          && !head.layout().equals("sqitch")
-          && !head.layout().equals("liquibase-sql")
-          && !head.layout().equals("plain")) {
+          && head.layout().ordersByVersion()) {
         findings.add(
             Finding.warning(
                 RuleId.OUT_OF_ORDER,

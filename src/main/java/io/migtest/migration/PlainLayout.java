@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
 public final class PlainLayout implements Layout {
   private static final Pattern CHUNK = Pattern.compile("\\d+|\\D+");
 
+  /** Order comes from the plan or the files' order, not from versions. */
+  @Override
+  public boolean ordersByVersion() {
+    return false;
+  }
+
   @Override
   public String name() {
     return "plain";

@@ -16,6 +16,12 @@ import java.util.List;
 public final class SqitchLayout implements Layout {
   static final String PLAN = "sqitch.plan";
 
+  /** Order comes from the plan or the files' order, not from versions. */
+  @Override
+  public boolean ordersByVersion() {
+    return false;
+  }
+
   @Override
   public String name() {
     return "sqitch";

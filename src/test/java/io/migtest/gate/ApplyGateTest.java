@@ -9,7 +9,10 @@ import io.migtest.config.ConfigResolver;
 import io.migtest.db.SharedServer;
 import io.migtest.finding.Finding;
 import io.migtest.oracle.Oracle;
+import io.migtest.oracle.SqlTests;
 import io.migtest.oracle.TestCommand;
+import io.migtest.sql.SqlScript;
+import io.migtest.sql.TransactionMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,5 +185,23 @@ class ApplyGateTest {
               assertThat(f.file()).isEqualTo("verify/users.sql");
               assertThat(f.line()).isEqualTo(1);
             });
+  }
+
+  @Test
+  void pgTapFilesSkippedForTheSameReasonAreNotedOnce() throws IOException {
+    write("db/migrations/V1__t.sql", "CREATE TABLE t (id int);");
+    SqlTests tap =
+        new SqlTests(
+            List.of(
+                SqlScript.of(
+                    "t/a.sql", "SELECT plan(1);\nSELECT pass('a');\n", TransactionMode.AUTOCOMMIT),
+                SqlScript.of("t/b.sql", "SELECT no_plan();\n", TransactionMode.AUTOCOMMIT)));
+    GateResult result = apply(tap);
+    assertThat(result.status()).isEqualTo(GateStatus.PASS);
+    assertThat(result.findings())
+        .filteredOn(f -> f.rule().equals("test-skipped"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("2 tests skipped (t/a.sql, t/b.sql)"));
+    assertThat(result.tests()).hasSize(2);
   }
 }

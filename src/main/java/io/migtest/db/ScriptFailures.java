@@ -1,0 +1,132 @@
+package io.migtest.db;
+
+import io.migtest.DurationText;
+import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
+import io.migtest.finding.Severity;
+import io.migtest.sql.SqlScript;
+import io.migtest.sql.Statement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * The findings of a script the server rejected: which statement failed and on which line (from the
+ * server's error position, or from how many statements completed), with the server's message,
+ * detail, hint and SQLSTATE.
+ */
+final class ScriptFailures {
+  private ScriptFailures() {}
+
+  /**
+   * The finding for a failed multi-statement query: the statement holding the server's error
+   * position when there is one (a syntax error stops the query before anything runs), else the one
+   * after those the server completed.
+   */
+  static Finding locate(
+      SqlScript script,
+      List<Statement> statements,
+      int[] offsets,
+      Epilogue epilogue,
+      int epilogueOffset,
+      MultiStatementQuery.Result result) {
+    SQLException e = result.error();
+    int position = position(e);
+    if (position > 0 && epilogue != null && position > epilogueOffset) {
+      return epilogue.failure().apply(e);
+    }
+    if (position > 0) {
+      int i = statements.size() - 1;
+      while (i > 0 && offsets[i] >= position) {
+        i--;
+      }
+      return failure(script, statements.get(i), e, position - offsets[i]);
+    }
+    int failed = result.completed();
+    if (failed < statements.size()) {
+      return failure(script, statements.get(failed), e, 0);
+    }
+    if (epilogue != null && failed == statements.size()) {
+      return epilogue.failure().apply(e);
+    }
+    return somewhere(script, statements.get(0), e);
+  }
+
+  /**
+   * The script failed and neither the error position nor the statements completed before it say
+   * which statement failed; running it again to find out could repeat outside effects.
+   */
+  static Finding somewhere(SqlScript script, Statement first, SQLException e) {
+    Finding failure = failure(script, first, e, 0);
+    return new Finding(
+        failure.rule(),
+        failure.severity(),
+        failure.file(),
+        0,
+        "Somewhere in this migration a statement failed: "
+            + failure
+                .message()
+                .substring(failure.message().indexOf("failed: ") + "failed: ".length()),
+        failure.sqlstate());
+  }
+
+  static int position(SQLException e) {
+    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+    return server == null ? 0 : server.getPosition();
+  }
+
+  /**
+   * A finding for a statement the server rejected; {@code position} is the 1-based character in the
+   * statement where the server located the error, or 0.
+   */
+  static Finding failure(SqlScript script, Statement statement, SQLException e, int position) {
+    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+    int line = position > 0 ? statement.lineOfPosition(position) : statement.startLine();
+    StringBuilder message = new StringBuilder();
+    if (server != null) {
+      message.append(server.getMessage());
+      if (server.getDetail() != null) {
+        message.append(" (detail: ").append(server.getDetail()).append(')');
+      }
+      if (server.getHint() != null) {
+        message.append(" (hint: ").append(server.getHint()).append(')');
+      }
+      if (server.getWhere() != null && position == 0) {
+        message
+            .append(" (where: ")
+            .append(server.getWhere().lines().findFirst().orElse(""))
+            .append(')');
+      }
+    } else {
+      message.append(e.getMessage());
+    }
+    return new Finding(
+        RuleId.MIGRATION_FAILED,
+        Severity.ERROR,
+        script.file(),
+        line,
+        "Statement at line " + statement.startLine() + " failed: " + message,
+        e.getSQLState());
+  }
+
+  /** A statement ran past the statement timeout, so the server did not stop it: migtest did. */
+  static Finding outlived(
+      SqlScript script, Statement statement, Duration statementTimeout, Duration budget) {
+    return new Finding(
+        RuleId.STATEMENT_TIMEOUT_EXCEEDED,
+        Severity.ERROR,
+        script.file(),
+        statement.startLine(),
+        "The statement at line "
+            + statement.startLine()
+            + " ran past the statement timeout ("
+            + DurationText.format(statementTimeout)
+            + ") and the server did not stop it, so the migration changed or outlived the limit"
+            + " (e.g. SET statement_timeout = 0); migtest cancelled it after "
+            + DurationText.format(budget)
+            + ". If it really needs longer, raise --statement-timeout.",
+        "57014");
+  }
+}

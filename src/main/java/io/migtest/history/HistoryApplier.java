@@ -90,7 +90,7 @@ public final class HistoryApplier implements AutoCloseable {
     if (failure.isPresent() || migration.verify() == null) {
       return failure;
     }
-    return runner.get().run(connection, migration.verify()).map(VerifyFailure::of);
+    return runner.get().run(connection, migration.verify()).map(Failures::verify);
   }
 
   private Optional<Finding> deploy(Connection connection, Migration migration) throws SQLException {
@@ -157,7 +157,7 @@ public final class HistoryApplier implements AutoCloseable {
       for (SqlScript script : setup) {
         Optional<Finding> failure = runner.get().run(connection, script);
         if (failure.isPresent()) {
-          return Optional.of(SetupFailure.of(failure.get()));
+          return Optional.of(Failures.setup(failure.get()));
         }
       }
       if (historyTable != null) {

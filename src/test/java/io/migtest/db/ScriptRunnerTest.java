@@ -20,6 +20,13 @@ class ScriptRunnerTest {
 
   private final ScriptRunner runner = new ScriptRunner(Timeouts.DEFAULT, SharedServer.get());
 
+  /** A runner whose statement and lock timeouts are both {@code millis}. */
+  private static ScriptRunner strict(long millis) {
+    return new ScriptRunner(
+        new Timeouts(java.time.Duration.ofMillis(millis), java.time.Duration.ofMillis(millis)),
+        SharedServer.get());
+  }
+
   @Test
   void runsSqlStandardFunctionBodiesWhoseSemicolonsPgjdbcWouldSplit() throws Exception {
     String sql =
@@ -87,10 +94,7 @@ class ScriptRunnerTest {
 
   @Test
   void theStatementTimeoutStopsALongStatementWithAClearFinding() throws Exception {
-    ScriptRunner strict =
-        new ScriptRunner(
-            new Timeouts(java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(300)),
-            SharedServer.get());
+    ScriptRunner strict = strict(300);
     try (ScratchDatabase db = SharedServer.get().createScratch("test");
         Connection c = db.connect()) {
       strict.prepare(c);
@@ -269,10 +273,7 @@ class ScriptRunnerTest {
 
   @Test
   void aMigrationThatSwitchesOffTheStatementTimeoutIsStoppedFromTheClient() throws Exception {
-    ScriptRunner strict =
-        new ScriptRunner(
-            new Timeouts(java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(300)),
-            SharedServer.get());
+    ScriptRunner strict = strict(300);
     for (TransactionMode mode : TransactionMode.values()) {
       try (ScratchDatabase db = SharedServer.get().createScratch("test");
           Connection c = db.connect()) {
@@ -295,10 +296,7 @@ class ScriptRunnerTest {
 
   @Test
   void aMigrationThatCatchesTheCancelRequestIsEndedByTerminatingItsSession() throws Exception {
-    ScriptRunner strict =
-        new ScriptRunner(
-            new Timeouts(java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(300)),
-            SharedServer.get());
+    ScriptRunner strict = strict(300);
     String stubborn =
         "SET statement_timeout = 0;\n"
             + "DO $$ BEGIN LOOP BEGIN PERFORM pg_sleep(60);"
@@ -339,10 +337,7 @@ class ScriptRunnerTest {
 
   @Test
   void aDeferredTriggerThatSleepsPastTheLimitAtCommitIsStopped() throws Exception {
-    ScriptRunner strict =
-        new ScriptRunner(
-            new Timeouts(java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(300)),
-            SharedServer.get());
+    ScriptRunner strict = strict(300);
     String sql =
         "SET statement_timeout = 0;\n"
             + "CREATE TABLE t (id int);\n"

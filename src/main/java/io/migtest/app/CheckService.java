@@ -92,7 +92,7 @@ public final class CheckService {
     progress.step(
         "found "
             + migrations.head().migrations().size()
-            + " migrations ("
+            + (migrations.head().migrations().size() == 1 ? " migration (" : " migrations (")
             + migrations.head().layout().name()
             + ") in "
             + migrations.head().directory());

@@ -47,7 +47,11 @@ final class TestSuites {
       Path folder = project.resolve(config.tests()).normalize();
       if (!Files.isDirectory(folder)) {
         throw MigtestException.usage(
-            "The tests folder " + config.tests() + " does not exist under " + project + ".");
+            "The tests folder "
+                + config.tests()
+                + (Files.exists(folder)
+                    ? " is a file; give the folder that holds the test files."
+                    : " does not exist under " + project + "."));
       }
       return Optional.of(folder);
     }

@@ -57,7 +57,7 @@ final class ProgressOutput implements Progress {
     @Override
     public void advance(String current) {
       bar.step();
-      bar.setExtraMessage(ConsoleText.safe(current));
+      bar.setExtraMessage(" " + ConsoleText.safe(current));
     }
 
     @Override

@@ -119,7 +119,9 @@ public final class OutputFolder {
             + folder
             + ": "
             + why
-            + ". migtest never writes through a symbolic link; remove it or "
+            + (why.contains("symbolic link")
+                ? ". migtest never writes through a symbolic link; remove it or "
+                : "; ")
             + what.alternative()
             + ".");
   }

@@ -104,10 +104,14 @@ public final class ApplyGate implements Gate {
       }
       long failed = tests.stream().filter(TestResult::failed).count();
       long skipped = tests.stream().filter(t -> t.status() == TestStatus.SKIP).count();
+      long passed = tests.size() - failed - skipped;
       return "; "
           + plural(tests.size(), "test")
-          + (failed == 0 ? " passed" : ", " + failed + " failed")
-          + (skipped == 0 ? "" : " (" + skipped + " skipped)");
+          + ": "
+          + passed
+          + " passed"
+          + (failed == 0 ? "" : ", " + failed + " failed")
+          + (skipped == 0 ? "" : ", " + skipped + " skipped");
     }
   }
 

@@ -13,22 +13,16 @@ final class VersionChecks {
   static List<Finding> check(List<Migration> ordered) {
     List<Finding> findings = new ArrayList<>();
     List<Migration> versioned = ordered.stream().filter(m -> !m.repeatable()).toList();
-    for (int i = 1; i < versioned.size(); i++) {
-      Migration previous = versioned.get(i - 1);
-      Migration current = versioned.get(i);
-      if (previous.version().compareTo(current.version()) == 0) {
-        findings.add(
-            Finding.error(
-                RuleId.DUPLICATE_VERSION,
-                current.file(),
-                0,
-                "Version "
-                    + current.version()
-                    + " is used twice: "
-                    + previous.file()
-                    + " and "
-                    + current.file()
-                    + ". The order between them is undefined; give one a new version."));
+    int start = 0;
+    for (int i = 1; i <= versioned.size(); i++) {
+      boolean runEnds =
+          i == versioned.size()
+              || versioned.get(i).version().compareTo(versioned.get(start).version()) != 0;
+      if (runEnds) {
+        if (i - start > 1) {
+          findings.add(duplicates(versioned.subList(start, i)));
+        }
+        start = i;
       }
     }
     boolean sequence =
@@ -52,5 +46,19 @@ final class VersionChecks {
       }
     }
     return findings;
+  }
+
+  /** One finding for every migration that shares a version, at the last of them. */
+  private static Finding duplicates(List<Migration> sharing) {
+    List<String> files = sharing.stream().map(Migration::file).toList();
+    return Finding.error(
+        RuleId.DUPLICATE_VERSION,
+        files.get(files.size() - 1),
+        0,
+        "Version "
+            + sharing.get(0).version()
+            + (files.size() == 2 ? " is used twice: " : " is used " + files.size() + " times: ")
+            + String.join(", ", files)
+            + ". The order between them is undefined; give each a version of its own.");
   }
 }

@@ -61,6 +61,10 @@ public final class WorkingTreeFolder implements SourceFolder {
     if (!real.startsWith(projectRoot.toRealPath()) && !real.startsWith(folder.toRealPath())) {
       throw new IOException("it links to " + real + ", outside the project");
     }
+    if (!Files.isRegularFile(real)) {
+      // A FIFO or a device would block the read, or never end.
+      throw new IOException("it is not a regular file");
+    }
     return Files.readAllBytes(real);
   }
 

@@ -22,7 +22,13 @@ import java.util.regex.Pattern;
  */
 public record SqlTestFile(
     String file, List<Step> steps, List<TestFailure> problems, boolean pgTap) {
-  private static final Pattern DIRECTIVE = Pattern.compile("^\\s*--\\s*migtest:([A-Za-z-]+)(.*)$");
+  /**
+   * Any comment that starts with {@code migtest:} in any case and spacing is a directive: a
+   * misspelled one must be an error, never a comment that silently asserts nothing.
+   */
+  private static final Pattern DIRECTIVE =
+      Pattern.compile("^\\s*--\\s*migtest\\s*:\\s*(\\S*)(.*)$", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern PGTAP_PLAN =
       Pattern.compile(
           "\\bselect\\s+(?:\\*\\s+from\\s+)?(?:no_)?plan\\s*\\(", Pattern.CASE_INSENSITIVE);

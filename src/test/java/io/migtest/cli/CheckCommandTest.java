@@ -333,7 +333,7 @@ class CheckCommandTest {
     try {
       CliRun run = check();
       assertThat(run.exitCode()).as(run.all()).isZero();
-      assertThat(run.out()).contains("1 test passed");
+      assertThat(run.out()).contains("1 test: 1 passed");
     } finally {
       try (Connection c = SharedServer.get().endpoint().connect("postgres")) {
         c.createStatement().execute("DROP ROLE IF EXISTS " + role);
@@ -357,5 +357,33 @@ class CheckCommandTest {
     CliRun run = check();
     assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
     assertThat(run.err()).contains("'setup' is ../elsewhere.sql").contains("outside the project");
+  }
+
+  @Test
+  void aFifoInTheMigrationsFolderIsAnUnreadableFileNotAHang() throws Exception {
+    write("db/migrations/V1__a.sql", "CREATE TABLE a (id int);");
+    Process mkfifo =
+        new ProcessBuilder("mkfifo", project.resolve("db/migrations/V2__fifo.sql").toString())
+            .start();
+    assertThat(mkfifo.waitFor()).isZero();
+    CliRun run = check("--gates", "lint");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).contains("V2__fifo.sql").contains("not a regular file");
+  }
+
+  @Test
+  void aVersionUsedThreeTimesIsOneFindingNamingAllThree() throws IOException {
+    write("db/migrations/V1__a.sql", "SELECT 1;");
+    write("db/migrations/V1.0__b.sql", "SELECT 1;");
+    write("db/migrations/V01__c.sql", "SELECT 1;");
+    CliRun run = check("--gates", "lint");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    JsonNode lint = gate(report(), "lint");
+    assertThat(lint.get("findings").findValuesAsText("rule")).containsExactly("duplicate-version");
+    assertThat(lint.get("findings").get(0).get("message").asText())
+        .contains("is used 3 times")
+        .contains("V1__a.sql")
+        .contains("V1.0__b.sql")
+        .contains("V01__c.sql");
   }
 }

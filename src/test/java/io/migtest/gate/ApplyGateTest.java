@@ -75,7 +75,7 @@ class ApplyGateTest {
             Duration.ofMinutes(1));
     GateResult failed = apply(failing);
     assertThat(failed.status()).isEqualTo(GateStatus.FAIL);
-    assertThat(failed.summary()).contains("1 test, 1 failed");
+    assertThat(failed.summary()).contains("1 test: 0 passed, 1 failed");
     assertThat(failed.findings().get(0).rule()).isEqualTo("test-command-failed");
     assertThat(failed.findings().get(0).message())
         .contains("exited with")

@@ -141,4 +141,19 @@ class SqlTestsTest {
     assertThat(result.status()).isEqualTo(TestStatus.SKIP);
     assertThat(result.note()).contains("pgTAP extension is not available");
   }
+
+  @Test
+  void directivesAreReadInAnyCaseAndSpacingAndAMisspelledOneIsAnError() {
+    List<TestResult> results =
+        judge(
+            "t/spacing.sql",
+            "-- migtest: expect-rows 3\nSELECT 1;\n-- MIGTEST:EXPECT-ROWS 3\nSELECT 1;\n",
+            "t/typo.sql",
+            "-- migtest:expect_rows 3\nSELECT 1;\n");
+    assertThat(results.get(0).status()).isEqualTo(TestStatus.FAIL);
+    assertThat(results.get(0).failures()).hasSize(2);
+    assertThat(results.get(1).status()).isEqualTo(TestStatus.ERROR);
+    assertThat(results.get(1).failures().get(0).message())
+        .contains("unknown directive migtest:expect_rows");
+  }
 }

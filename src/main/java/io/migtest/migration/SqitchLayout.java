@@ -49,7 +49,7 @@ public final class SqitchLayout implements Layout {
       if (entry.tag()) {
         continue;
       }
-      String scriptName = entry.name() + reworkSuffix(entries, i);
+      String scriptName = scriptName(entries, i, folder);
       String deploy = "deploy/" + scriptName + ".sql";
       String revert = "revert/" + scriptName + ".sql";
       String verify = "verify/" + scriptName + ".sql";
@@ -113,20 +113,34 @@ public final class SqitchLayout implements Layout {
             .count();
   }
 
-  /** A change that the plan reworks later keeps its old scripts as {@code name@tag.sql}. */
-  private static String reworkSuffix(List<Entry> entries, int index) {
+  /**
+   * The script name of the change at {@code index}. A change the plan reworks later keeps its old
+   * scripts as {@code name@tag.sql}: as Sqitch does (Plan.pm {@code add_rework_tags}, Change.pm
+   * {@code _path_segments}), the tags between the change and its rework are tried newest first, the
+   * first whose deploy script exists wins, and without one the newest tag names it.
+   */
+  private static String scriptName(List<Entry> entries, int index, SourceFolder folder) {
     String name = entries.get(index).name();
-    boolean reworkedLater =
-        entries.subList(index + 1, entries.size()).stream()
-            .anyMatch(e -> !e.tag() && e.name().equals(name));
-    if (!reworkedLater) {
-      return "";
+    int rework = index + 1;
+    while (rework < entries.size()
+        && (entries.get(rework).tag() || !entries.get(rework).name().equals(name))) {
+      rework++;
     }
-    return entries.subList(index + 1, entries.size()).stream()
-        .filter(Entry::tag)
-        .findFirst()
-        .map(Entry::name)
-        .orElse("");
+    if (rework == entries.size()) {
+      return name;
+    }
+    List<String> tags = new ArrayList<>();
+    for (int i = rework - 1; i > index; i--) {
+      if (entries.get(i).tag()) {
+        tags.add(entries.get(i).name());
+      }
+    }
+    for (String tag : tags) {
+      if (folder.files().contains("deploy/" + name + tag + ".sql")) {
+        return name + tag;
+      }
+    }
+    return tags.isEmpty() ? name : name + tags.get(0);
   }
 
   @Override

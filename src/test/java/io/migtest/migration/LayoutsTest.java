@@ -223,4 +223,17 @@ class LayoutsTest {
         .extracting(NewMigrationFile::relativePath)
         .containsExactly("19700101000000_cafe_creme.sql");
   }
+
+  @Test
+  void aSqitchChangeReworkedAfterTwoTagsUsesTheScriptOfTheNewestTagThatHasOne() {
+    Path fixture = Path.of("src/test/resources/fidelity/sqitch-rework-after-two-tags");
+    MigrationHistory h = load(fixture, ".");
+    assertThat(h.problems()).isEmpty();
+    assertThat(h.migrations())
+        .extracting(Migration::file, Migration::downFile)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("deploy/users@v2.sql", "revert/users@v2.sql"),
+            org.assertj.core.groups.Tuple.tuple("deploy/orders.sql", "revert/orders.sql"),
+            org.assertj.core.groups.Tuple.tuple("deploy/users.sql", "revert/users.sql"));
+  }
 }

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE orders (id int, user_id int REFERENCES users);
+COMMIT;

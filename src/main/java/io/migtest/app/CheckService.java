@@ -149,7 +149,13 @@ public final class CheckService {
       RunLimit limit,
       List<GateResult> results) {
     var provider = DatabaseProviders.choose(config);
-    try (LazyDatabase database = new LazyDatabase(provider, config.timeouts(), limit, progress)) {
+    try (LazyDatabase database =
+        new LazyDatabase(
+            provider,
+            config.timeouts(),
+            config.initSql() == null ? "" : config.initSql(),
+            limit,
+            progress)) {
       GateContext context =
           GateContext.of(config.gates(), migrations, database, setup, oracles, progress);
       try (context) {

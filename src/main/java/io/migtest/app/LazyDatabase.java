@@ -14,14 +14,24 @@ import io.migtest.gate.Progress;
 final class LazyDatabase implements DatabaseAccess, AutoCloseable {
   private final DatabaseProvider provider;
   private final Timeouts timeouts;
+  private final String initSql;
   private final RunLimit limit;
   private final Progress progress;
   private DatabaseServer server;
   private ScriptRunner runner;
 
-  LazyDatabase(DatabaseProvider provider, Timeouts timeouts, RunLimit limit, Progress progress) {
+  /**
+   * @param initSql statements every connection runs first (empty for none)
+   */
+  LazyDatabase(
+      DatabaseProvider provider,
+      Timeouts timeouts,
+      String initSql,
+      RunLimit limit,
+      Progress progress) {
     this.provider = provider;
     this.timeouts = timeouts;
+    this.initSql = initSql;
     this.limit = limit;
     this.progress = progress;
   }
@@ -38,7 +48,7 @@ final class LazyDatabase implements DatabaseAccess, AutoCloseable {
         throw e;
       }
       server = started;
-      runner = new ScriptRunner(timeouts, server);
+      runner = new ScriptRunner(timeouts, server, initSql);
       progress.step("database: PostgreSQL " + server.version() + " ready");
     }
     return server;

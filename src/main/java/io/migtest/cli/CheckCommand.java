@@ -127,6 +127,14 @@ public final class CheckCommand implements Callable<Integer> {
   String setup;
 
   @Option(
+      names = "--init-sql",
+      paramLabel = "SQL",
+      description =
+          "Statements run on every connection to a scratch database before anything else, as"
+              + " Flyway's initSql (e.g. SET search_path TO app).")
+  String initSql;
+
+  @Option(
       names = "--timeout",
       paramLabel = "DURATION",
       description =
@@ -161,6 +169,7 @@ public final class CheckCommand implements Callable<Integer> {
     put(flags, ConfigKeys.LOCK_TIMEOUT, lockTimeout, "--lock-timeout");
     put(flags, ConfigKeys.TIMEOUT, timeout, "--timeout");
     put(flags, ConfigKeys.SETUP, setup, "--setup");
+    put(flags, ConfigKeys.INIT_SQL, initSql, "--init-sql");
     return flags;
   }
 

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param testCommand a command whose exit status judges the database, or null
  * @param shard the slice of mutants this run owns, or null for all
  * @param runTimeout the longest the whole run may take; then migtest stops everything it started
+ * @param initSql statements run on every connection to a scratch database first, or null
  * @param setup SQL files, relative to the project, run as superuser before the first migration
  * @param environment the environment migtest was started with: it decides how child processes
  *     start, and only an allow-list of it reaches them
@@ -40,6 +41,7 @@ public record Config(
     String testCommand,
     Shard shard,
     Duration runTimeout,
+    String initSql,
     List<String> setup,
     Map<String, String> environment) {
 

@@ -19,6 +19,7 @@ public final class ConfigKeys {
   public static final String SHARD = "shard";
   public static final String TIMEOUT = "timeout";
   public static final String SETUP = "setup";
+  public static final String INIT_SQL = "init-sql";
 
   /**
    * Keys whose value may be a YAML list; in the environment and on the command line, a comma list.
@@ -45,6 +46,7 @@ public final class ConfigKeys {
                 TEST_COMMAND,
                 TIMEOUT,
                 SETUP,
+                INIT_SQL,
                 DATABASE_URL,
                 POSTGRES_IMAGE,
                 STATEMENT_TIMEOUT,

@@ -140,6 +140,7 @@ public final class ConfigResolver {
         value(s, ConfigKeys.TEST_COMMAND),
         shard == null ? null : Shard.parse(shard.value(), shard.source()),
         duration(s, ConfigKeys.TIMEOUT, Config.DEFAULT_RUN_TIMEOUT),
+        value(s, ConfigKeys.INIT_SQL),
         setupFiles(projectDir, s.get(ConfigKeys.SETUP)),
         Map.copyOf(environment));
   }

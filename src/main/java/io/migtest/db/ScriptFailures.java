@@ -111,6 +111,12 @@ final class ScriptFailures {
         e.getSQLState());
   }
 
+  /** The first line of an error's message, for one-line reports. */
+  static String firstLine(SQLException e) {
+    String message = e.getMessage() == null ? String.valueOf(e.getSQLState()) : e.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+
   /** A statement ran past the statement timeout, so the server did not stop it: migtest did. */
   static Finding outlived(
       SqlScript script, Statement statement, Duration statementTimeout, Duration budget) {

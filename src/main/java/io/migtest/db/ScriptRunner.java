@@ -1,11 +1,13 @@
 package io.migtest.db;
 
+import io.migtest.MigtestException;
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
 import io.migtest.sql.NonTransactionalStatements;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.Statement;
+import io.migtest.sql.StatementSplitter;
 import io.migtest.sql.TransactionMode;
 import java.io.IOException;
 import java.io.StringReader;
@@ -39,20 +41,48 @@ public final class ScriptRunner {
 
   private final Timeouts timeouts;
   private final StatementWatchdog watchdog;
+  private final List<Statement> initSql;
 
   /**
    * @param server the server the connections lead to, which can end a runaway session
    */
   public ScriptRunner(Timeouts timeouts, DatabaseServer server) {
-    this.timeouts = timeouts;
-    this.watchdog = new StatementWatchdog(server);
+    this(timeouts, server, "");
   }
 
-  /** Sets the session's time limits; call once per new connection. */
+  /**
+   * @param initSql statements run on every connection after the time limits, as Flyway's {@code
+   *     initSql} (a search path, a role, an advisory lock a trigger checks); empty for none
+   */
+  public ScriptRunner(Timeouts timeouts, DatabaseServer server, String initSql) {
+    this.timeouts = timeouts;
+    this.watchdog = new StatementWatchdog(server);
+    this.initSql = StatementSplitter.split("init-sql", initSql).statements();
+  }
+
+  /**
+   * Sets the session's time limits, then runs the init SQL; call once per new connection.
+   *
+   * @throws MigtestException a usage error when the init SQL fails: it is configuration
+   */
   public void prepare(Connection connection) throws SQLException {
     try (var s = connection.createStatement()) {
       s.execute("SET statement_timeout = " + timeouts.statementTimeout().toMillis());
       s.execute("SET lock_timeout = " + timeouts.lockTimeout().toMillis());
+    }
+    for (Statement statement : initSql) {
+      Outcome outcome = execute(connection, statement);
+      if (!outcome.succeeded()) {
+        throw MigtestException.usage(
+            "init-sql failed at its line "
+                + statement.startLine()
+                + ": "
+                + (outcome.error() == null
+                    ? "it ran past the statement timeout"
+                    : ScriptFailures.firstLine(outcome.error()))
+                + ". Fix init-sql in migtest.yml (it runs on every connection to a scratch"
+                + " database, before anything else).");
+      }
     }
   }
 

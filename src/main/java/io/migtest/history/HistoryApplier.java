@@ -109,7 +109,9 @@ public final class HistoryApplier implements AutoCloseable {
                     "The migration ran, but recording it in "
                         + historyTable.name()
                         + " failed, as it would for the migration tool: "
-                        + e.getMessage(),
+                        + e.getMessage()
+                        + " (if the table has triggers that expect a session setting, such as"
+                        + " an advisory lock, set it with init-sql in migtest.yml)",
                     e.getSQLState()));
     return runner.get().run(connection, migration.up(), record);
   }

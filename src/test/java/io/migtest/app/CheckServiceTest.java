@@ -47,6 +47,7 @@ class CheckServiceTest {
                     config.testCommand(),
                     config.shard(),
                     config.runTimeout(),
+                    config.initSql(),
                     config.setup(),
                     config.environment()),
                 progress);

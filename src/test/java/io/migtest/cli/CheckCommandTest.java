@@ -386,4 +386,28 @@ class CheckCommandTest {
         .contains("V1.0__b.sql")
         .contains("V01__c.sql");
   }
+
+  @Test
+  void initSqlRunsOnEveryConnectionBeforeTheMigrationsAndTheTests() throws IOException {
+    Path fixture = Path.of("src/test/resources/fidelity/init-sql");
+    try (var files = Files.walk(fixture)) {
+      for (Path from : files.toList()) {
+        Path to = project.resolve(fixture.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).contains("1 test: 1 passed");
+    CliRun without = check("--init-sql", "");
+    assertThat(without.exitCode()).as(without.all()).isEqualTo(1);
+    assertThat(without.out()).contains("expected 1 rows, got 0");
+    CliRun broken = check("--init-sql", "SET search_path TO");
+    assertThat(broken.exitCode()).as(broken.all()).isEqualTo(2);
+    assertThat(broken.err()).contains("init-sql failed");
+  }
 }

@@ -13,6 +13,7 @@ public final class RuleId {
   public static final String MISSING_SCRIPT = "missing-script";
   public static final String EDITED_MIGRATION = "edited-migration";
   public static final String OUT_OF_ORDER = "out-of-order";
+  public static final String REMOVED_MIGRATION = "removed-migration";
   public static final String UNREADABLE_FILE = "unreadable-file";
   public static final String FILE_TOO_LARGE = "file-too-large";
   public static final String BINARY_FILE = "binary-file";

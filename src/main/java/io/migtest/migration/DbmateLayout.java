@@ -26,6 +26,12 @@ public final class DbmateLayout implements Layout {
     return Optional.of(HistoryTable.DBMATE);
   }
 
+  /** dbmate applies every file missing from its table. */
+  @Override
+  public OutOfOrder outOfOrder() {
+    return OutOfOrder.APPLIED;
+  }
+
   @Override
   public String name() {
     return "dbmate";

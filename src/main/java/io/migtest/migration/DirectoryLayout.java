@@ -31,6 +31,12 @@ public final class DirectoryLayout implements Layout {
     return Optional.of(HistoryTable.DIESEL);
   }
 
+  /** diesel applies every migration missing from its table. */
+  @Override
+  public OutOfOrder outOfOrder() {
+    return OutOfOrder.APPLIED;
+  }
+
   @Override
   public String name() {
     return "directory";

@@ -33,6 +33,12 @@ public final class FlywayLayout implements Layout {
     return Optional.of(HistoryTable.FLYWAY);
   }
 
+  /** Flyway refuses it unless {@code outOfOrder} is set. */
+  @Override
+  public OutOfOrder outOfOrder() {
+    return OutOfOrder.REFUSED;
+  }
+
   @Override
   public String name() {
     return "flyway";

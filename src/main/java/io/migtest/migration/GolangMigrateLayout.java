@@ -24,6 +24,12 @@ public final class GolangMigrateLayout implements Layout {
     return Optional.of(HistoryTable.GOLANG_MIGRATE);
   }
 
+  /** golang-migrate moves up from the database's version only. */
+  @Override
+  public OutOfOrder outOfOrder() {
+    return OutOfOrder.NEVER_APPLIED;
+  }
+
   @Override
   public String name() {
     return "golang-migrate";

@@ -16,13 +16,8 @@ public interface Layout {
   /** Reads the migrations in the order the tool applies them. */
   LoadedMigrations load(SourceFolder folder);
 
-  /**
-   * True when the tool orders migrations by version, so a new migration whose version is older than
-   * the newest already deployed runs out of order; false where order comes from a plan or a file.
-   */
-  default boolean ordersByVersion() {
-    return true;
-  }
+  /** What the tool does with a new migration older than the newest deployed one. */
+  OutOfOrder outOfOrder();
 
   /** The table the tool records applied migrations in, when migtest keeps one like it. */
   default Optional<HistoryTable> historyTable() {

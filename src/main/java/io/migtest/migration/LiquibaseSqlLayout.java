@@ -25,10 +25,9 @@ public final class LiquibaseSqlLayout implements Layout {
   private static final Pattern ROLLBACK =
       Pattern.compile("^--\\s*rollback\\s?(.*)$", Pattern.CASE_INSENSITIVE);
 
-  /** Order comes from the plan or the files' order, not from versions. */
   @Override
-  public boolean ordersByVersion() {
-    return false;
+  public OutOfOrder outOfOrder() {
+    return OutOfOrder.NOT_VERSIONED;
   }
 
   @Override

@@ -52,25 +52,84 @@ public record MigrationComparison(
           && !migration.repeatable()
           && newestBase.isPresent()
           && migration.version().compareTo(newestBase.get()) < 0
-          && head.layout().ordersByVersion()) {
-        findings.add(
-            Finding.warning(
-                RuleId.OUT_OF_ORDER,
-                migration.file(),
-                0,
-                "Version "
-                    + migration.version()
-                    + " is older than "
-                    + newestBase.get()
-                    + ", the newest on "
-                    + baseRef
-                    + ": production will run it after newer migrations (many tools refuse it)."
-                    + " Give it a version after "
-                    + newestBase.get()
-                    + "."));
+          && head.layout().outOfOrder() != OutOfOrder.NOT_VERSIONED) {
+        findings.add(outOfOrder(migration, newestBase.get(), baseRef, head.layout()));
+      }
+    }
+    Map<String, Migration> headById = new HashMap<>();
+    head.migrations().forEach(m -> headById.put(m.id(), m));
+    for (Migration gone : base.migrations()) {
+      if (!headById.containsKey(gone.id()) && !gone.repeatable()) {
+        findings.add(removed(gone, baseRef, head.layout()));
       }
     }
     return new MigrationComparison(head, base, baseRef, List.copyOf(findings));
+  }
+
+  /** A new migration older than the base's newest, as the layout's tool treats it. */
+  private static Finding outOfOrder(
+      Migration migration, Version newest, String baseRef, Layout layout) {
+    String what =
+        "Version "
+            + migration.version()
+            + " is older than "
+            + newest
+            + ", the newest on "
+            + baseRef;
+    String fix = " Give it a version after " + newest + ".";
+    return switch (layout.outOfOrder()) {
+      case REFUSED ->
+          Finding.error(
+              RuleId.OUT_OF_ORDER,
+              migration.file(),
+              0,
+              what
+                  + ": Flyway refuses to migrate a database that has the newer ones (validate fails)"
+                  + " unless outOfOrder is set."
+                  + fix);
+      case NEVER_APPLIED ->
+          Finding.error(
+              RuleId.OUT_OF_ORDER,
+              migration.file(),
+              0,
+              what
+                  + ": "
+                  + layout.name()
+                  + " only moves up from the database's version, so production would never apply"
+                  + " it."
+                  + fix);
+      default ->
+          Finding.info(
+              RuleId.OUT_OF_ORDER,
+              migration.file(),
+              0,
+              what
+                  + ": "
+                  + layout.name()
+                  + " applies it after the newer ones, which must not depend on it not existing.");
+    };
+  }
+
+  /** A migration the base branch has and the pull request deleted or renamed. */
+  private static Finding removed(Migration gone, String baseRef, Layout layout) {
+    String what =
+        gone.file() + " is on " + baseRef + " but gone from the pull request (deleted or renamed)";
+    if (layout.outOfOrder() == OutOfOrder.REFUSED) {
+      return Finding.error(
+          RuleId.REMOVED_MIGRATION,
+          gone.file(),
+          0,
+          what
+              + ": Flyway's validate fails on databases that applied it. Restore it, and change the"
+              + " schema with a new migration.");
+    }
+    return Finding.warning(
+        RuleId.REMOVED_MIGRATION,
+        gone.file(),
+        0,
+        what
+            + ": databases that applied it keep its history row with no file, and new databases"
+            + " never get what it did. Restore it, and change the schema with a new migration.");
   }
 
   /** True when {@code migration} is not on the base branch, or differs from it. */

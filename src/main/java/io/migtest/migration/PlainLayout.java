@@ -12,10 +12,9 @@ import java.util.regex.Pattern;
 public final class PlainLayout implements Layout {
   private static final Pattern CHUNK = Pattern.compile("\\d+|\\D+");
 
-  /** Order comes from the plan or the files' order, not from versions. */
   @Override
-  public boolean ordersByVersion() {
-    return false;
+  public OutOfOrder outOfOrder() {
+    return OutOfOrder.NOT_VERSIONED;
   }
 
   @Override

@@ -16,10 +16,9 @@ import java.util.List;
 public final class SqitchLayout implements Layout {
   static final String PLAN = "sqitch.plan";
 
-  /** Order comes from the plan or the files' order, not from versions. */
   @Override
-  public boolean ordersByVersion() {
-    return false;
+  public OutOfOrder outOfOrder() {
+    return OutOfOrder.NOT_VERSIONED;
   }
 
   @Override

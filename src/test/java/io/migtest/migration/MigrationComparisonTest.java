@@ -2,7 +2,6 @@ package io.migtest.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.migtest.finding.Finding;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.util.List;
@@ -20,22 +19,42 @@ class MigrationComparisonTest {
         false);
   }
 
-  private static List<String> rules(Layout layout) {
-    MigrationHistory base =
-        new MigrationHistory(layout, "db", List.of(migration("1"), migration("3")), List.of());
-    MigrationHistory head =
-        new MigrationHistory(
-            layout, "db", List.of(migration("1"), migration("2"), migration("3")), List.of());
-    return MigrationComparison.compare(head, base, "main").findings().stream()
-        .map(Finding::rule)
+  private static List<String> findings(Layout layout, List<String> base, List<String> head) {
+    return MigrationComparison.compare(history(layout, head), history(layout, base), "main")
+        .findings()
+        .stream()
+        .map(f -> f.severity().id() + " " + f.rule())
         .toList();
   }
 
+  private static MigrationHistory history(Layout layout, List<String> versions) {
+    return new MigrationHistory(
+        layout,
+        "db",
+        versions.stream().map(MigrationComparisonTest::migration).toList(),
+        List.of());
+  }
+
   @Test
-  void aNewOlderVersionIsOutOfOrderOnlyWhereTheToolOrdersByVersion() {
-    assertThat(rules(new FlywayLayout())).containsExactly("out-of-order");
-    assertThat(rules(new PlainLayout())).isEmpty();
-    assertThat(rules(new SqitchLayout())).isEmpty();
-    assertThat(rules(new LiquibaseSqlLayout())).isEmpty();
+  void aNewOlderVersionIsAsSevereAsWhatTheToolDoesWithIt() {
+    List<String> base = List.of("1", "3");
+    List<String> head = List.of("1", "2", "3");
+    assertThat(findings(new FlywayLayout(), base, head)).containsExactly("error out-of-order");
+    assertThat(findings(new GolangMigrateLayout(), base, head))
+        .containsExactly("error out-of-order");
+    assertThat(findings(new DbmateLayout(), base, head)).containsExactly("info out-of-order");
+    assertThat(findings(new DirectoryLayout(), base, head)).containsExactly("info out-of-order");
+    assertThat(findings(new PlainLayout(), base, head)).isEmpty();
+    assertThat(findings(new SqitchLayout(), base, head)).isEmpty();
+    assertThat(findings(new LiquibaseSqlLayout(), base, head)).isEmpty();
+  }
+
+  @Test
+  void aMigrationTheBaseHasAndThePullRequestDeletedIsAFinding() {
+    List<String> base = List.of("1", "2", "3");
+    List<String> head = List.of("1", "3");
+    assertThat(findings(new FlywayLayout(), base, head)).containsExactly("error removed-migration");
+    assertThat(findings(new DbmateLayout(), base, head))
+        .containsExactly("warning removed-migration");
   }
 }

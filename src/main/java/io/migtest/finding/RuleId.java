@@ -18,6 +18,7 @@ public final class RuleId {
   public static final String FILE_TOO_LARGE = "file-too-large";
   public static final String BINARY_FILE = "binary-file";
   public static final String INVALID_ENCODING = "invalid-encoding";
+  public static final String EMPTY_MIGRATION = "empty-migration";
 
   // Splitting a script into statements.
   public static final String UNTERMINATED_STRING = "unterminated-string";

@@ -20,7 +20,8 @@ public final class HygieneCheck {
           RuleId.UNREADABLE_FILE,
           RuleId.FILE_TOO_LARGE,
           RuleId.BINARY_FILE,
-          RuleId.INVALID_ENCODING);
+          RuleId.INVALID_ENCODING,
+          RuleId.EMPTY_MIGRATION);
 
   private HygieneCheck() {}
 

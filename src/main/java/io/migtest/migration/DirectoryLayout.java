@@ -1,6 +1,9 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
+import io.migtest.finding.Severity;
+import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,12 +75,30 @@ public final class DirectoryLayout implements Layout {
               m.group(1),
               Version.parse(m.group(1)),
               m.group(2) == null ? dir : m.group(2).replace('_', ' '),
-              LayoutSupport.read(folder, path, mode),
+              refusedWhenEmpty(LayoutSupport.read(folder, path, mode)),
               files.contains(down) ? LayoutSupport.read(folder, down, mode) : null,
               false));
     }
     migrations.sort((a, b) -> a.version().compareTo(b.version()));
     return new LoadedMigrations(migrations, problems);
+  }
+
+  /**
+   * diesel refuses an up.sql that is empty or only white space ("Attempted to run an empty
+   * migration", {@code RunMigrationsError::EmptyMigration}); a comment is not empty to it.
+   */
+  private static SqlScript refusedWhenEmpty(SqlScript up) {
+    if (!up.text().isBlank()
+        || up.problems().stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
+      return up;
+    }
+    return up.withProblem(
+        Finding.error(
+            RuleId.EMPTY_MIGRATION,
+            up.file(),
+            0,
+            "diesel refuses an empty migration (\"Attempted to run an empty migration\"): write its"
+                + " SQL, or remove the folder."));
   }
 
   private static boolean inTransaction(SourceFolder folder, String metadata) {

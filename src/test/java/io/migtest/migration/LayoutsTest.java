@@ -236,4 +236,15 @@ class LayoutsTest {
             org.assertj.core.groups.Tuple.tuple("deploy/orders.sql", "revert/orders.sql"),
             org.assertj.core.groups.Tuple.tuple("deploy/users.sql", "revert/users.sql"));
   }
+
+  @Test
+  void anEmptyDieselUpSqlIsRefusedAsDieselRefusesItButACommentIsNot() {
+    MigrationHistory h = load(Path.of("src/test/resources/fidelity/diesel-empty-up"), "migrations");
+    assertThat(h.migrations()).hasSize(3);
+    assertThat(h.migrations().get(1).up().problems())
+        .extracting(Finding::rule)
+        .containsExactly("empty-migration");
+    assertThat(h.migrations().get(0).up().problems()).isEmpty();
+    assertThat(h.migrations().get(2).up().problems()).isEmpty();
+  }
 }

@@ -2,11 +2,14 @@ package io.migtest.migration;
 
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The head's migrations compared with the base branch's: which are new or changed, and which
@@ -56,6 +59,7 @@ public record MigrationComparison(
         findings.add(outOfOrder(migration, newestBase.get(), baseRef, head.layout()));
       }
     }
+    findings.addAll(gaps(head, base));
     Map<String, Migration> headById = new HashMap<>();
     head.migrations().forEach(m -> headById.put(m.id(), m));
     for (Migration gone : base.migrations()) {
@@ -108,6 +112,70 @@ public record MigrationComparison(
                   + layout.name()
                   + " applies it after the newer ones, which must not depend on it not existing.");
     };
+  }
+
+  /**
+   * Holes that the pull request's new migrations leave in a numbering the base keeps consecutive
+   * (1, 2, 3 then 5). Timestamped histories and ones that skip numbers on purpose have gaps
+   * everywhere, so nothing else is a finding.
+   */
+  private static List<Finding> gaps(MigrationHistory head, MigrationHistory base) {
+    List<Migration> baseVersioned =
+        base.migrations().stream().filter(m -> !m.repeatable()).toList();
+    if (baseVersioned.isEmpty() || !consecutive(baseVersioned)) {
+      return List.of();
+    }
+    Set<String> baseIds = new HashSet<>();
+    baseVersioned.forEach(m -> baseIds.add(m.id()));
+    List<Migration> versioned = head.migrations().stream().filter(m -> !m.repeatable()).toList();
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 1; i < versioned.size(); i++) {
+      Migration current = versioned.get(i);
+      if (baseIds.contains(current.id()) || !current.version().isSequenceNumber()) {
+        continue;
+      }
+      Version previous = versioned.get(i - 1).version();
+      if (!previous.isSequenceNumber()) {
+        continue;
+      }
+      BigInteger from = previous.parts().get(0);
+      BigInteger to = current.version().parts().get(0);
+      if (to.subtract(from).compareTo(BigInteger.ONE) > 0) {
+        findings.add(
+            Finding.warning(
+                RuleId.VERSION_GAP,
+                current.file(),
+                0,
+                "Versions jump from "
+                    + from
+                    + " to "
+                    + to
+                    + ", where the base branch numbers without gaps: check that no migration was"
+                    + " lost, or number it "
+                    + from.add(BigInteger.ONE)
+                    + "."));
+      }
+    }
+    return findings;
+  }
+
+  private static boolean consecutive(List<Migration> versioned) {
+    for (int i = 0; i < versioned.size(); i++) {
+      if (!versioned.get(i).version().isSequenceNumber()) {
+        return false;
+      }
+      if (i > 0
+          && !versioned
+              .get(i)
+              .version()
+              .parts()
+              .get(0)
+              .subtract(versioned.get(i - 1).version().parts().get(0))
+              .equals(BigInteger.ONE)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A migration the base branch has and the pull request deleted or renamed. */

@@ -2,11 +2,10 @@ package io.migtest.migration;
 
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Duplicate versions and gaps in a numbered sequence: reported, never guessed around. */
+/** Duplicate versions: reported, never guessed around. */
 final class VersionChecks {
   private VersionChecks() {}
 
@@ -23,26 +22,6 @@ final class VersionChecks {
           findings.add(duplicates(versioned.subList(start, i)));
         }
         start = i;
-      }
-    }
-    boolean sequence =
-        !versioned.isEmpty() && versioned.stream().allMatch(m -> m.version().isSequenceNumber());
-    if (sequence) {
-      for (int i = 1; i < versioned.size(); i++) {
-        BigInteger previous = versioned.get(i - 1).version().parts().get(0);
-        BigInteger current = versioned.get(i).version().parts().get(0);
-        if (current.subtract(previous).compareTo(BigInteger.ONE) > 0) {
-          findings.add(
-              Finding.info(
-                  RuleId.VERSION_GAP,
-                  versioned.get(i).file(),
-                  0,
-                  "Versions jump from "
-                      + previous
-                      + " to "
-                      + current
-                      + ": check that no migration was lost or renamed."));
-        }
       }
     }
     return findings;

@@ -57,4 +57,14 @@ class MigrationComparisonTest {
     assertThat(findings(new DbmateLayout(), base, head))
         .containsExactly("warning removed-migration");
   }
+
+  @Test
+  void aGapIsAFindingOnlyWhereANewMigrationBreaksAConsecutiveNumbering() {
+    assertThat(findings(new FlywayLayout(), List.of("1", "2", "3"), List.of("1", "2", "3", "5")))
+        .containsExactly("warning version-gap");
+    assertThat(findings(new FlywayLayout(), List.of("1", "3"), List.of("1", "3", "5")))
+        .as("the base jumps on purpose")
+        .isEmpty();
+    assertThat(findings(new FlywayLayout(), List.of("1", "2"), List.of("1", "2", "3"))).isEmpty();
+  }
 }

@@ -73,7 +73,8 @@ public final class DirectoryLayout implements Layout {
       migrations.add(
           new Migration(
               m.group(1),
-              Version.parse(m.group(1)),
+              // diesel's version is the name before the first '_' without dashes, compared as text.
+              Version.textual(m.group(1), m.group(1).replace("-", "")),
               m.group(2) == null ? dir : m.group(2).replace('_', ' '),
               refusedWhenEmpty(LayoutSupport.read(folder, path, mode)),
               files.contains(down) ? LayoutSupport.read(folder, down, mode) : null,

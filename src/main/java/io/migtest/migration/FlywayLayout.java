@@ -90,7 +90,7 @@ public final class FlywayLayout implements Layout {
       migrations.add(
           new Migration(
               "R__" + file[1],
-              new Version("R", List.of()),
+              new Version("R", List.of(), null),
               file[1].replace('_', ' '),
               script(folder, file[0]),
               null,

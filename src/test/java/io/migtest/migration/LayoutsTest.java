@@ -245,4 +245,13 @@ class LayoutsTest {
     assertThat(h.migrations().get(0).up().problems()).isEmpty();
     assertThat(h.migrations().get(2).up().problems()).isEmpty();
   }
+
+  @Test
+  void dieselVersionsAreTheFolderNamesWithoutDashesComparedAsText() {
+    MigrationHistory h = load(Path.of("src/test/resources/fidelity/diesel-versions"), "migrations");
+    assertThat(h.problems()).isEmpty();
+    assertThat(h.migrations())
+        .extracting(Migration::description)
+        .containsExactly("create users", "add email", "add index", "add orders");
+  }
 }

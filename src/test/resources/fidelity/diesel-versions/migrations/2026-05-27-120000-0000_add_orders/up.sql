@@ -1,0 +1,1 @@
+CREATE TABLE orders (id int, user_id int REFERENCES users);

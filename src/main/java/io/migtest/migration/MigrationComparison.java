@@ -108,9 +108,8 @@ public record MigrationComparison(
               migration.file(),
               0,
               what
-                  + ": "
-                  + layout.name()
-                  + " applies it after the newer ones, which must not depend on it not existing.");
+                  + ": the tool applies it after the newer ones (as dbmate and diesel do), so they"
+                  + " must not depend on it not existing.");
     };
   }
 

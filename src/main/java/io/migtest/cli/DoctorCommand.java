@@ -42,6 +42,9 @@ public final class DoctorCommand implements Callable<Integer> {
   public Integer call() {
     Map<String, String> env = System.getenv();
     Path dir = project.dir();
+    if (!Files.isDirectory(dir)) {
+      throw MigtestException.usage("Project folder " + dir + " does not exist or is not a folder.");
+    }
     Config config = ConfigResolver.resolve(dir, project.configFile, env, options.settings());
     PrintWriter out = spec.commandLine().getOut();
     out.println("migtest " + MigtestVersion.get() + " doctor: " + ConsoleText.safe(dir.toString()));

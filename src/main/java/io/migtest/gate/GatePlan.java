@@ -31,7 +31,7 @@ public record GatePlan(Map<GateId, GateMode> modes, List<GateId> selected) {
   /** Why {@code gate} does not run, for the gates table. */
   String whySkipped(GateId gate) {
     return selected != null && !selected.contains(gate)
-        ? "not selected with --gates"
+        ? "not selected (--gates or MIGTEST_GATES)"
         : "off in the configuration";
   }
 }

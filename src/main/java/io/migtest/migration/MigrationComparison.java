@@ -41,6 +41,21 @@ public record MigrationComparison(
       Migration before = baseById.get(migration.id());
       if (before != null
           && !migration.repeatable()
+          && head.layout().outOfOrder() == OutOfOrder.REFUSED
+          && !before.description().equals(migration.description())) {
+        findings.add(
+            Finding.error(
+                RuleId.EDITED_MIGRATION,
+                migration.file(),
+                0,
+                "This migration is already on "
+                    + baseRef
+                    + " as "
+                    + before.file()
+                    + " and was renamed: Flyway's validate fails on the description mismatch."
+                    + " Keep the old name."));
+      } else if (before != null
+          && !migration.repeatable()
           && !before.up().checksum().equals(migration.up().checksum())) {
         findings.add(
             Finding.error(

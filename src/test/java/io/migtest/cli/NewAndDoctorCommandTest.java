@@ -158,4 +158,11 @@ class NewAndDoctorCommandTest {
       assertThat(files).isEmpty();
     }
   }
+
+  @Test
+  void doctorOnAFolderThatDoesNotExistIsAUsageErrorLikeCheck() {
+    CliRun run = CliRun.of("doctor", project.resolve("missing").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("does not exist");
+  }
 }

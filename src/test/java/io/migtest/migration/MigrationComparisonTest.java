@@ -67,4 +67,30 @@ class MigrationComparisonTest {
         .isEmpty();
     assertThat(findings(new FlywayLayout(), List.of("1", "2"), List.of("1", "2", "3"))).isEmpty();
   }
+
+  @Test
+  void aFlywayMigrationRenamedAfterItReachedTheBaseIsAnEditedMigration() {
+    Migration renamed =
+        new Migration(
+            "2",
+            Version.parse("2"),
+            "renamed",
+            SqlScript.of("V2__renamed.sql", "SELECT 2;", TransactionMode.AUTOCOMMIT),
+            null,
+            false);
+    MigrationHistory base = history(new FlywayLayout(), List.of("1", "2"));
+    MigrationHistory head =
+        new MigrationHistory(new FlywayLayout(), "db", List.of(migration("1"), renamed), List.of());
+    assertThat(MigrationComparison.compare(head, base, "main").findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.rule()).isEqualTo("edited-migration");
+              assertThat(f.message()).contains("renamed").contains("V2.sql");
+            });
+    MigrationHistory dbmateBase = history(new DbmateLayout(), List.of("1", "2"));
+    MigrationHistory dbmateHead =
+        new MigrationHistory(new DbmateLayout(), "db", List.of(migration("1"), renamed), List.of());
+    assertThat(MigrationComparison.compare(dbmateHead, dbmateBase, "main").findings()).isEmpty();
+  }
 }

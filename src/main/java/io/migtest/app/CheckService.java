@@ -75,7 +75,7 @@ public final class CheckService {
           "statements parsed: "
               + parsed.parsedNow()
               + " ("
-              + (parsed.outcomes().size() - parsed.parsedNow())
+              + parsed.knownFromCache()
               + " more known from the cache)");
       return outcome;
     }

@@ -30,11 +30,8 @@ final class SetupScripts {
       } catch (IOException e) {
         throw MigtestException.usage("Cannot read the setup file " + name + ": " + e.getMessage());
       }
-      SourceText.Result text = SourceText.decode(shown, bytes);
       scripts.add(
-          text instanceof SourceText.Text t
-              ? SqlScript.of(shown, t.text(), TransactionMode.AUTOCOMMIT)
-              : SqlScript.unreadable(shown, ((SourceText.Problem) text).finding()));
+          SourceText.toScript(shown, SourceText.decode(shown, bytes), TransactionMode.AUTOCOMMIT));
     }
     return scripts;
   }

@@ -79,11 +79,8 @@ final class TestSuites {
         continue;
       }
       String shown = source.displayPath(file);
-      SourceText.Result read = SourceText.read(source, file);
       scripts.add(
-          read instanceof SourceText.Text text
-              ? SqlScript.of(shown, text.text(), TransactionMode.AUTOCOMMIT)
-              : SqlScript.unreadable(shown, ((SourceText.Problem) read).finding()));
+          SourceText.toScript(shown, SourceText.read(source, file), TransactionMode.AUTOCOMMIT));
     }
     return new SqlTests(scripts);
   }

@@ -1,5 +1,6 @@
 package io.migtest.cli;
 
+import io.migtest.Plural;
 import io.migtest.app.CheckService;
 import io.migtest.config.Config;
 import io.migtest.config.ConfigKeys;

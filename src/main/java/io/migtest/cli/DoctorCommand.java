@@ -2,6 +2,7 @@ package io.migtest.cli;
 
 import io.migtest.MigtestException;
 import io.migtest.MigtestVersion;
+import io.migtest.Plural;
 import io.migtest.app.DatabaseProviders;
 import io.migtest.app.ProjectLoader;
 import io.migtest.config.Config;

@@ -26,7 +26,7 @@ public final class LaunchPlanner {
       return new LaunchPlan(
           LaunchMode.DIRECT, null, null, "migtest runs as uid " + uid + ", not root");
     }
-    Optional<Path> setpriv = onPath("setpriv", env);
+    Optional<Path> setpriv = Executables.find("setpriv", env);
     Optional<SystemAccount> account = SystemAccount.find(PASSWD, env.get("MIGTEST_POSTGRES_USER"));
     if (setpriv.isPresent() && account.isPresent()) {
       return new LaunchPlan(
@@ -52,7 +52,7 @@ public final class LaunchPlanner {
               LaunchMode.SETPRIV,
               SystemAccount.find(PASSWD, env.get("MIGTEST_POSTGRES_USER"))
                   .orElseThrow(() -> MigtestException.environment("No unprivileged account found")),
-              onPath("setpriv", env)
+              Executables.find("setpriv", env)
                   .orElseThrow(() -> MigtestException.environment("setpriv is not on PATH"))
                   .toString(),
               "forced");
@@ -66,10 +66,6 @@ public final class LaunchPlanner {
     return "an unprivileged account ("
         + String.join(", ", SystemAccount.PREFERRED)
         + ") is missing";
-  }
-
-  static Optional<Path> onPath(String program, Map<String, String> env) {
-    return Executables.find(program, env);
   }
 
   static int currentUid() {

@@ -1,6 +1,5 @@
 package io.migtest.db;
 
-import io.migtest.fs.TreeDeletion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -28,10 +27,5 @@ public final class PrivateFolder {
     Files.setAttribute(folder, "unix:gid", account.gid());
     Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
     return folder;
-  }
-
-  /** Removes the folder and everything the process left in it. */
-  public static void delete(Path folder) {
-    TreeDeletion.delete(folder);
   }
 }

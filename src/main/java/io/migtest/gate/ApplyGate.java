@@ -1,12 +1,13 @@
 package io.migtest.gate;
 
-import io.migtest.MigtestException;
+import io.migtest.Plural;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.db.ScriptRunner;
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
 import io.migtest.history.HistoryApplier;
+import io.migtest.history.HistoryErrors;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
 import io.migtest.oracle.Oracle;
@@ -93,9 +94,15 @@ public final class ApplyGate implements Gate {
             + " after "
             + applied
             + " of "
-            + plural(total, "migration");
+            + Plural.of(total, "migration");
       }
-      return plural(total, "migration") + " applied " + where + " in " + millis + " ms" + verdict();
+      return Plural.of(total, "migration")
+          + " applied "
+          + where
+          + " in "
+          + millis
+          + " ms"
+          + verdict();
     }
 
     private String verdict() {
@@ -106,7 +113,7 @@ public final class ApplyGate implements Gate {
       long skipped = tests.stream().filter(t -> t.status() == TestStatus.SKIP).count();
       long passed = tests.size() - failed - skipped;
       return "; "
-          + plural(tests.size(), "test")
+          + Plural.of(tests.size(), "test")
           + ": "
           + passed
           + " passed"
@@ -157,8 +164,7 @@ public final class ApplyGate implements Gate {
       }
       return new Outcome(applied, migrations.size(), millis, Optional.empty(), tests);
     } catch (SQLException e) {
-      throw MigtestException.environment(
-          "Lost the connection to the database while applying migrations: " + e.getMessage(), e);
+      throw HistoryErrors.lostConnection(e);
     }
   }
 
@@ -184,9 +190,5 @@ public final class ApplyGate implements Gate {
             + ") does not apply, so the new migrations could not be tried on top of it: "
             + failure.message(),
         failure.sqlstate());
-  }
-
-  private static String plural(long count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
   }
 }

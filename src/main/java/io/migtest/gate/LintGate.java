@@ -1,5 +1,6 @@
 package io.migtest.gate;
 
+import io.migtest.Plural;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
 import io.migtest.lint.HygieneCheck;
@@ -21,8 +22,8 @@ public final class LintGate implements Gate {
     int migrations = context.migrations().head().migrations().size();
     String summary =
         problems == 0
-            ? plural(migrations, "migration") + ", no problems"
-            : plural(problems, "problem") + " in the migrations folder";
+            ? Plural.of(migrations, "migration") + ", no problems"
+            : Plural.of(problems, "problem") + " in the migrations folder";
     return new GateResult(
         id(),
         GateResult.statusOf(findings),
@@ -30,9 +31,5 @@ public final class LintGate implements Gate {
         (System.nanoTime() - started) / 1_000_000,
         summary,
         findings);
-  }
-
-  private static String plural(long count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
   }
 }

@@ -3,11 +3,12 @@ package io.migtest.history;
 import io.migtest.MigtestException;
 import java.sql.SQLException;
 
-/** The environment failing while a state is built. */
-final class HistoryErrors {
+/** The environment failing while migrations are applied. */
+public final class HistoryErrors {
   private HistoryErrors() {}
 
-  static MigtestException lostConnection(SQLException e) {
+  /** The connection to the database was lost while migrations were applied. */
+  public static MigtestException lostConnection(SQLException e) {
     return MigtestException.environment(
         "Lost the connection to the database while applying migrations: " + e.getMessage(), e);
   }

@@ -2,11 +2,12 @@ package io.migtest.lint;
 
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
-import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The hygiene rules of a migrations folder, which need no database: files the layout does not
@@ -29,16 +30,12 @@ public final class HygieneCheck {
   public static List<Finding> check(MigrationComparison migrations) {
     List<Finding> findings = new ArrayList<>(migrations.head().problems());
     findings.addAll(migrations.findings());
-    for (Migration migration : migrations.head().migrations()) {
-      migration.up().problems().stream()
-          .filter(f -> FILE_RULES.contains(f.rule()))
-          .forEach(findings::add);
-      if (migration.down() != null) {
-        migration.down().problems().stream()
-            .filter(f -> FILE_RULES.contains(f.rule()))
-            .forEach(findings::add);
-      }
-    }
+    migrations.head().migrations().stream()
+        .flatMap(m -> Stream.of(m.up(), m.down()))
+        .filter(Objects::nonNull)
+        .flatMap(script -> script.problems().stream())
+        .filter(f -> FILE_RULES.contains(f.rule()))
+        .forEach(findings::add);
     return findings;
   }
 }

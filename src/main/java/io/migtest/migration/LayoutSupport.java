@@ -21,12 +21,8 @@ final class LayoutSupport {
 
   /** Reads a whole file as a script. */
   static SqlScript read(SourceFolder folder, String relativePath, TransactionMode mode) {
-    String file = folder.displayPath(relativePath);
-    SourceText.Result result = SourceText.read(folder, relativePath);
-    if (result instanceof SourceText.Text text) {
-      return SqlScript.of(file, text.text(), mode);
-    }
-    return SqlScript.unreadable(file, ((SourceText.Problem) result).finding());
+    return SourceText.toScript(
+        folder.displayPath(relativePath), SourceText.read(folder, relativePath), mode);
   }
 
   /** The last segment of a relative path. */

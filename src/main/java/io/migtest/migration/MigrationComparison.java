@@ -38,36 +38,29 @@ public record MigrationComparison(
             .max(Version::compareTo);
     List<Finding> findings = new ArrayList<>();
     for (Migration migration : head.migrations()) {
+      if (migration.repeatable()) {
+        continue;
+      }
       Migration before = baseById.get(migration.id());
       if (before != null
-          && !migration.repeatable()
           && head.layout().outOfOrder() == OutOfOrder.REFUSED
           && !before.description().equals(migration.description())) {
         findings.add(
-            Finding.error(
-                RuleId.EDITED_MIGRATION,
-                migration.file(),
-                0,
-                "This migration is already on "
-                    + baseRef
-                    + " as "
+            edited(
+                migration,
+                baseRef,
+                " as "
                     + before.file()
                     + " and was renamed: Flyway's validate fails on the description mismatch."
                     + " Keep the old name."));
-      } else if (before != null
-          && !migration.repeatable()
-          && !before.up().checksum().equals(migration.up().checksum())) {
+      } else if (before != null && !before.up().checksum().equals(migration.up().checksum())) {
         findings.add(
-            Finding.error(
-                RuleId.EDITED_MIGRATION,
-                migration.file(),
-                0,
-                "This migration is already on "
-                    + baseRef
-                    + " and was edited: databases that ran the old text will not run it again."
+            edited(
+                migration,
+                baseRef,
+                " and was edited: databases that ran the old text will not run it again."
                     + " Revert the edit and add a new migration instead."));
       } else if (before == null
-          && !migration.repeatable()
           && newestBase.isPresent()
           && migration.version().compareTo(newestBase.get()) < 0
           && head.layout().outOfOrder() != OutOfOrder.NOT_VERSIONED) {
@@ -83,6 +76,15 @@ public record MigrationComparison(
       }
     }
     return new MigrationComparison(head, base, baseRef, List.copyOf(findings));
+  }
+
+  /** A migration the base already has that the pull request changed; {@code how} says how. */
+  private static Finding edited(Migration migration, String baseRef, String how) {
+    return Finding.error(
+        RuleId.EDITED_MIGRATION,
+        migration.file(),
+        0,
+        "This migration is already on " + baseRef + how);
   }
 
   /** A new migration older than the base's newest, as the layout's tool treats it. */

@@ -2,6 +2,8 @@ package io.migtest.migration;
 
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
+import io.migtest.sql.SqlScript;
+import io.migtest.sql.TransactionMode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -39,6 +41,14 @@ public final class SourceText {
           "Cannot read " + file + " (" + e.getMessage() + "): check that it exists and is a file.");
     }
     return decode(file, bytes);
+  }
+
+  /** The script of {@code file}: its text, or no text and the problem that kept it unread. */
+  public static SqlScript toScript(String file, Result result, TransactionMode mode) {
+    if (result instanceof Text text) {
+      return SqlScript.of(file, text.text(), mode);
+    }
+    return SqlScript.unreadable(file, ((Problem) result).finding());
   }
 
   /** Decodes UTF-8 bytes (a byte-order mark is dropped). */

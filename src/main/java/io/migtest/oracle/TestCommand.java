@@ -10,6 +10,7 @@ import io.migtest.db.ServerEndpoint;
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
+import io.migtest.fs.TreeDeletion;
 import io.migtest.process.ChildEnvironment;
 import io.migtest.process.CommandResult;
 import io.migtest.process.Commands;
@@ -159,7 +160,7 @@ public final class TestCommand implements Oracle {
       return Optional.of(failure("could not run: " + e.getMessage()));
     } finally {
       if (home != null) {
-        PrivateFolder.delete(home);
+        TreeDeletion.delete(home);
       }
     }
     if (result.succeeded()) {

@@ -24,6 +24,7 @@ public final class ParsedScripts implements AutoCloseable {
   private final Map<String, ParseOutcome> outcomes = new ConcurrentHashMap<>();
   private final Map<String, net.sf.jsqlparser.statement.Statement> asts = new ConcurrentHashMap<>();
   private final AtomicInteger parsedNow = new AtomicInteger();
+  private final int knownFromCache;
   private final CompletableFuture<Void> done;
 
   private ParsedScripts(
@@ -38,17 +39,19 @@ public final class ParsedScripts implements AutoCloseable {
               return thread;
             });
     Map<String, Statement> toParse = new LinkedHashMap<>();
+    int cachedHits = 0;
     for (SqlScript script : scripts) {
       for (Statement statement : script.split().statements()) {
         String hash = ParseCache.hash(statement);
         ParseOutcome known = cached.get(hash);
-        if (known != null) {
-          outcomes.put(hash, known);
-        } else {
+        if (known == null) {
           toParse.putIfAbsent(hash, statement);
+        } else if (outcomes.put(hash, known) == null) {
+          cachedHits++;
         }
       }
     }
+    this.knownFromCache = cachedHits;
     this.done =
         CompletableFuture.allOf(
             toParse.entrySet().stream()
@@ -104,6 +107,11 @@ public final class ParsedScripts implements AutoCloseable {
   public int parsedNow() {
     awaitDone();
     return parsedNow.get();
+  }
+
+  /** How many distinct statements the cache already knew. */
+  public int knownFromCache() {
+    return knownFromCache;
   }
 
   private void awaitDone() {

@@ -277,6 +277,16 @@ class HostileRepositoryTest {
     assertThat(run.err()).contains("persist-credentials: false").doesNotContain("eA==");
   }
 
+  @Test
+  void aCommittedLinkInPlaceOfTheCacheFolderIsNotWrittenThrough() throws IOException {
+    Files.createSymbolicLink(project.resolve(".migtest"), outside);
+    CliRun run = checkWithReports("--gates", "lint");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    try (var files = Files.list(outside)) {
+      assertThat(files).containsExactly(victim);
+    }
+  }
+
   private static void git(Path dir, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.migtest.ExitCode;
 import io.migtest.MigtestException;
+import io.migtest.process.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class EmbeddedLaunchTest {
 
   /** Puts a wrapper that runs the real {@code program} into the tools folder. */
   private void link(String program) throws IOException {
-    Path target = LaunchPlanner.onPath(program, System.getenv()).orElseThrow();
+    Path target = Executables.find(program, System.getenv()).orElseThrow();
     Path wrapper = tools.resolve(program);
     Files.writeString(wrapper, "#!/bin/sh\nexec " + target + " \"$@\"\n");
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));

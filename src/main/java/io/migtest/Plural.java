@@ -1,10 +1,10 @@
-package io.migtest.cli;
+package io.migtest;
 
 /** "1 migration", "2 migrations": counts as people write them. */
-final class Plural {
+public final class Plural {
   private Plural() {}
 
-  static String of(long count, String noun) {
+  public static String of(long count, String noun) {
     return count + " " + noun + (count == 1 ? "" : "s");
   }
 }

@@ -12,12 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * dbmate: {@code <version>_<name>.sql} with {@code -- migrate:up} and {@code -- migrate:down}
- * sections. Each section is one query, in a transaction unless its marker says {@code
+ * dbmate: {@code <version>[_<name>].sql} with {@code -- migrate:up} and {@code -- migrate:down}
+ * sections. The version is the leading digits, kept as text; files apply in the order of their
+ * names compared as text. Each section is one query, in a transaction unless its marker says {@code
  * transaction:false}.
  */
 public final class DbmateLayout implements Layout {
-  private static final Pattern FILE = Pattern.compile("^(\\d+)_(.*)\\.sql$");
+  private static final Pattern FILE = Pattern.compile("^(\\d+)[_-]?(.*)\\.sql$");
   private static final Pattern MARKER =
       Pattern.compile("^--\\s*migrate:(up|down)\\b(.*)$", Pattern.MULTILINE);
 
@@ -76,13 +77,15 @@ public final class DbmateLayout implements Layout {
       migrations.add(
           new Migration(
               m.group(1),
-              Version.parse(m.group(1)),
+              // dbmate keeps the version as the text of the digits: 001 and 1 are two versions.
+              Version.textual(m.group(1), m.group(1)),
               m.group(2).replace('_', ' '),
               up,
               down,
               false));
     }
-    migrations.sort((a, b) -> a.version().compareTo(b.version()));
+    // dbmate applies files sorted by their whole name as text (pkg/dbmate/db.go).
+    migrations.sort((a, b) -> a.file().compareTo(b.file()));
     return new LoadedMigrations(migrations, problems);
   }
 

@@ -3,6 +3,7 @@ package io.migtest.migration;
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
 import io.migtest.sql.TransactionMode;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +55,16 @@ public final class GolangMigrateLayout implements Layout {
             LayoutSupport.unrecognised(folder, path, "<version>_<name>.up.sql / .down.sql"));
         continue;
       }
+      if (!fitsUint64(m.group(1))) {
+        problems.add(
+            Finding.warning(
+                RuleId.UNRECOGNISED_FILE,
+                folder.displayPath(path),
+                0,
+                "golang-migrate skips this file without a word: its version does not fit in an"
+                    + " unsigned 64-bit number. Give it a shorter version."));
+        continue;
+      }
       byVersion
           .computeIfAbsent(m.group(1), k -> new ArrayList<>())
           .add(new String[] {path, m.group(2), m.group(3)});
@@ -92,6 +103,11 @@ public final class GolangMigrateLayout implements Layout {
     }
     migrations.sort((a, b) -> a.version().compareTo(b.version()));
     return new LoadedMigrations(migrations, problems);
+  }
+
+  /** golang-migrate parses versions with {@code strconv.ParseUint(v, 10, 64)} (source/parse.go). */
+  private static boolean fitsUint64(String digits) {
+    return new BigInteger(digits).bitLength() <= 64;
   }
 
   @Override

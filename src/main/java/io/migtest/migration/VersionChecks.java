@@ -4,27 +4,25 @@ import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Duplicate versions: reported, never guessed around. */
+/**
+ * Duplicate versions, by the layout's own comparison (wherever the files sort): reported, never
+ * guessed around.
+ */
 final class VersionChecks {
   private VersionChecks() {}
 
   static List<Finding> check(List<Migration> ordered) {
-    List<Finding> findings = new ArrayList<>();
-    List<Migration> versioned = ordered.stream().filter(m -> !m.repeatable()).toList();
-    int start = 0;
-    for (int i = 1; i <= versioned.size(); i++) {
-      boolean runEnds =
-          i == versioned.size()
-              || versioned.get(i).version().compareTo(versioned.get(start).version()) != 0;
-      if (runEnds) {
-        if (i - start > 1) {
-          findings.add(duplicates(versioned.subList(start, i)));
-        }
-        start = i;
-      }
-    }
-    return findings;
+    Map<Version, List<Migration>> byVersion = new TreeMap<>();
+    ordered.stream()
+        .filter(m -> !m.repeatable())
+        .forEach(m -> byVersion.computeIfAbsent(m.version(), v -> new ArrayList<>()).add(m));
+    return byVersion.values().stream()
+        .filter(sharing -> sharing.size() > 1)
+        .map(VersionChecks::duplicates)
+        .toList();
   }
 
   /** One finding for every migration that shares a version, at the last of them. */

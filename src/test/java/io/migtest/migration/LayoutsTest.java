@@ -254,4 +254,34 @@ class LayoutsTest {
         .extracting(Migration::description)
         .containsExactly("create users", "add email", "add index", "add orders");
   }
+
+  @Test
+  void dbmateVersionsAreTheLeadingDigitsAsTextAndFilesApplyInNameOrder() {
+    MigrationHistory h =
+        load(Path.of("src/test/resources/fidelity/dbmate-versions"), "db/migrations");
+    assertThat(h.problems()).isEmpty();
+    assertThat(h.migrations())
+        .extracting(Migration::id)
+        .containsExactly("001", "10", "1", "20260101120000");
+  }
+
+  @Test
+  void golangMigrateVersionsAreUnsignedNumbersAndOneTooLargeIsSkippedAsTheToolSkipsIt() {
+    MigrationHistory h =
+        load(Path.of("src/test/resources/fidelity/golang-migrate-versions"), "migrations");
+    assertThat(h.migrations()).extracting(Migration::id).containsExactlyInAnyOrder("1", "01", "2");
+    assertThat(h.migrations().get(2).id()).isEqualTo("2");
+    assertThat(h.problems())
+        .extracting(Finding::rule, Finding::file)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "unrecognised-file", "migrations/18446744073709551616_too_big.up.sql"));
+    assertThat(h.problems())
+        .filteredOn(f -> f.rule().equals("duplicate-version"))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .contains("migrations/1_create_a.up.sql", "migrations/01_add_b.up.sql"));
+  }
 }

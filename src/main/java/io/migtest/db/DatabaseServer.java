@@ -4,6 +4,7 @@ import io.migtest.MigtestException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -76,11 +77,75 @@ public final class DatabaseServer implements AutoCloseable {
       c.createStatement()
           .execute(
               "CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\" ENCODING 'UTF8'");
+      if (!template.equals("template0")) {
+        copySettings(c, template, name);
+      }
     } catch (SQLException e) {
       throw ServerErrors.environment("Cannot create scratch database " + name, e, endpoint);
     }
     scratchNames.add(name);
     return new ScratchDatabase(this, name);
+  }
+
+  /**
+   * {@code CREATE DATABASE ... TEMPLATE} copies the contents, not the settings made with {@code
+   * ALTER DATABASE ... SET} or {@code ALTER ROLE ... IN DATABASE ... SET}: a migration's {@code
+   * search_path} would be lost in every clone. They are copied here.
+   */
+  private static void copySettings(Connection c, String template, String clone)
+      throws SQLException {
+    List<String> statements = new ArrayList<>();
+    try (var read =
+        c.prepareStatement(
+            "SELECT r.rolname, s.setrole, s.setconfig FROM pg_db_role_setting s"
+                + " JOIN pg_database d ON d.oid = s.setdatabase"
+                + " LEFT JOIN pg_roles r ON r.oid = s.setrole WHERE d.datname = ?")) {
+      read.setString(1, template);
+      try (var rs = read.executeQuery()) {
+        while (rs.next()) {
+          String target =
+              rs.getLong(2) == 0
+                  ? "ALTER DATABASE " + ClusterObjects.identifier(clone)
+                  : "ALTER ROLE "
+                      + ClusterObjects.identifier(rs.getString(1))
+                      + " IN DATABASE "
+                      + ClusterObjects.identifier(clone);
+          for (String setting : (String[]) rs.getArray(3).getArray()) {
+            statements.add(target + " SET " + ClusterObjects.setting(setting));
+          }
+        }
+      }
+    }
+    try (var write = c.createStatement()) {
+      for (String statement : statements) {
+        write.execute(statement);
+      }
+    }
+  }
+
+  /** The roles and tablespaces the server has now. */
+  public ClusterObjects clusterObjects() {
+    try (Connection c = endpoint.connect(endpoint.adminDatabase())) {
+      return ClusterObjects.read(c);
+    } catch (SQLException e) {
+      throw ServerErrors.environment("Cannot read the server's roles", e, endpoint);
+    }
+  }
+
+  /**
+   * Brings back the roles and tablespaces of {@code state} (see {@link ClusterObjects}), on a
+   * server migtest started. A server it was given by URL is shared with others: migtest touches
+   * only its own databases there and leaves roles as they are.
+   */
+  public void restore(ClusterObjects state) {
+    if (keepsRunning) {
+      return;
+    }
+    try (Connection c = endpoint.connect(endpoint.adminDatabase())) {
+      state.restoreOn(c);
+    } catch (SQLException e) {
+      throw ServerErrors.environment("Cannot restore the server's roles", e, endpoint);
+    }
   }
 
   /** Drops a scratch database; before PostgreSQL 13 (no FORCE) its sessions are ended first. */

@@ -1,5 +1,6 @@
 package io.migtest.history;
 
+import io.migtest.db.ClusterObjects;
 import io.migtest.db.DatabaseServer;
 import io.migtest.db.Epilogue;
 import io.migtest.db.ScratchDatabase;
@@ -23,8 +24,11 @@ import java.util.function.Supplier;
  * tool's history table created), or after a list of migrations. Each state is built once per run
  * and kept as a template database keyed by a content hash of what was applied, so asking for it
  * again is a clone ({@code CREATE DATABASE ... TEMPLATE}) instead of a replay. Setup scripts run
- * once, on the first template: roles and other cluster-wide objects they create exist once per
- * server.
+ * once, on the first template.
+ *
+ * <p>Roles and tablespaces belong to the server, not to a database: each state remembers the ones
+ * it saw, and they are brought back before a state is cloned or built on, so a migration that
+ * creates a role finds the server as its tool would, however many states were built before.
  */
 public final class HistoryApplier implements AutoCloseable {
   private final Supplier<DatabaseServer> server;
@@ -32,6 +36,7 @@ public final class HistoryApplier implements AutoCloseable {
   private final HistoryTable historyTable;
   private final List<SqlScript> setup;
   private final Map<String, ScratchDatabase> templates = new HashMap<>();
+  private final Map<String, ClusterObjects> clusterSeen = new HashMap<>();
 
   /**
    * @param server the run's server, started on first use
@@ -77,7 +82,9 @@ public final class HistoryApplier implements AutoCloseable {
     if (failure.isPresent()) {
       return new Failed(failure.get());
     }
-    return new Ready(server.get().cloneOf(templates.get(keys.get(migrations.size())), purpose));
+    String key = keys.get(migrations.size());
+    server.get().restore(clusterSeen.get(key));
+    return new Ready(server.get().cloneOf(templates.get(key), purpose));
   }
 
   /**
@@ -138,11 +145,13 @@ public final class HistoryApplier implements AutoCloseable {
         return failure;
       }
       templates.put(keys.get(0), empty);
+      clusterSeen.put(keys.get(0), server.get().clusterObjects());
       kept = 0;
       if (migrations.isEmpty()) {
         return Optional.empty();
       }
     }
+    server.get().restore(clusterSeen.get(keys.get(kept)));
     ScratchDatabase built = server.get().cloneOf(templates.get(keys.get(kept)), "template");
     Optional<Finding> failure = applyAll(built, migrations.subList(kept, migrations.size()));
     if (failure.isPresent()) {
@@ -150,6 +159,7 @@ public final class HistoryApplier implements AutoCloseable {
       return failure;
     }
     templates.put(keys.get(migrations.size()), built);
+    clusterSeen.put(keys.get(migrations.size()), server.get().clusterObjects());
     return Optional.empty();
   }
 

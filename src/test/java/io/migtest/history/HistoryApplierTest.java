@@ -102,4 +102,91 @@ class HistoryApplierTest {
       assertThat(((HistoryApplier.Failed) state).failure().sqlstate()).isEqualTo("22012");
     }
   }
+
+  private static Migration sql(String id, String text) {
+    return new Migration(
+        id,
+        Version.parse(id.replaceAll("\\D", "")),
+        id,
+        SqlScript.of("V" + id + ".sql", text, TransactionMode.SINGLE_TRANSACTION),
+        null,
+        false);
+  }
+
+  private static String query(ScratchDatabase db, String sql) throws Exception {
+    try (Connection c = db.connect();
+        var rs = c.createStatement().executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  @Test
+  void aRoleThatOneStateCreatedIsNotSeenByAStateBuiltWithoutIt() throws Exception {
+    String role = "reader_" + Long.toHexString(System.nanoTime());
+    String limit = "SELECT rolconnlimit FROM pg_roles WHERE rolname = '" + role + "'";
+    String settings =
+        "SELECT array_to_string(setconfig, ',') FROM pg_db_role_setting s"
+            + " JOIN pg_roles r ON r.oid = s.setrole WHERE r.rolname = '"
+            + role
+            + "'";
+    Migration createsRole =
+        sql(
+            "1",
+            "CREATE ROLE "
+                + role
+                + "; CREATE TABLE owned (id int); ALTER TABLE owned OWNER TO "
+                + role
+                + ";");
+    Migration createsItAgain =
+        sql("1a", "CREATE ROLE " + role + " CONNECTION LIMIT 3; CREATE TABLE other (id int);");
+    Migration changesIt =
+        sql(
+            "2",
+            "ALTER ROLE "
+                + role
+                + " CONNECTION LIMIT 7; ALTER ROLE "
+                + role
+                + " SET work_mem = '8MB';");
+    try (HistoryApplier history = new HistoryApplier(() -> server, () -> runner, null, List.of())) {
+      var first = (HistoryApplier.Ready) history.after(List.of(createsRole, changesIt), "first");
+      first.database().close();
+      // Another history creates the same role: the server must look as if the first never ran.
+      var second = history.after(List.of(createsItAgain), "second");
+      assertThat(second).isInstanceOf(HistoryApplier.Ready.class);
+      try (ScratchDatabase db = ((HistoryApplier.Ready) second).database()) {
+        assertThat(query(db, limit)).isEqualTo("3");
+      }
+      // Back to the first history: its role, owner of its table, with its attributes and settings.
+      var again = (HistoryApplier.Ready) history.after(List.of(createsRole), "again");
+      try (ScratchDatabase db = again.database()) {
+        assertThat(query(db, "SELECT tableowner FROM pg_tables WHERE tablename = 'owned'"))
+            .isEqualTo(role);
+        assertThat(query(db, limit)).isEqualTo("-1");
+        assertThat(query(db, settings)).isNull();
+      }
+      var both = (HistoryApplier.Ready) history.after(List.of(createsRole, changesIt), "both");
+      try (ScratchDatabase db = both.database()) {
+        assertThat(query(db, limit)).isEqualTo("7");
+        assertThat(query(db, settings)).isEqualTo("work_mem=8MB");
+      }
+    }
+  }
+
+  @Test
+  void settingsMadeWithAlterDatabaseSetReachEveryCloneOfAState() throws Exception {
+    Migration setsPath =
+        sql(
+            "1",
+            "CREATE SCHEMA app; DO $$ BEGIN EXECUTE format("
+                + "'ALTER DATABASE %I SET search_path = \"My App\", app, public',"
+                + " current_database()); EXECUTE format("
+                + "'ALTER DATABASE %I SET statement_timeout = ''42s''', current_database()); END $$;");
+    try (HistoryApplier history = new HistoryApplier(() -> server, () -> runner, null, List.of())) {
+      var state = (HistoryApplier.Ready) history.after(List.of(setsPath), "state");
+      try (ScratchDatabase db = state.database()) {
+        assertThat(query(db, "SHOW search_path")).isEqualTo("\"My App\", app, public");
+        assertThat(query(db, "SHOW statement_timeout")).isEqualTo("42s");
+      }
+    }
+  }
 }

@@ -31,6 +31,7 @@ class PackageDependencyTest {
           "finding",
           "fs",
           "gate",
+          "github",
           "lint",
           "migration",
           "oracle",
@@ -53,6 +54,7 @@ class PackageDependencyTest {
               "gate", Set.of("db", "history", "migration", "oracle", "lint", "sql", "finding")),
           Map.entry("config", Set.of("gate", "db", "migration", "fs")),
           Map.entry("report", Set.of("gate", "oracle", "finding", "fs")),
+          Map.entry("github", Set.of("report", "gate", "finding")),
           Map.entry("app", EVERYTHING_BELOW_CLI),
           Map.entry("bench", EVERYTHING_BELOW_CLI),
           Map.entry("cli", union(EVERYTHING_BELOW_CLI, Set.of("bench"))));

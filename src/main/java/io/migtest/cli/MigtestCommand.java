@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CheckCommand.class,
+      ActionCommand.class,
       DoctorCommand.class,
       NewCommand.class,
       BenchCommand.class,

@@ -17,6 +17,20 @@ public final class MarkdownReport implements ReportRenderer {
 
   static final int MAX_FINDINGS_PER_GATE = 100;
 
+  private final int maxFindingsPerGate;
+
+  public MarkdownReport() {
+    this(MAX_FINDINGS_PER_GATE);
+  }
+
+  /**
+   * @param maxFindingsPerGate how many findings each gate lists, the worst first; the rest are
+   *     counted and left to report.json (a shorter comment where GitHub limits the size)
+   */
+  public MarkdownReport(int maxFindingsPerGate) {
+    this.maxFindingsPerGate = maxFindingsPerGate;
+  }
+
   @Override
   public String fileName() {
     return "report.md";
@@ -111,7 +125,7 @@ public final class MarkdownReport implements ReportRenderer {
     }
   }
 
-  private static void findings(StringBuilder md, GateResult gate) {
+  private void findings(StringBuilder md, GateResult gate) {
     if (gate.findings().isEmpty()) {
       return;
     }
@@ -119,7 +133,7 @@ public final class MarkdownReport implements ReportRenderer {
     md.append("| Severity | Where | Rule | Message |\n|---|---|---|---|\n");
     List<Finding> sorted =
         gate.findings().stream().sorted(Comparator.comparing(Finding::severity)).toList();
-    for (Finding f : sorted.subList(0, Math.min(sorted.size(), MAX_FINDINGS_PER_GATE))) {
+    for (Finding f : sorted.subList(0, Math.min(sorted.size(), maxFindingsPerGate))) {
       md.append("| ")
           .append(severity(f.severity()))
           .append(" | ")
@@ -132,9 +146,9 @@ public final class MarkdownReport implements ReportRenderer {
               f.sqlstate() == null ? "" : " (SQLSTATE " + MarkdownText.inline(f.sqlstate()) + ")")
           .append(" |\n");
     }
-    if (sorted.size() > MAX_FINDINGS_PER_GATE) {
+    if (sorted.size() > maxFindingsPerGate) {
       md.append("\n")
-          .append(sorted.size() - MAX_FINDINGS_PER_GATE)
+          .append(sorted.size() - maxFindingsPerGate)
           .append(" more findings are in report.json.\n");
     }
   }

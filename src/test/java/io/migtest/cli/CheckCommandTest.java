@@ -115,6 +115,17 @@ class CheckCommandTest {
   }
 
   @Test
+  void aCallbackFileThatIsNotUtf8IsALintFinding() throws IOException {
+    write("db/migrations/V1__ok.sql", "CREATE TABLE a (id int);");
+    Files.write(
+        project.resolve("db/migrations/afterMigrate.sql"),
+        new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'});
+    CliRun run = check("--gates", "lint");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).contains("afterMigrate.sql").contains("invalid-encoding");
+  }
+
+  @Test
   void aDanglingSymlinkIsReportedAsUnreadable() throws IOException {
     write("db/migrations/V1__ok.sql", "CREATE TABLE a (id int);");
     Files.createSymbolicLink(

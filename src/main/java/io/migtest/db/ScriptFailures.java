@@ -24,10 +24,12 @@ final class ScriptFailures {
    * The finding for a failed multi-statement query: the statement holding the server's error
    * position when there is one (a syntax error stops the query before anything runs), else the one
    * after those the server completed.
+   *
+   * @param script the script the steps run for (the migration, when callbacks run around it)
    */
   static Finding locate(
       SqlScript script,
-      List<Statement> statements,
+      List<Step> steps,
       int[] offsets,
       Epilogue epilogue,
       int epilogueOffset,
@@ -38,20 +40,21 @@ final class ScriptFailures {
       return epilogue.failure().apply(e);
     }
     if (position > 0) {
-      int i = statements.size() - 1;
+      int i = steps.size() - 1;
       while (i > 0 && offsets[i] >= position) {
         i--;
       }
-      return failure(script, statements.get(i), e, position - offsets[i]);
+      Step step = steps.get(i);
+      return failure(step.script(), step.statement(), e, position - offsets[i]);
     }
     int failed = result.completed();
-    if (failed < statements.size()) {
-      return failure(script, statements.get(failed), e, 0);
+    if (failed < steps.size()) {
+      return failure(steps.get(failed).script(), steps.get(failed).statement(), e, 0);
     }
-    if (epilogue != null && failed == statements.size()) {
+    if (epilogue != null && failed == steps.size()) {
       return epilogue.failure().apply(e);
     }
-    return somewhere(script, statements.get(0), e);
+    return somewhere(script, steps.get(0).statement(), e);
   }
 
   /**

@@ -102,25 +102,48 @@ public final class ScriptRunner {
    */
   public Optional<Finding> run(Connection connection, SqlScript script, Epilogue epilogue)
       throws SQLException {
+    return run(connection, List.of(), script, List.of(), epilogue);
+  }
+
+  /**
+   * Runs {@code before}, {@code script}, {@code after} and {@code epilogue} (when not null) as one
+   * unit wrapped as {@code script} is: all in its transaction when it runs in one, else each
+   * statement on its own. Migration tools run their per-migration callbacks this way; a failure
+   * names the file it happened in.
+   */
+  public Optional<Finding> run(
+      Connection connection,
+      List<SqlScript> before,
+      SqlScript script,
+      List<SqlScript> after,
+      Epilogue epilogue)
+      throws SQLException {
+    List<SqlScript> scripts = new ArrayList<>(before);
+    scripts.add(script);
+    scripts.addAll(after);
     Optional<Finding> problem =
-        script.problems().stream().filter(p -> p.severity() == Severity.ERROR).findFirst();
+        scripts.stream()
+            .flatMap(s -> s.problems().stream())
+            .filter(p -> p.severity() == Severity.ERROR)
+            .findFirst();
     if (problem.isPresent()) {
       return problem;
     }
-    List<Statement> statements = script.split().statements();
+    List<Step> steps = Step.of(scripts);
+    List<Statement> statements = steps.stream().map(Step::statement).toList();
     boolean copies = statements.stream().anyMatch(s -> s.copyData() != null);
     if (statements.isEmpty()) {
       return epilogue(connection, epilogue);
     }
     if (inTransaction(script.transactionMode(), statements) && copies) {
-      return oneByOneInTransaction(connection, script, statements, epilogue);
+      return oneByOneInTransaction(connection, script, steps, epilogue);
     }
     if (inTransaction(script.transactionMode(), statements)) {
-      return asOneQuery(connection, script, statements, epilogue);
+      return asOneQuery(connection, script, steps, epilogue);
     }
-    Optional<Finding> failure = oneByOne(connection, script, statements);
+    Optional<Finding> failure = oneByOne(connection, steps);
     if (failure.isEmpty()) {
-      failure = openTransaction(connection, script, statements);
+      failure = openTransaction(connection, steps);
     }
     return failure.isPresent() ? failure : epilogue(connection, epilogue);
   }
@@ -153,14 +176,19 @@ public final class ScriptRunner {
     };
   }
 
+  /**
+   * Sends the steps as one query in one transaction.
+   *
+   * @param script the script whose COMMIT it is (the migration, when callbacks run around it)
+   */
   private Optional<Finding> asOneQuery(
-      Connection connection, SqlScript script, List<Statement> statements, Epilogue epilogue)
+      Connection connection, SqlScript script, List<Step> steps, Epilogue epilogue)
       throws SQLException {
     StringBuilder sql = new StringBuilder();
-    int[] offsets = new int[statements.size()];
-    for (int i = 0; i < statements.size(); i++) {
+    int[] offsets = new int[steps.size()];
+    for (int i = 0; i < steps.size(); i++) {
       offsets[i] = sql.length();
-      sql.append(statements.get(i).sql()).append(SEPARATOR);
+      sql.append(steps.get(i).statement().sql()).append(SEPARATOR);
     }
     int epilogueOffset = sql.length();
     if (epilogue != null) {
@@ -174,17 +202,17 @@ public final class ScriptRunner {
     }
     try {
       if (guard.fired()) {
-        Statement running = statements.get(Math.min(result.completed(), statements.size() - 1));
-        return Optional.of(outlived(connection, script, running, guard));
+        Step running = steps.get(Math.min(result.completed(), steps.size() - 1));
+        return Optional.of(outlived(connection, running, guard));
       }
       if (result.error() == null) {
-        return commit(connection, script, statements);
+        return commit(connection, script, steps);
       }
       if (!connection.isClosed()) {
         connection.rollback();
       }
       return Optional.of(
-          ScriptFailures.locate(script, statements, offsets, epilogue, epilogueOffset, result));
+          ScriptFailures.locate(script, steps, offsets, epilogue, epilogueOffset, result));
     } finally {
       if (!connection.isClosed()) {
         connection.setAutoCommit(true);
@@ -196,15 +224,15 @@ public final class ScriptRunner {
    * Commits the script's transaction under the time limits: deferred constraints and their triggers
    * run at COMMIT, so it can fail, or run long, like any statement.
    */
-  private Optional<Finding> commit(
-      Connection connection, SqlScript script, List<Statement> statements) throws SQLException {
-    Statement last = statements.get(statements.size() - 1);
+  private Optional<Finding> commit(Connection connection, SqlScript script, List<Step> steps)
+      throws SQLException {
+    Step last = steps.get(steps.size() - 1);
     StatementWatchdog.Guard guard = watchdog.watch(connection, timeouts.statementTimeout());
     Optional<Finding> failure = Optional.empty();
     try (guard) {
       connection.commit();
     } catch (SQLException e) {
-      Finding atCommit = ScriptFailures.failure(script, last, e, 0);
+      Finding atCommit = ScriptFailures.failure(script, last.statement(), e, 0);
       failure =
           Optional.of(
               new Finding(
@@ -219,7 +247,7 @@ public final class ScriptRunner {
                   atCommit.sqlstate()));
     }
     if (guard.fired()) {
-      return Optional.of(outlived(connection, script, last, guard));
+      return Optional.of(outlived(connection, last, guard));
     }
     return failure;
   }
@@ -230,16 +258,16 @@ public final class ScriptRunner {
    * query.
    */
   private Optional<Finding> oneByOneInTransaction(
-      Connection connection, SqlScript script, List<Statement> statements, Epilogue epilogue)
+      Connection connection, SqlScript script, List<Step> steps, Epilogue epilogue)
       throws SQLException {
     connection.setAutoCommit(false);
     try {
-      Optional<Finding> failure = oneByOne(connection, script, statements);
+      Optional<Finding> failure = oneByOne(connection, steps);
       if (failure.isEmpty()) {
         failure = epilogue(connection, epilogue);
       }
       if (failure.isEmpty()) {
-        return commit(connection, script, statements);
+        return commit(connection, script, steps);
       }
       if (!connection.isClosed()) {
         connection.rollback();
@@ -252,24 +280,25 @@ public final class ScriptRunner {
     }
   }
 
-  private Optional<Finding> oneByOne(
-      Connection connection, SqlScript script, List<Statement> statements) throws SQLException {
-    for (Statement statement : statements) {
+  private Optional<Finding> oneByOne(Connection connection, List<Step> steps) throws SQLException {
+    for (Step step : steps) {
       StatementWatchdog.Guard guard = watchdog.watch(connection, timeouts.statementTimeout());
       Optional<Finding> failure = Optional.empty();
       try (guard) {
-        send(connection, statement);
+        send(connection, step.statement());
       } catch (SQLException e) {
         failure =
-            Optional.of(ScriptFailures.failure(script, statement, e, ScriptFailures.position(e)));
+            Optional.of(
+                ScriptFailures.failure(
+                    step.script(), step.statement(), e, ScriptFailures.position(e)));
       } catch (IOException e) {
         failure =
             Optional.of(
                 ScriptFailures.failure(
-                    script, statement, new SQLException(e.getMessage(), "58030"), 0));
+                    step.script(), step.statement(), new SQLException(e.getMessage(), "58030"), 0));
       }
       if (guard.fired()) {
-        return Optional.of(outlived(connection, script, statement, guard));
+        return Optional.of(outlived(connection, step, guard));
       }
       if (failure.isPresent()) {
         return failure;
@@ -355,24 +384,24 @@ public final class ScriptRunner {
    * psql ends every file with its connection, which rolls back a transaction the script opened and
    * never ended: nothing done inside it stays, and the next file must not run inside it.
    */
-  private static Optional<Finding> openTransaction(
-      Connection connection, SqlScript script, List<Statement> statements) throws SQLException {
+  private static Optional<Finding> openTransaction(Connection connection, List<Step> steps)
+      throws SQLException {
     if (connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
       return Optional.empty();
     }
     try (var s = connection.createStatement()) {
       s.execute("ROLLBACK");
     }
-    Statement begin =
-        statements.stream()
-            .filter(NonTransactionalStatements::isTransactionControl)
+    Step begin =
+        steps.stream()
+            .filter(s -> NonTransactionalStatements.isTransactionControl(s.statement()))
             .reduce((first, second) -> second)
-            .orElse(statements.get(0));
+            .orElse(steps.get(0));
     return Optional.of(
         Finding.error(
             RuleId.OPEN_TRANSACTION,
-            script.file(),
-            begin.startLine(),
+            begin.script().file(),
+            begin.statement().startLine(),
             "The script opens a transaction and never ends it: psql rolls it back when the file"
                 + " ends, so nothing done inside it is kept. End it with COMMIT."));
   }
@@ -381,10 +410,10 @@ public final class ScriptRunner {
    * A statement ran past the statement timeout, so the server did not stop it: migtest did. The
    * connection is closed, as a late cancel request could still hit the next statement on it.
    */
-  private Finding outlived(
-      Connection connection, SqlScript script, Statement statement, StatementWatchdog.Guard guard)
+  private Finding outlived(Connection connection, Step step, StatementWatchdog.Guard guard)
       throws SQLException {
     connection.abort(Runnable::run);
-    return ScriptFailures.outlived(script, statement, timeouts.statementTimeout(), guard.budget());
+    return ScriptFailures.outlived(
+        step.script(), step.statement(), timeouts.statementTimeout(), guard.budget());
   }
 }

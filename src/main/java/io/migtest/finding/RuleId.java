@@ -19,6 +19,7 @@ public final class RuleId {
   public static final String BINARY_FILE = "binary-file";
   public static final String INVALID_ENCODING = "invalid-encoding";
   public static final String EMPTY_MIGRATION = "empty-migration";
+  public static final String DUPLICATE_CALLBACK = "duplicate-callback";
 
   // Splitting a script into statements.
   public static final String UNTERMINATED_STRING = "unterminated-string";
@@ -39,6 +40,8 @@ public final class RuleId {
   public static final String TEST_SKIPPED = "test-skipped";
   public static final String VERIFY_FAILED = "verify-failed";
   public static final String SETUP_FAILED = "setup-failed";
+  public static final String CALLBACK_FAILED = "callback-failed";
+  public static final String CALLBACK_NOT_RUN = "callback-not-run";
 
   private RuleId() {}
 }

@@ -2,22 +2,21 @@ package io.migtest.gate;
 
 import io.migtest.Plural;
 import io.migtest.db.ScratchDatabase;
-import io.migtest.db.ScriptRunner;
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
 import io.migtest.history.HistoryApplier;
-import io.migtest.history.HistoryErrors;
+import io.migtest.migration.Callbacks;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
+import io.migtest.migration.MigrationHistory;
 import io.migtest.oracle.Oracle;
 import io.migtest.oracle.TestResult;
 import io.migtest.oracle.TestStatus;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The apply gate: the whole history applies on an empty database and the tests pass on the result;
@@ -38,7 +37,7 @@ public final class ApplyGate implements Gate {
         migrations.head().problems().stream()
             .filter(f -> f.rule().equals(RuleId.DUPLICATE_VERSION))
             .toList();
-    List<Finding> findings = new ArrayList<>(scriptNotes(migrations.head().migrations()));
+    List<Finding> findings = new ArrayList<>(scriptNotes(migrations.head()));
     List<TestResult> tests = new ArrayList<>();
     String summary;
     if (!duplicates.isEmpty()) {
@@ -46,8 +45,9 @@ public final class ApplyGate implements Gate {
       findings.addAll(duplicates);
       summary = "not applied: duplicate versions make the order undefined";
     } else {
+      MigrationHistory head = migrations.head();
       Outcome full =
-          apply(context, "history", List.of(), migrations.head().migrations(), context.oracles());
+          apply(context, "history", null, head.migrations(), head.callbacks(), context.oracles());
       full.failure().ifPresent(findings::add);
       tests.addAll(full.tests());
       findings.addAll(TestFindings.of(tests));
@@ -57,8 +57,9 @@ public final class ApplyGate implements Gate {
             apply(
                 context,
                 "onbase",
-                migrations.base().migrations(),
+                migrations.base(),
                 migrations.toApplyOnBase(),
+                head.callbacks(),
                 List.of());
         onBase.failure().ifPresent(findings::add);
         summary += "; " + onBase.describe("on top of " + migrations.baseRef());
@@ -123,58 +124,57 @@ public final class ApplyGate implements Gate {
   }
 
   /**
-   * Brings a database to the state after {@code prefix} (the base branch, whose failures are the
-   * base's), applies {@code migrations} on it, then asks {@code oracles} for their verdict.
+   * Brings a database to the state one migrate of {@code base} leaves (the base branch, whose
+   * failures are the base's; an empty database when null), runs one migrate of {@code migrations}
+   * with {@code callbacks} (the head's) on it, then asks {@code oracles} for their verdict.
    */
   private static Outcome apply(
       GateContext context,
       String purpose,
-      List<Migration> prefix,
+      MigrationHistory base,
       List<Migration> migrations,
+      Callbacks callbacks,
       List<Oracle> oracles) {
-    HistoryApplier.State state = context.history().after(prefix, purpose);
+    HistoryApplier.State state =
+        base == null
+            ? context.history().empty(purpose)
+            : context.history().after(base.migrations(), base.callbacks(), purpose);
     // Timed from the cloned state: starting the server and building templates is not applying.
     long started = System.nanoTime();
     if (state instanceof HistoryApplier.Failed failed) {
-      Finding failure =
-          prefix.isEmpty() ? failed.failure() : baseFailure(failed.failure(), context);
+      Finding failure = base == null ? failed.failure() : baseFailure(failed.failure(), context);
       return Outcome.failed(0, migrations.size(), failure);
     }
-    ScriptRunner runner = context.database().runner();
-    try (ScratchDatabase db = ((HistoryApplier.Ready) state).database();
-        Connection connection = db.connect()) {
-      runner.prepare(connection);
-      int applied = 0;
+    try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
+      HistoryApplier.Migrated migrated;
       try (Progress.Task task =
           context.progress().task("apply (" + purpose + ")", migrations.size())) {
-        for (Migration migration : migrations) {
-          Optional<Finding> failure = context.history().apply(connection, migration);
-          if (failure.isPresent()) {
-            return Outcome.failed(applied, migrations.size(), failure.get());
-          }
-          applied++;
-          task.advance(migration.file());
-        }
+        migrated =
+            context.history().migrate(db, migrations, callbacks, m -> task.advance(m.file()));
+      }
+      if (migrated.failure().isPresent()) {
+        return Outcome.failed(migrated.applied(), migrations.size(), migrated.failure().get());
       }
       long millis = (System.nanoTime() - started) / 1_000_000;
       List<TestResult> tests = new ArrayList<>();
       for (Oracle oracle : oracles) {
         context.progress().step("apply: running the tests on the migrated database");
-        tests.addAll(oracle.judge(db, runner));
+        tests.addAll(oracle.judge(db, context.database().runner()));
       }
-      return new Outcome(applied, migrations.size(), millis, Optional.empty(), tests);
-    } catch (SQLException e) {
-      throw HistoryErrors.lostConnection(e);
+      return new Outcome(migrated.applied(), migrations.size(), millis, Optional.empty(), tests);
     }
   }
 
   /**
-   * Warnings and notes about single scripts (a Flyway migration mixing transaction kinds, a psql
-   * command that is skipped). Errors are reported when applying reaches their script.
+   * Warnings and notes about single scripts, migrations and the callbacks a migrate runs (a Flyway
+   * migration mixing transaction kinds, a psql command that is skipped, a callback migtest does not
+   * run). Errors are reported when applying reaches their script.
    */
-  private static List<Finding> scriptNotes(List<Migration> migrations) {
-    return migrations.stream()
-        .flatMap(m -> m.up().problems().stream())
+  private static List<Finding> scriptNotes(MigrationHistory history) {
+    return Stream.concat(
+            history.migrations().stream().map(Migration::up),
+            history.callbacks().inMigrate().stream().map(Callbacks.Callback::script))
+        .flatMap(script -> script.problems().stream())
         .filter(f -> f.severity() != Severity.ERROR)
         .toList();
   }

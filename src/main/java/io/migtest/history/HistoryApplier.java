@@ -2,12 +2,10 @@ package io.migtest.history;
 
 import io.migtest.db.ClusterObjects;
 import io.migtest.db.DatabaseServer;
-import io.migtest.db.Epilogue;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.db.ScriptRunner;
 import io.migtest.finding.Finding;
-import io.migtest.finding.RuleId;
-import io.migtest.finding.Severity;
+import io.migtest.migration.Callbacks;
 import io.migtest.migration.HistoryTable;
 import io.migtest.migration.Migration;
 import io.migtest.sql.SqlScript;
@@ -17,14 +15,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Brings scratch databases to any state of a history: empty (the setup scripts applied and the
- * tool's history table created), or after a list of migrations. Each state is built once per run
- * and kept as a template database keyed by a content hash of what was applied, so asking for it
- * again is a clone ({@code CREATE DATABASE ... TEMPLATE}) instead of a replay. Setup scripts run
- * once, on the first template.
+ * tool's history table created), or after one migrate of a list of migrations, the tool's callbacks
+ * included; and migrates databases the way the tool does ({@link Migrate}). Each state is built
+ * once per run and kept as a template database keyed by a content hash of what was applied, so
+ * asking for it again is a clone ({@code CREATE DATABASE ... TEMPLATE}) instead of a replay. Setup
+ * scripts run once, on the first template.
  *
  * <p>Roles and tablespaces belong to the server, not to a database: each state remembers the ones
  * it saw, and they are brought back before a state is cloned or built on, so a migration that
@@ -70,72 +70,56 @@ public final class HistoryApplier implements AutoCloseable {
     templates.clear();
   }
 
+  /** How far one migrate got: how many migrations applied, and the failure that stopped it. */
+  public record Migrated(int applied, Optional<Finding> failure) {}
+
   /** A new database with the setup applied and no migration. */
   public State empty(String purpose) {
-    return after(List.of(), purpose);
+    return after(List.of(), Callbacks.NONE, purpose);
   }
 
-  /** A new database in the state after {@code migrations}, applied in order. */
-  public synchronized State after(List<Migration> migrations, String purpose) {
-    List<String> keys = StateKey.chain(historyTable, setup, migrations);
-    Optional<Finding> failure = template(migrations, keys);
+  /**
+   * A new database in the state one migrate of {@code migrations} with {@code callbacks} leaves
+   * (the callbacks of the history the migrations come from).
+   */
+  public synchronized State after(List<Migration> migrations, Callbacks callbacks, String purpose) {
+    List<String> keys = StateKey.chain(historyTable, setup, callbacks, migrations);
+    String target = StateKey.migrated(keys.get(migrations.size()), callbacks);
+    Optional<Finding> failure = template(migrations, callbacks, keys, target);
     if (failure.isPresent()) {
       return new Failed(failure.get());
     }
-    String key = keys.get(migrations.size());
-    server.get().restore(clusterSeen.get(key));
-    return new Ready(server.get().cloneOf(templates.get(key), purpose));
+    server.get().restore(clusterSeen.get(target));
+    return new Ready(server.get().cloneOf(templates.get(target), purpose));
   }
 
   /**
-   * Runs {@code migration} on {@code connection} and records it in the tool's history table in the
-   * same transaction, as the tool does; then its verify script, as {@code sqitch deploy --verify}
-   * does (it passes when it raises nothing).
+   * Runs one migrate of {@code migrations} on {@code database}, with {@code callbacks} where the
+   * tool runs them; {@code onApplied} hears of each migration as it applies.
    */
-  public Optional<Finding> apply(Connection connection, Migration migration) throws SQLException {
-    Optional<Finding> failure = deploy(connection, migration);
-    if (failure.isPresent() || migration.verify() == null) {
-      return failure;
-    }
-    return runner.get().run(connection, migration.verify()).map(Failures::verify);
-  }
-
-  private Optional<Finding> deploy(Connection connection, Migration migration) throws SQLException {
-    if (historyTable == null) {
-      return runner.get().run(connection, migration.up());
-    }
-    Epilogue record =
-        new Epilogue(
-            historyTable.recordOf(migration),
-            e ->
-                new Finding(
-                    RuleId.HISTORY_TABLE_FAILED,
-                    Severity.ERROR,
-                    migration.file(),
-                    0,
-                    "The migration ran, but recording it in "
-                        + historyTable.name()
-                        + " failed, as it would for the migration tool: "
-                        + e.getMessage()
-                        + " (if the table has triggers that expect a session setting, such as"
-                        + " an advisory lock, set it with init-sql in migtest.yml)",
-                    e.getSQLState()));
-    return runner.get().run(connection, migration.up(), record);
+  public Migrated migrate(
+      ScratchDatabase database,
+      List<Migration> migrations,
+      Callbacks callbacks,
+      Consumer<Migration> onApplied) {
+    return new Migrate(runner.get(), historyTable, callbacks).run(database, migrations, onApplied);
   }
 
   /**
-   * Builds the template of the state after {@code migrations} unless it is kept already: from the
-   * longest kept prefix, applying the rest on one connection.
+   * Builds the template {@code target}, the state one migrate leaves, unless it is kept already:
+   * from the longest kept prefix, migrating the rest. A state a migrate with callbacks left is
+   * never a prefix, since its closing callbacks ran.
    *
-   * @param keys the keys of the states after 0, 1, ... n of the migrations
+   * @param keys the keys of the states after 0, 1, ... n of the migrations, mid-migrate
    */
-  private Optional<Finding> template(List<Migration> migrations, List<String> keys) {
+  private Optional<Finding> template(
+      List<Migration> migrations, Callbacks callbacks, List<String> keys, String target) {
+    if (templates.containsKey(target)) {
+      return Optional.empty();
+    }
     int kept = migrations.size();
     while (kept >= 0 && !templates.containsKey(keys.get(kept))) {
       kept--;
-    }
-    if (kept == migrations.size()) {
-      return Optional.empty();
     }
     if (kept < 0) {
       ScratchDatabase empty = server.get().createScratch("template");
@@ -147,19 +131,20 @@ public final class HistoryApplier implements AutoCloseable {
       templates.put(keys.get(0), empty);
       clusterSeen.put(keys.get(0), server.get().clusterObjects());
       kept = 0;
-      if (migrations.isEmpty()) {
+      if (templates.containsKey(target)) {
         return Optional.empty();
       }
     }
     server.get().restore(clusterSeen.get(keys.get(kept)));
     ScratchDatabase built = server.get().cloneOf(templates.get(keys.get(kept)), "template");
-    Optional<Finding> failure = applyAll(built, migrations.subList(kept, migrations.size()));
-    if (failure.isPresent()) {
+    Migrated migrated =
+        migrate(built, migrations.subList(kept, migrations.size()), callbacks, m -> {});
+    if (migrated.failure().isPresent()) {
       built.close();
-      return failure;
+      return migrated.failure();
     }
-    templates.put(keys.get(migrations.size()), built);
-    clusterSeen.put(keys.get(migrations.size()), server.get().clusterObjects());
+    templates.put(target, built);
+    clusterSeen.put(target, server.get().clusterObjects());
     return Optional.empty();
   }
 
@@ -175,21 +160,6 @@ public final class HistoryApplier implements AutoCloseable {
       if (historyTable != null) {
         try (var statement = connection.createStatement()) {
           statement.execute(historyTable.create());
-        }
-      }
-      return Optional.empty();
-    } catch (SQLException e) {
-      throw HistoryErrors.lostConnection(e);
-    }
-  }
-
-  private Optional<Finding> applyAll(ScratchDatabase database, List<Migration> migrations) {
-    try (Connection connection = database.connect()) {
-      runner.get().prepare(connection);
-      for (Migration migration : migrations) {
-        Optional<Finding> failure = apply(connection, migration);
-        if (failure.isPresent()) {
-          return failure;
         }
       }
       return Optional.empty();

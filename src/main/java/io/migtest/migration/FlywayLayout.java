@@ -67,7 +67,7 @@ public final class FlywayLayout implements Layout {
         versioned.add(new String[] {path, v.group(2), v.group(3)});
       } else if (r.matches()) {
         repeatable.add(new String[] {path, r.group(1)});
-      } else if (name.endsWith(".sql")) {
+      } else if (name.endsWith(".sql") && !FlywayCallbackFiles.isCallback(name)) {
         problems.add(LayoutSupport.unrecognised(folder, path, "V<version>__<description>.sql"));
       }
     }
@@ -96,11 +96,12 @@ public final class FlywayLayout implements Layout {
               null,
               true));
     }
-    return new LoadedMigrations(migrations, problems);
+    Callbacks callbacks = FlywayCallbackFiles.read(folder, problems);
+    return new LoadedMigrations(migrations, problems, callbacks);
   }
 
-  /** Reads a script and decides how Flyway would run it. */
-  private static SqlScript script(SourceFolder folder, String path) {
+  /** Reads a script (a migration or a callback) and decides how Flyway would run it. */
+  static SqlScript script(SourceFolder folder, String path) {
     SqlScript script = LayoutSupport.read(folder, path, TransactionMode.SINGLE_TRANSACTION);
     if (!executesInTransaction(folder, path)) {
       return script.withTransactionMode(TransactionMode.AUTOCOMMIT);

@@ -9,9 +9,20 @@ import java.util.List;
  *
  * @param layout the layout the migrations were read with, which answers what its tool can do
  * @param directory the migrations folder relative to the project root
+ * @param callbacks the SQL callbacks of this revision, which its tool runs around the migrations
  */
 public record MigrationHistory(
-    Layout layout, String directory, List<Migration> migrations, List<Finding> problems) {
+    Layout layout,
+    String directory,
+    List<Migration> migrations,
+    List<Finding> problems,
+    Callbacks callbacks) {
+
+  /** A history without callbacks. */
+  public MigrationHistory(
+      Layout layout, String directory, List<Migration> migrations, List<Finding> problems) {
+    this(layout, directory, migrations, problems, Callbacks.NONE);
+  }
 
   /** Reads {@code folder} with {@code layout} and checks versions. */
   public static MigrationHistory load(Layout layout, SourceFolder folder) {
@@ -19,6 +30,10 @@ public record MigrationHistory(
     List<Finding> problems = new java.util.ArrayList<>(loaded.problems());
     problems.addAll(VersionChecks.check(loaded.migrations()));
     return new MigrationHistory(
-        layout, folder.displayPath(), List.copyOf(loaded.migrations()), List.copyOf(problems));
+        layout,
+        folder.displayPath(),
+        List.copyOf(loaded.migrations()),
+        List.copyOf(problems),
+        loaded.callbacks());
   }
 }

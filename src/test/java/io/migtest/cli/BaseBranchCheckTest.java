@@ -109,4 +109,48 @@ class BaseBranchCheckTest {
     assertThat(run.exitCode()).as(run.all()).isZero();
     assertThat(run.out()).contains("1 migration applied on top of feature");
   }
+
+  /** Adds a view the base branch's afterMigrate callback rebuilds, then branches off again. */
+  private void baseRebuildsAView() throws IOException {
+    git("checkout", "-q", "main");
+    write(
+        "db/migrations/afterMigrate__views.sql",
+        "CREATE OR REPLACE VIEW user_names AS SELECT id, name FROM users;");
+    git("add", "-A");
+    git("commit", "-q", "-m", "views");
+    git("checkout", "-q", "-B", "feature");
+  }
+
+  @Test
+  void theBaseStateIsBuiltWithTheBasesCallbacksAndTheNewMigrationsRunWithTheHeads()
+      throws IOException {
+    baseRebuildsAView();
+    // Works only if the base's callback built the view before the rename, and the head's rebuilt
+    // it.
+    write("db/migrations/V3__full_name.sql", "ALTER TABLE users RENAME COLUMN name TO full_name;");
+    write(
+        "db/migrations/afterMigrate__views.sql",
+        "CREATE OR REPLACE VIEW user_names AS SELECT id, full_name AS name FROM users;");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out())
+        .contains("3 migrations applied on an empty database")
+        .contains("1 migration applied on top of main");
+  }
+
+  @Test
+  void aNewMigrationThatBreaksAViewTheBasesCallbackBuiltFailsOnTopOfTheBase() throws IOException {
+    baseRebuildsAView();
+    // Passes on an empty database, where the head's callback runs only after the migrations.
+    write("db/migrations/V3__drop_name.sql", "ALTER TABLE users DROP COLUMN name;");
+    write(
+        "db/migrations/afterMigrate__views.sql",
+        "DROP VIEW IF EXISTS user_names;\nCREATE OR REPLACE VIEW user_ids AS SELECT id FROM users;");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("3 migrations applied on an empty database")
+        .contains("failed on top of main at db/migrations/V3__drop_name.sql:1")
+        .contains("2BP01");
+  }
 }

@@ -115,6 +115,17 @@ class CheckCommandTest {
   }
 
   @Test
+  void aCallbackFileThatIsNotUtf8IsALintFinding() throws IOException {
+    write("db/migrations/V1__ok.sql", "CREATE TABLE a (id int);");
+    Files.write(
+        project.resolve("db/migrations/afterMigrate.sql"),
+        new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'});
+    CliRun run = check("--gates", "lint");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).contains("afterMigrate.sql").contains("invalid-encoding");
+  }
+
+  @Test
   void aDanglingSymlinkIsReportedAsUnreadable() throws IOException {
     write("db/migrations/V1__ok.sql", "CREATE TABLE a (id int);");
     Files.createSymbolicLink(
@@ -389,7 +400,51 @@ class CheckCommandTest {
 
   @Test
   void initSqlRunsOnEveryConnectionBeforeTheMigrationsAndTheTests() throws IOException {
-    Path fixture = Path.of("src/test/resources/fidelity/init-sql");
+    copy(Path.of("src/test/resources/fidelity/init-sql"));
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).contains("1 test: 1 passed");
+    CliRun without = check("--init-sql", "");
+    assertThat(without.exitCode()).as(without.all()).isEqualTo(1);
+    assertThat(without.out()).contains("expected 1 rows, got 0");
+    CliRun broken = check("--init-sql", "SET search_path TO");
+    assertThat(broken.exitCode()).as(broken.all()).isEqualTo(2);
+    assertThat(broken.err()).contains("init-sql failed");
+  }
+
+  @Test
+  void flywayCallbacksRunWhereFlywayRunsThem() throws IOException {
+    copy(Path.of("src/test/resources/fidelity/flyway-callbacks"));
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).contains("2 tests: 2 passed").doesNotContain("unrecognised-file");
+  }
+
+  @Test
+  void aFailingCallbackIsAFindingAtItsLineThatNamesItsEvent() throws IOException {
+    write("db/migrations/V1__users.sql", "CREATE TABLE users (id int);");
+    write("db/migrations/afterMigrate__views.sql", "\nCREATE VIEW v AS SELECT name FROM users;");
+    write("db/migrations/beforeEachMigrateStatement.sql", "SELECT 1;");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    JsonNode findings = gate(report(), "apply").get("findings");
+    assertThat(findings.findValuesAsText("rule"))
+        .containsExactlyInAnyOrder("callback-not-run", "callback-failed");
+    for (JsonNode finding : findings) {
+      if (finding.get("rule").asText().equals("callback-failed")) {
+        assertThat(finding.get("file").asText()).isEqualTo("db/migrations/afterMigrate__views.sql");
+        assertThat(finding.get("line").asInt()).isEqualTo(2);
+        assertThat(finding.get("sqlstate").asText()).isEqualTo("42703");
+        assertThat(finding.get("message").asText()).startsWith("The afterMigrate callback failed");
+      } else {
+        assertThat(finding.get("severity").asText()).isEqualTo("info");
+        assertThat(finding.get("message").asText())
+            .contains("migtest does not run beforeEachMigrateStatement callbacks");
+      }
+    }
+  }
+
+  private void copy(Path fixture) throws IOException {
     try (var files = Files.walk(fixture)) {
       for (Path from : files.toList()) {
         Path to = project.resolve(fixture.relativize(from).toString());
@@ -400,14 +455,5 @@ class CheckCommandTest {
         }
       }
     }
-    CliRun run = check();
-    assertThat(run.exitCode()).as(run.all()).isZero();
-    assertThat(run.out()).contains("1 test: 1 passed");
-    CliRun without = check("--init-sql", "");
-    assertThat(without.exitCode()).as(without.all()).isEqualTo(1);
-    assertThat(without.out()).contains("expected 1 rows, got 0");
-    CliRun broken = check("--init-sql", "SET search_path TO");
-    assertThat(broken.exitCode()).as(broken.all()).isEqualTo(2);
-    assertThat(broken.err()).contains("init-sql failed");
   }
 }

@@ -7,6 +7,7 @@ import io.migtest.db.ScratchDatabase;
 import io.migtest.db.ScriptRunner;
 import io.migtest.db.SharedServer;
 import io.migtest.db.Timeouts;
+import io.migtest.migration.Callbacks;
 import io.migtest.migration.Migration;
 import io.migtest.migration.Version;
 import io.migtest.sql.SqlScript;
@@ -69,12 +70,13 @@ class HistoryApplierTest {
     try (HistoryApplier history =
         new HistoryApplier(() -> server, () -> runner, null, List.of(setup))) {
       for (int i = 0; i < 2; i++) {
-        var state = (HistoryApplier.Ready) history.after(List.of(m1, m2), "state");
+        var state = (HistoryApplier.Ready) history.after(List.of(m1, m2), Callbacks.NONE, "state");
         try (ScratchDatabase db = state.database()) {
           assertThat(tables(db)).isEqualTo("s,t1,t2");
         }
       }
-      var longer = (HistoryApplier.Ready) history.after(List.of(m1, m2, m3), "longer");
+      var longer =
+          (HistoryApplier.Ready) history.after(List.of(m1, m2, m3), Callbacks.NONE, "longer");
       try (ScratchDatabase db = longer.database()) {
         assertThat(tables(db)).isEqualTo("s,t1,t2,t3");
       }
@@ -97,7 +99,7 @@ class HistoryApplierTest {
             null,
             false);
     try (HistoryApplier history = new HistoryApplier(() -> server, () -> runner, null, List.of())) {
-      var state = history.after(List.of(broken), "state");
+      var state = history.after(List.of(broken), Callbacks.NONE, "state");
       assertThat(state).isInstanceOf(HistoryApplier.Failed.class);
       assertThat(((HistoryApplier.Failed) state).failure().sqlstate()).isEqualTo("22012");
     }

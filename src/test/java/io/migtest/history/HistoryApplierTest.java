@@ -150,23 +150,28 @@ class HistoryApplierTest {
                 + role
                 + " SET work_mem = '8MB';");
     try (HistoryApplier history = new HistoryApplier(() -> server, () -> runner, null, List.of())) {
-      var first = (HistoryApplier.Ready) history.after(List.of(createsRole, changesIt), "first");
+      var first =
+          (HistoryApplier.Ready)
+              history.after(List.of(createsRole, changesIt), Callbacks.NONE, "first");
       first.database().close();
       // Another history creates the same role: the server must look as if the first never ran.
-      var second = history.after(List.of(createsItAgain), "second");
+      var second = history.after(List.of(createsItAgain), Callbacks.NONE, "second");
       assertThat(second).isInstanceOf(HistoryApplier.Ready.class);
       try (ScratchDatabase db = ((HistoryApplier.Ready) second).database()) {
         assertThat(query(db, limit)).isEqualTo("3");
       }
       // Back to the first history: its role, owner of its table, with its attributes and settings.
-      var again = (HistoryApplier.Ready) history.after(List.of(createsRole), "again");
+      var again =
+          (HistoryApplier.Ready) history.after(List.of(createsRole), Callbacks.NONE, "again");
       try (ScratchDatabase db = again.database()) {
         assertThat(query(db, "SELECT tableowner FROM pg_tables WHERE tablename = 'owned'"))
             .isEqualTo(role);
         assertThat(query(db, limit)).isEqualTo("-1");
         assertThat(query(db, settings)).isNull();
       }
-      var both = (HistoryApplier.Ready) history.after(List.of(createsRole, changesIt), "both");
+      var both =
+          (HistoryApplier.Ready)
+              history.after(List.of(createsRole, changesIt), Callbacks.NONE, "both");
       try (ScratchDatabase db = both.database()) {
         assertThat(query(db, limit)).isEqualTo("7");
         assertThat(query(db, settings)).isEqualTo("work_mem=8MB");
@@ -184,7 +189,7 @@ class HistoryApplierTest {
                 + " current_database()); EXECUTE format("
                 + "'ALTER DATABASE %I SET statement_timeout = ''42s''', current_database()); END $$;");
     try (HistoryApplier history = new HistoryApplier(() -> server, () -> runner, null, List.of())) {
-      var state = (HistoryApplier.Ready) history.after(List.of(setsPath), "state");
+      var state = (HistoryApplier.Ready) history.after(List.of(setsPath), Callbacks.NONE, "state");
       try (ScratchDatabase db = state.database()) {
         assertThat(query(db, "SHOW search_path")).isEqualTo("\"My App\", app, public");
         assertThat(query(db, "SHOW statement_timeout")).isEqualTo("42s");

@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Configuration: migtest.yml in DIR, then MIGTEST_* variables and DATABASE_URL, then"
-          + " flags; the later wins. Reports: report.json, report.md and report.html in"
-          + " --report-dir.",
+          + " flags; the later wins. Reports: report.json, report.md, report.html, junit.xml"
+          + " and results.sarif in --report-dir.",
       "",
       "Exit codes: 0 pass, 1 a blocking gate failed, 2 usage or configuration error, 3 the"
           + " environment failed."

@@ -5,6 +5,14 @@ package io.migtest.finding;
  * never change once released.
  */
 public final class RuleId {
+  /**
+   * Where the rules' pages are published, one {@code <id>.md} each (ARCHITECTURE.md: a Markdown doc
+   * per rule under {@code src/main/resources/rules/}). Reports link findings there; if the
+   * repository moves, this is the one place to change.
+   */
+  public static final String DOCS =
+      "https://github.com/migtest/migtest/blob/main/src/main/resources/rules/";
+
   // Hygiene of the migrations folder (the lint gate).
   public static final String UNRECOGNISED_FILE = "unrecognised-file";
   public static final String DUPLICATE_VERSION = "duplicate-version";
@@ -44,4 +52,9 @@ public final class RuleId {
   public static final String CALLBACK_NOT_RUN = "callback-not-run";
 
   private RuleId() {}
+
+  /** The page of rule {@code id}, a kebab-case id like the constants here. */
+  public static String docUrl(String id) {
+    return DOCS + id + ".md";
+  }
 }

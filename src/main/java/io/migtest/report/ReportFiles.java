@@ -10,7 +10,12 @@ import java.util.List;
 public final class ReportFiles implements ReportPublisher {
   /** The formats written, in order. */
   public static final List<ReportRenderer> RENDERERS =
-      List.of(new JsonReport(), new MarkdownReport(), new HtmlReport());
+      List.of(
+          new JsonReport(),
+          new MarkdownReport(),
+          new HtmlReport(),
+          new JunitReport(),
+          new SarifReport());
 
   private final OutputFolder folder;
 

@@ -88,7 +88,8 @@ class HostileRepositoryTest {
         .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
     try (var files = Files.list(reports)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("report.json", "report.md", "report.html");
+          .containsExactlyInAnyOrder(
+              "report.json", "report.md", "report.html", "junit.xml", "results.sarif");
     }
   }
 

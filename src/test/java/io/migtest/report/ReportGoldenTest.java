@@ -130,6 +130,39 @@ class ReportGoldenTest {
   }
 
   @Test
+  void junitHasASuitePerGateAndOneOfTheTests() throws IOException {
+    String xml = new JunitReport().render(sample());
+    assertGolden("junit.xml", xml);
+    assertThat(xml)
+        .contains(
+            "<testsuites name=\"migtest\" tests=\"5\" failures=\"2\" errors=\"0\" time=\"1.276\">")
+        .contains("<testsuite name=\"migtest.apply\" tests=\"2\" failures=\"1\"")
+        .contains("name=\"migration-failed at db/migrations/V2__orders|&lt;b&gt;.sql:7\"")
+        .contains("<skipped>the pgTAP extension is not available on this server</skipped>")
+        .doesNotContain("<script>");
+  }
+
+  @Test
+  void sarifHasARulePerRuleIdAndAResultPerFinding() throws IOException {
+    String sarif = new SarifReport().render(sample());
+    assertGolden("results.sarif", sarif);
+    var run = JsonReport.mapper().readTree(sarif).get("runs").get(0);
+    assertThat(run.get("tool").get("driver").get("rules").findValuesAsText("id"))
+        .containsExactly("migration-failed", "version-gap");
+    var failed = run.get("results").get(0);
+    assertThat(failed.get("level").asText()).isEqualTo("error");
+    assertThat(failed.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        .isEqualTo("db/migrations/V2__orders%7C%3Cb%3E.sql");
+    assertThat(failed.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(7);
+    var gap = run.get("results").get(1);
+    assertThat(gap.get("level").asText()).isEqualTo("note");
+    assertThat(gap.get("ruleIndex").asInt()).isEqualTo(1);
+    assertThat(gap.at("/locations/0/physicalLocation").has("region"))
+        .as("a finding about a whole file has no region: SARIF lines start at 1")
+        .isFalse();
+  }
+
+  @Test
   void aPipeShowsAsWrittenInAParagraphAndStaysInsideItsTableCell() {
     RunReport sample = sample();
     RunReport piped =

@@ -26,6 +26,7 @@ public final class RuleId {
   public static final String UNTERMINATED_DOLLAR_QUOTE = "unterminated-dollar-quote";
   public static final String UNTERMINATED_COMMENT = "unterminated-comment";
   public static final String PSQL_META_COMMAND = "psql-meta-command";
+  public static final String PSQL_SCRIPT = "psql-script";
   public static final String MIXED_TRANSACTION = "mixed-transaction";
 
   // Running migrations (the apply gate).
@@ -39,6 +40,7 @@ public final class RuleId {
   public static final String TEST_SKIPPED = "test-skipped";
   public static final String VERIFY_FAILED = "verify-failed";
   public static final String SETUP_FAILED = "setup-failed";
+  public static final String PSQL_UNAVAILABLE = "psql-unavailable";
 
   private RuleId() {}
 }

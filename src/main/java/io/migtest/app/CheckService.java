@@ -154,6 +154,7 @@ public final class CheckService {
             provider,
             config.timeouts(),
             config.initSql() == null ? "" : config.initSql(),
+            config.environment(),
             limit,
             progress)) {
       GateContext context =

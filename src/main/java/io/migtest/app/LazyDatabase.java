@@ -6,6 +6,7 @@ import io.migtest.db.ScriptRunner;
 import io.migtest.db.Timeouts;
 import io.migtest.gate.DatabaseAccess;
 import io.migtest.gate.Progress;
+import java.util.Map;
 
 /**
  * Starts the run's database the first time a gate asks for it, registers it with the run's time
@@ -15,6 +16,7 @@ final class LazyDatabase implements DatabaseAccess, AutoCloseable {
   private final DatabaseProvider provider;
   private final Timeouts timeouts;
   private final String initSql;
+  private final Map<String, String> environment;
   private final RunLimit limit;
   private final Progress progress;
   private DatabaseServer server;
@@ -22,16 +24,19 @@ final class LazyDatabase implements DatabaseAccess, AutoCloseable {
 
   /**
    * @param initSql statements every connection runs first (empty for none)
+   * @param environment migtest's environment, which decides how psql runs
    */
   LazyDatabase(
       DatabaseProvider provider,
       Timeouts timeouts,
       String initSql,
+      Map<String, String> environment,
       RunLimit limit,
       Progress progress) {
     this.provider = provider;
     this.timeouts = timeouts;
     this.initSql = initSql;
+    this.environment = environment;
     this.limit = limit;
     this.progress = progress;
   }
@@ -48,7 +53,7 @@ final class LazyDatabase implements DatabaseAccess, AutoCloseable {
         throw e;
       }
       server = started;
-      runner = new ScriptRunner(timeouts, server, initSql);
+      runner = new ScriptRunner(timeouts, server, initSql, environment);
       progress.step("database: PostgreSQL " + server.version() + " ready");
     }
     return server;
@@ -62,6 +67,9 @@ final class LazyDatabase implements DatabaseAccess, AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (runner != null) {
+      runner.close();
+    }
     if (server != null) {
       server.close();
     }

@@ -8,10 +8,12 @@ import io.migtest.app.ProjectLoader;
 import io.migtest.config.Config;
 import io.migtest.config.ConfigResolver;
 import io.migtest.db.DockerProvider;
+import io.migtest.db.PsqlProgram;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
 import io.migtest.migration.GitRepository;
 import io.migtest.migration.MigrationHistory;
+import io.migtest.sql.SqlScript;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +32,9 @@ import picocli.CommandLine.Spec;
     name = "doctor",
     mixinStandardHelpOptions = true,
     description =
-        "Shows what migtest finds in DIR and how it would run: layout, migrations, tests,"
-            + " configuration, how the database would start and why, Docker, git and the GitHub"
-            + " context.")
+        "Shows what migtest finds in DIR and how it would run: layout, migrations, psql (when"
+            + " scripts need it), tests, configuration, how the database would start and why,"
+            + " Docker, git and the GitHub context.")
 public final class DoctorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -56,7 +59,10 @@ public final class DoctorCommand implements Callable<Integer> {
             ? String.valueOf(
                 project.configFile != null ? project.configFile : ConfigResolver.DEFAULT_FILE)
             : "none (defaults; add migtest.yml to change them)");
-    migrations(out, config);
+    MigrationHistory head = migrations(out, config);
+    if (head != null) {
+      psql(out, head, env);
+    }
     line(out, "tests", tests(config));
     line(out, "database", database(config));
     line(
@@ -70,15 +76,18 @@ public final class DoctorCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The migrations line, then the problems found in them without a database. */
-  private static void migrations(PrintWriter out, Config config) {
+  /**
+   * The migrations line, then the problems found in them without a database; the migrations, or
+   * null when there are none.
+   */
+  private static MigrationHistory migrations(PrintWriter out, Config config) {
     MigrationHistory head;
     try {
       ProjectLoader.Located located = ProjectLoader.locate(config);
       head = MigrationHistory.load(located.layout(), located.folder());
     } catch (MigtestException e) {
       line(out, "migrations", "not found: " + e.getMessage());
-      return;
+      return null;
     }
     List<Finding> problems = new ArrayList<>(head.problems());
     head.migrations().forEach(m -> problems.addAll(m.up().problems()));
@@ -99,6 +108,27 @@ public final class DoctorCommand implements Callable<Integer> {
     problems.stream()
         .filter(f -> f.severity() != Severity.INFO)
         .forEach(f -> out.println("               " + ConsoleText.finding(f)));
+    return head;
+  }
+
+  /** The psql line, when scripts use psql's commands or variables and so run with psql. */
+  private static void psql(PrintWriter out, MigrationHistory head, Map<String, String> env) {
+    List<SqlScript> scripts =
+        head.migrations().stream()
+            .flatMap(m -> Stream.of(m.up(), m.down(), m.verify()))
+            .filter(script -> script != null && script.psqlFeature().isPresent())
+            .toList();
+    if (!scripts.isEmpty()) {
+      line(
+          out,
+          "psql",
+          PsqlProgram.describe(env)
+              + "; "
+              + Plural.of(scripts.size(), "script")
+              + " run with it (e.g. "
+              + scripts.get(0).file()
+              + ")");
+    }
   }
 
   private static String tests(Config config) {

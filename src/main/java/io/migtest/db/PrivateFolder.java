@@ -15,6 +15,26 @@ public final class PrivateFolder {
    * name carries this process, so a later run removes it should migtest be killed.
    */
   public static Path create(Path root, String kind, SystemAccount account) throws IOException {
+    Path folder = Files.createTempDirectory(checkedRoot(root), StaleFolders.prefix(kind));
+    Files.setAttribute(folder, "unix:uid", account.uid());
+    Files.setAttribute(folder, "unix:gid", account.gid());
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    return folder;
+  }
+
+  /**
+   * Creates a folder like {@link #create}, but owned by this process and only readable by {@code
+   * account}'s group (mode 0750): what is put there, the account can read and not change.
+   */
+  static Path createReadOnly(Path root, String kind, SystemAccount account) throws IOException {
+    Path folder = Files.createTempDirectory(checkedRoot(root), StaleFolders.prefix(kind));
+    Files.setAttribute(folder, "unix:gid", account.gid());
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x---"));
+    return folder;
+  }
+
+  /** {@code root}, made if absent, after checking it is this process's and sweeping it. */
+  private static Path checkedRoot(Path root) throws IOException {
     Files.createDirectories(root);
     int owner = (Integer) Files.getAttribute(root, "unix:uid", LinkOption.NOFOLLOW_LINKS);
     if (Files.isSymbolicLink(root) || owner != LaunchPlanner.currentUid()) {
@@ -22,10 +42,6 @@ public final class PrivateFolder {
     }
     Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
     StaleFolders.sweep(root);
-    Path folder = Files.createTempDirectory(root, StaleFolders.prefix(kind));
-    Files.setAttribute(folder, "unix:uid", account.uid());
-    Files.setAttribute(folder, "unix:gid", account.gid());
-    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-    return folder;
+    return root;
   }
 }

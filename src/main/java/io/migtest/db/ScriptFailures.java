@@ -4,6 +4,7 @@ import io.migtest.DurationText;
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
+import io.migtest.sql.NonTransactionalStatements;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.Statement;
 import java.sql.SQLException;
@@ -112,6 +113,24 @@ final class ScriptFailures {
         line,
         "Statement at line " + statement.startLine() + " failed: " + message,
         e.getSQLState());
+  }
+
+  /**
+   * The script opened a transaction and never ended it, so psql rolls it back when the file ends:
+   * the finding points at the last transaction-control statement.
+   */
+  static Finding openTransaction(SqlScript script, List<Statement> statements) {
+    Statement begin =
+        statements.stream()
+            .filter(NonTransactionalStatements::isTransactionControl)
+            .reduce((first, second) -> second)
+            .orElse(statements.get(0));
+    return Finding.error(
+        RuleId.OPEN_TRANSACTION,
+        script.file(),
+        begin.startLine(),
+        "The script opens a transaction and never ends it: psql rolls it back when the file"
+            + " ends, so nothing done inside it is kept. End it with COMMIT.");
   }
 
   /** The first line of an error's message, for one-line reports. */

@@ -2,9 +2,9 @@ package io.migtest.db;
 
 import io.migtest.MigtestException;
 import io.migtest.finding.Finding;
-import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
 import io.migtest.sql.NonTransactionalStatements;
+import io.migtest.sql.PsqlFeature;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.Statement;
 import io.migtest.sql.StatementSplitter;
@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
@@ -32,8 +33,11 @@ import org.postgresql.core.TransactionState;
  *
  * <p>Every round trip is also bounded from the client ({@link StatementWatchdog}): the statement
  * timeout is a session setting that a migration can switch off.
+ *
+ * <p>A script whose tool runs it with psql, and that uses psql's own commands or variables, runs
+ * with psql instead ({@link PsqlRunner}); closing the runner removes what that left behind.
  */
-public final class ScriptRunner {
+public final class ScriptRunner implements AutoCloseable {
   private static final String SEPARATOR = "\n;\n";
 
   /** Rows of a query whose first column {@link #execute} keeps (TAP output is one per test). */
@@ -42,22 +46,32 @@ public final class ScriptRunner {
   private final Timeouts timeouts;
   private final StatementWatchdog watchdog;
   private final List<Statement> initSql;
+  private final PsqlRunner psql;
 
   /**
    * @param server the server the connections lead to, which can end a runaway session
    */
   public ScriptRunner(Timeouts timeouts, DatabaseServer server) {
-    this(timeouts, server, "");
+    this(timeouts, server, "", System.getenv());
   }
 
   /**
    * @param initSql statements run on every connection after the time limits, as Flyway's {@code
    *     initSql} (a search path, a role, an advisory lock a trigger checks); empty for none
+   * @param parentEnv migtest's environment, whose {@code PATH} finds psql and decides how it runs
    */
-  public ScriptRunner(Timeouts timeouts, DatabaseServer server, String initSql) {
+  public ScriptRunner(
+      Timeouts timeouts, DatabaseServer server, String initSql, Map<String, String> parentEnv) {
     this.timeouts = timeouts;
     this.watchdog = new StatementWatchdog(server);
     this.initSql = StatementSplitter.split("init-sql", initSql).statements();
+    this.psql = new PsqlRunner(timeouts, server, initSql, parentEnv);
+  }
+
+  /** Removes the copies of script folders that psql ran in. */
+  @Override
+  public void close() {
+    psql.close();
   }
 
   /**
@@ -128,6 +142,17 @@ public final class ScriptRunner {
             .findFirst();
     if (problem.isPresent()) {
       return problem;
+    }
+    Optional<PsqlFeature> feature = script.psqlFeature();
+    if (feature.isPresent() && before.isEmpty() && after.isEmpty()) {
+      // psql connects on its own, as the tool does; the epilogue follows on this connection.
+      Optional<Finding> failure =
+          psql.run(
+              script,
+              feature.get(),
+              connection.getCatalog(),
+              connection.unwrap(PGConnection.class).getBackendPID());
+      return failure.isPresent() ? failure : epilogue(connection, epilogue);
     }
     List<Step> steps = Step.of(scripts);
     List<Statement> statements = steps.stream().map(Step::statement).toList();
@@ -308,7 +333,6 @@ public final class ScriptRunner {
   }
 
   /** Sends one statement verbatim; a COPY from the script's own rows streams them. */
-  /** Sends one statement verbatim; a COPY from the script's own rows streams them. */
   private static void send(Connection connection, Statement statement)
       throws SQLException, IOException {
     sendCounting(connection, statement, null);
@@ -397,13 +421,7 @@ public final class ScriptRunner {
             .filter(s -> NonTransactionalStatements.isTransactionControl(s.statement()))
             .reduce((first, second) -> second)
             .orElse(steps.get(0));
-    return Optional.of(
-        Finding.error(
-            RuleId.OPEN_TRANSACTION,
-            begin.script().file(),
-            begin.statement().startLine(),
-            "The script opens a transaction and never ends it: psql rolls it back when the file"
-                + " ends, so nothing done inside it is kept. End it with COMMIT."));
+    return Optional.of(ScriptFailures.openTransaction(begin.script(), List.of(begin.statement())));
   }
 
   /**

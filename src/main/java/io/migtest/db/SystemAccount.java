@@ -25,6 +25,17 @@ public record SystemAccount(String name, int uid, int gid) {
     return Optional.empty();
   }
 
+  /** The account this process runs as: a child run without root runs as it too. */
+  static SystemAccount current() {
+    int gid;
+    try {
+      gid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
+    } catch (IOException | UnsupportedOperationException e) {
+      gid = -1;
+    }
+    return new SystemAccount(System.getProperty("user.name"), LaunchPlanner.currentUid(), gid);
+  }
+
   private static List<SystemAccount> read(Path passwd) {
     try {
       return Files.readAllLines(passwd).stream()

@@ -35,6 +35,7 @@ public final class RuleId {
   public static final String UNTERMINATED_DOLLAR_QUOTE = "unterminated-dollar-quote";
   public static final String UNTERMINATED_COMMENT = "unterminated-comment";
   public static final String PSQL_META_COMMAND = "psql-meta-command";
+  public static final String PSQL_SCRIPT = "psql-script";
   public static final String MIXED_TRANSACTION = "mixed-transaction";
 
   // Running migrations (the apply gate).
@@ -50,6 +51,7 @@ public final class RuleId {
   public static final String SETUP_FAILED = "setup-failed";
   public static final String CALLBACK_FAILED = "callback-failed";
   public static final String CALLBACK_NOT_RUN = "callback-not-run";
+  public static final String PSQL_UNAVAILABLE = "psql-unavailable";
 
   private RuleId() {}
 

@@ -1,5 +1,6 @@
 package io.migtest.migration;
 
+import io.migtest.sql.PsqlClient;
 import io.migtest.sql.TransactionMode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Plain ordered {@code *.sql} files, applied one after another as {@code psql -f} would. */
+/**
+ * Plain ordered {@code *.sql} files, applied one after another as {@code psql -X -v ON_ERROR_STOP=1
+ * -f <file>} from the project root would.
+ */
 public final class PlainLayout implements Layout {
   private static final Pattern CHUNK = Pattern.compile("\\d+|\\D+");
 
@@ -35,6 +39,7 @@ public final class PlainLayout implements Layout {
             .sorted(NATURAL_ORDER)
             .toList();
     List<Migration> migrations = new ArrayList<>();
+    PsqlClient psql = PsqlClient.plain(folder);
     for (String path : files) {
       String name = path.substring(0, path.length() - ".sql".length());
       migrations.add(
@@ -42,7 +47,7 @@ public final class PlainLayout implements Layout {
               path,
               Version.ordinal(migrations.size() + 1, name),
               name,
-              LayoutSupport.read(folder, path, TransactionMode.AUTOCOMMIT),
+              LayoutSupport.read(folder, path, TransactionMode.AUTOCOMMIT).withPsql(psql),
               null,
               false));
     }

@@ -2,6 +2,8 @@ package io.migtest.migration;
 
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
+import io.migtest.sql.PsqlClient;
+import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -10,11 +12,27 @@ import java.util.List;
 
 /**
  * Sqitch: {@code sqitch.plan} names the changes in order; each has {@code deploy/<name>.sql},
- * {@code revert/<name>.sql} and {@code verify/<name>.sql}. Sqitch runs scripts through psql, so
- * every statement commits on its own unless the script has its own {@code BEGIN}/{@code COMMIT}.
+ * {@code revert/<name>.sql} and {@code verify/<name>.sql}. Sqitch runs scripts through psql in the
+ * top folder, so every statement commits on its own unless the script has its own {@code
+ * BEGIN}/{@code COMMIT}, and psql's commands and variables work.
  */
 public final class SqitchLayout implements Layout {
   static final String PLAN = "sqitch.plan";
+
+  /**
+   * The options Sqitch runs psql with (Engine/pg.pm {@code _client_opts}), with its default
+   * registry; it passes the connection in {@code --dbname}, which migtest passes in {@code PG*}.
+   */
+  private static final List<String> PSQL_OPTIONS =
+      List.of(
+          "--quiet",
+          "--no-psqlrc",
+          "--no-align",
+          "--tuples-only",
+          "--set",
+          "ON_ERROR_STOP=1",
+          "--set",
+          "registry=sqitch");
 
   @Override
   public OutOfOrder outOfOrder() {
@@ -43,6 +61,7 @@ public final class SqitchLayout implements Layout {
     }
     List<Entry> entries = parse(((SourceText.Text) plan).text());
     List<Migration> migrations = new ArrayList<>();
+    PsqlClient psql = new PsqlClient("Sqitch", PSQL_OPTIONS, folder, true);
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
       if (entry.tag()) {
@@ -70,16 +89,17 @@ public final class SqitchLayout implements Layout {
               entry.name() + "#" + occurrence(entries, i),
               Version.ordinal(migrations.size() + 1, entry.name()),
               entry.name(),
-              LayoutSupport.read(folder, deploy, TransactionMode.AUTOCOMMIT),
-              folder.files().contains(revert)
-                  ? LayoutSupport.read(folder, revert, TransactionMode.AUTOCOMMIT)
-                  : null,
+              script(folder, deploy, psql),
+              folder.files().contains(revert) ? script(folder, revert, psql) : null,
               false,
-              folder.files().contains(verify)
-                  ? LayoutSupport.read(folder, verify, TransactionMode.AUTOCOMMIT)
-                  : null));
+              folder.files().contains(verify) ? script(folder, verify, psql) : null));
     }
     return new LoadedMigrations(migrations, problems);
+  }
+
+  /** A script as Sqitch runs it: one psql run, statements committing on their own. */
+  private static SqlScript script(SourceFolder folder, String path, PsqlClient psql) {
+    return LayoutSupport.read(folder, path, TransactionMode.AUTOCOMMIT).withPsql(psql);
   }
 
   private static List<Entry> parse(String plan) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A migrations folder on disk (the pull request's head). */
@@ -66,6 +67,11 @@ public final class WorkingTreeFolder implements SourceFolder {
       throw new IOException("it is not a regular file");
     }
     return Files.readAllBytes(real);
+  }
+
+  @Override
+  public Optional<Path> path() {
+    return Optional.of(folder);
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** Runs a short child process with a given environment, merging stdout and stderr. */
 public final class Commands {
@@ -25,7 +26,7 @@ public final class Commands {
    */
   public static CommandResult run(
       List<String> command, Path dir, Map<String, String> env, Duration limit) throws IOException {
-    return run(command, dir, env, limit, false);
+    return run(command, dir, env, limit, false, process -> {});
   }
 
   /**
@@ -36,11 +37,30 @@ public final class Commands {
    */
   public static CommandResult runInOwnSession(
       List<String> command, Path dir, Map<String, String> env, Duration limit) throws IOException {
-    return run(command, dir, env, limit, true);
+    return run(command, dir, env, limit, true, process -> {});
+  }
+
+  /**
+   * Runs {@code command} like {@link #runInOwnSession(List, Path, Map, Duration)}, handing the
+   * started process to {@code started}: a watchdog that may end it before {@code limit}.
+   */
+  public static CommandResult runInOwnSession(
+      List<String> command,
+      Path dir,
+      Map<String, String> env,
+      Duration limit,
+      Consumer<ProcessHandle> started)
+      throws IOException {
+    return run(command, dir, env, limit, true, started);
   }
 
   private static CommandResult run(
-      List<String> command, Path dir, Map<String, String> env, Duration limit, boolean ownSession)
+      List<String> command,
+      Path dir,
+      Map<String, String> env,
+      Duration limit,
+      boolean ownSession,
+      Consumer<ProcessHandle> started)
       throws IOException {
     List<String> full = new ArrayList<>();
     Optional<Path> setsid = ownSession ? Executables.find("setsid", env) : Optional.empty();
@@ -56,8 +76,10 @@ public final class Commands {
       builder.directory(dir.toFile());
     }
     Process process = builder.start();
-    OutputCollector output = new OutputCollector(process.getInputStream());
+    // A command from the repository may print without end: keep only the end of its output.
+    OutputCollector output = new OutputCollector(process.getInputStream(), ownSession);
     output.start();
+    started.accept(process.toHandle());
     long deadline = System.nanoTime() + limit.toNanos();
     try {
       if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -118,11 +140,16 @@ public final class Commands {
    * far is kept even when a left-over background process keeps the pipe open.
    */
   private static final class OutputCollector extends Thread {
-    private final InputStream in;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** How much of the end of a bounded output is kept. */
+    private static final int KEPT_BYTES = 1 << 20;
 
-    OutputCollector(InputStream in) {
+    private final InputStream in;
+    private final boolean bounded;
+    private ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    OutputCollector(InputStream in, boolean bounded) {
       this.in = in;
+      this.bounded = bounded;
       setDaemon(true);
     }
 
@@ -132,8 +159,13 @@ public final class Commands {
       try {
         int n;
         while ((n = in.read(buffer)) > 0) {
-          synchronized (bytes) {
+          synchronized (this) {
             bytes.write(buffer, 0, n);
+            if (bounded && bytes.size() > 2 * KEPT_BYTES) {
+              byte[] all = bytes.toByteArray();
+              bytes = new ByteArrayOutputStream();
+              bytes.write(all, all.length - KEPT_BYTES, KEPT_BYTES);
+            }
           }
         }
       } catch (IOException e) {
@@ -141,10 +173,8 @@ public final class Commands {
       }
     }
 
-    String text() {
-      synchronized (bytes) {
-        return bytes.toString(StandardCharsets.UTF_8);
-      }
+    synchronized String text() {
+      return bytes.toString(StandardCharsets.UTF_8);
     }
   }
 }

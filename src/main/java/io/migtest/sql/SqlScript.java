@@ -1,12 +1,14 @@
 package io.migtest.sql;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The SQL of one direction of a migration (up or down), where it comes from and how its tool runs
@@ -18,6 +20,7 @@ public final class SqlScript {
   private final int firstLine;
   private final TransactionMode transactionMode;
   private final List<Finding> problems;
+  private final PsqlClient psql;
   private SplitScript split;
 
   /**
@@ -30,11 +33,22 @@ public final class SqlScript {
       int firstLine,
       TransactionMode transactionMode,
       List<Finding> problems) {
+    this(file, text, firstLine, transactionMode, problems, null);
+  }
+
+  private SqlScript(
+      String file,
+      String text,
+      int firstLine,
+      TransactionMode transactionMode,
+      List<Finding> problems,
+      PsqlClient psql) {
     this.file = file;
     this.text = text;
     this.firstLine = firstLine;
     this.transactionMode = transactionMode;
     this.problems = List.copyOf(problems);
+    this.psql = psql;
   }
 
   public static SqlScript of(String file, String text, TransactionMode mode) {
@@ -64,14 +78,35 @@ public final class SqlScript {
 
   /** The same script run with another transaction mode. */
   public SqlScript withTransactionMode(TransactionMode mode) {
-    return new SqlScript(file, text, firstLine, mode, problems);
+    return new SqlScript(file, text, firstLine, mode, problems, psql);
+  }
+
+  /** The same script, whose tool runs it with psql as {@code client} says. */
+  public SqlScript withPsql(PsqlClient client) {
+    return new SqlScript(file, text, firstLine, transactionMode, problems, client);
+  }
+
+  /** How the script's tool runs it with psql, or null when its tool does not use psql. */
+  public PsqlClient psql() {
+    return psql;
+  }
+
+  /**
+   * The first psql feature of the script that only psql honours, when its tool runs it with psql:
+   * then migtest runs it with psql too. Empty for every other script.
+   */
+  public Optional<PsqlFeature> psqlFeature() {
+    if (psql == null) {
+      return Optional.empty();
+    }
+    return split().psqlFeatures().stream().filter(psql::honours).findFirst();
   }
 
   /** The same script with one more problem (a finding of the layout about it). */
   public SqlScript withProblem(Finding problem) {
     List<Finding> all = new ArrayList<>(problems);
     all.add(problem);
-    return new SqlScript(file, text, firstLine, transactionMode, all);
+    return new SqlScript(file, text, firstLine, transactionMode, all, psql);
   }
 
   /** The statements, split once and kept. */
@@ -82,10 +117,32 @@ public final class SqlScript {
     return split;
   }
 
-  /** Problems with reading the file and splitting it, in file order. */
+  /**
+   * Problems with reading the file and splitting it, in file order. A script that runs with psql
+   * has one note saying so instead of a finding per psql command.
+   */
   public List<Finding> problems() {
     List<Finding> all = new ArrayList<>(problems);
-    all.addAll(split().problems());
+    Optional<PsqlFeature> feature = psqlFeature();
+    if (feature.isEmpty()) {
+      all.addAll(split().problems());
+      return all;
+    }
+    split().problems().stream()
+        .filter(p -> !p.rule().equals(RuleId.PSQL_META_COMMAND))
+        .forEach(all::add);
+    all.add(
+        Finding.info(
+            RuleId.PSQL_SCRIPT,
+            file,
+            feature.get().line(),
+            "Runs with psql, as "
+                + psql.tool()
+                + " runs it: `"
+                + feature.get().text()
+                + "` at line "
+                + feature.get().line()
+                + " is psql's, not SQL."));
     return all;
   }
 

@@ -2,6 +2,7 @@ package io.migtest.sql;
 
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
+import io.migtest.finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ public final class StatementSplitter {
   private final String text;
   private final List<Statement> statements = new ArrayList<>();
   private final List<Finding> problems = new ArrayList<>();
+  private final List<PsqlFeature> psqlFeatures = new ArrayList<>();
   private int pos;
   private int line;
   private int start = -1;
@@ -42,7 +44,10 @@ public final class StatementSplitter {
   public static SplitScript split(String file, String text, int firstLine) {
     StatementSplitter splitter = new StatementSplitter(file, text, firstLine);
     splitter.run();
-    return new SplitScript(List.copyOf(splitter.statements), List.copyOf(splitter.problems));
+    return new SplitScript(
+        List.copyOf(splitter.statements),
+        List.copyOf(splitter.problems),
+        List.copyOf(splitter.psqlFeatures));
   }
 
   /** Splits a whole file's text. */
@@ -101,6 +106,10 @@ public final class StatementSplitter {
         return skipDollarQuoted(tag);
       }
     }
+    if (c == ':') {
+      colon(next);
+      return true;
+    }
     if (isIdentifierStart(c) && !identifierCharBefore(pos)) {
       int end = pos + 1;
       while (end < text.length() && isIdentifierPart(text.charAt(end))) {
@@ -112,6 +121,58 @@ public final class StatementSplitter {
     }
     pos++;
     return true;
+  }
+
+  /**
+   * A colon: psql replaces {@code :name}, {@code :'name'} and {@code :"name"} with a variable's
+   * value and {@code :{?name}} with whether it is set. A cast ({@code ::}) and {@code :=} are none.
+   */
+  private void colon(char next) {
+    int from = pos;
+    if (next == ':' || next == '=') {
+      pos += 2;
+      return;
+    }
+    if (next == '\'' || next == '"') {
+      int end = variableEnd(pos + 2);
+      if (end > pos + 2 && end < text.length() && text.charAt(end) == next) {
+        pos = end + 1;
+        psqlFeatures.add(
+            new PsqlFeature(line, text.substring(from, pos), text.substring(from + 2, end)));
+        return;
+      }
+    } else if (next == '{' && pos + 2 < text.length() && text.charAt(pos + 2) == '?') {
+      int end = variableEnd(pos + 3);
+      if (end > pos + 3 && end < text.length() && text.charAt(end) == '}') {
+        pos = end + 1;
+        psqlFeatures.add(new PsqlFeature(line, text.substring(from, pos), null));
+        return;
+      }
+    } else {
+      int end = variableEnd(pos + 1);
+      if (end > pos + 1) {
+        pos = end;
+        psqlFeatures.add(
+            new PsqlFeature(line, text.substring(from, pos), text.substring(from + 1, end)));
+        return;
+      }
+    }
+    pos++;
+  }
+
+  /**
+   * The end of a psql variable name starting at {@code from} (psqlscan.l {@code variable_char}).
+   */
+  private int variableEnd(int from) {
+    int end = from;
+    while (end < text.length()) {
+      char c = text.charAt(end);
+      if (c < 0x80 && !(Character.isLetterOrDigit(c) || c == '_')) {
+        break;
+      }
+      end++;
+    }
+    return end;
   }
 
   private void markStart() {
@@ -285,7 +346,11 @@ public final class StatementSplitter {
   private void metaCommand() {
     int end = text.indexOf('\n', pos);
     String command = text.substring(pos, end < 0 ? text.length() : end).strip();
-    problems.add(PsqlMetaCommand.finding(file, line, command));
+    Finding finding = PsqlMetaCommand.finding(file, line, command);
+    problems.add(finding);
+    if (finding.severity() != Severity.INFO) {
+      psqlFeatures.add(new PsqlFeature(line, command, null));
+    }
     if (start >= 0 && PsqlMetaCommand.executesBuffer(command)) {
       endStatement(pos);
     }

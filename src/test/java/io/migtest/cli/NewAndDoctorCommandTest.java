@@ -108,6 +108,19 @@ class NewAndDoctorCommandTest {
   }
 
   @Test
+  void doctorShowsPsqlAndItsVersionWhenScriptsRunWithIt() throws IOException {
+    Files.createDirectories(project.resolve("db/migrations"));
+    Files.writeString(project.resolve("db/migrations/001_a.sql"), "CREATE TABLE a (id int);");
+    assertThat(CliRun.of("doctor", project.toString()).out()).doesNotContain("psql:");
+    Files.writeString(project.resolve("db/migrations/002_b.sql"), "\\ir common.sql\n");
+    CliRun run = CliRun.of("doctor", project.toString());
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out())
+        .containsPattern("psql: +/\\S*psql \\(psql \\(PostgreSQL\\) \\d+")
+        .contains("1 script run with it (e.g. db/migrations/002_b.sql)");
+  }
+
+  @Test
   void doctorDoesNotEchoTheDatabaseUrlItDoesNotTake() {
     CliRun withDir =
         CliRun.of("doctor", project.toString(), "--database-url", "postgres://u:s3cret-pw@h/db");

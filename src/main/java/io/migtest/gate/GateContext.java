@@ -45,6 +45,7 @@ public record GateContext(
             database::server,
             database::runner,
             migrations.head().layout().historyTable().orElse(null),
+            migrations.head().layout().sessionScope(),
             setup);
     return new GateContext(plan, migrations, database, history, oracles, progress);
   }

@@ -8,6 +8,7 @@ import io.migtest.finding.Finding;
 import io.migtest.migration.Callbacks;
 import io.migtest.migration.HistoryTable;
 import io.migtest.migration.Migration;
+import io.migtest.migration.SessionScope;
 import io.migtest.sql.SqlScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,6 +35,7 @@ public final class HistoryApplier implements AutoCloseable {
   private final Supplier<DatabaseServer> server;
   private final Supplier<ScriptRunner> runner;
   private final HistoryTable historyTable;
+  private final SessionScope session;
   private final List<SqlScript> setup;
   private final Map<String, ScratchDatabase> templates = new HashMap<>();
   private final Map<String, ClusterObjects> clusterSeen = new HashMap<>();
@@ -41,16 +43,19 @@ public final class HistoryApplier implements AutoCloseable {
   /**
    * @param server the run's server, started on first use
    * @param historyTable the migration tool's history table, or null when the layout keeps none
+   * @param session what the tool's session carries from one migration to the next
    * @param setup SQL files run as superuser, in order, before the first migration
    */
   public HistoryApplier(
       Supplier<DatabaseServer> server,
       Supplier<ScriptRunner> runner,
       HistoryTable historyTable,
+      SessionScope session,
       List<SqlScript> setup) {
     this.server = server;
     this.runner = runner;
     this.historyTable = historyTable;
+    this.session = session;
     this.setup = List.copyOf(setup);
   }
 
@@ -102,7 +107,8 @@ public final class HistoryApplier implements AutoCloseable {
       List<Migration> migrations,
       Callbacks callbacks,
       Consumer<Migration> onApplied) {
-    return new Migrate(runner.get(), historyTable, callbacks).run(database, migrations, onApplied);
+    return new Migrate(runner.get(), historyTable, callbacks, session)
+        .run(database, migrations, onApplied);
   }
 
   /**

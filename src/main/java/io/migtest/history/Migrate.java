@@ -24,6 +24,7 @@ import io.migtest.migration.CallbackEvent;
 import io.migtest.migration.Callbacks;
 import io.migtest.migration.HistoryTable;
 import io.migtest.migration.Migration;
+import io.migtest.migration.SessionScope;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.sql.Connection;
@@ -55,14 +56,18 @@ final class Migrate {
   private final ScriptRunner runner;
   private final HistoryTable historyTable;
   private final Callbacks callbacks;
+  private final SessionScope session;
 
   /**
    * @param historyTable the tool's history table, or null when the layout keeps none
+   * @param session what the tool's session carries from one migration to the next
    */
-  Migrate(ScriptRunner runner, HistoryTable historyTable, Callbacks callbacks) {
+  Migrate(
+      ScriptRunner runner, HistoryTable historyTable, Callbacks callbacks, SessionScope session) {
     this.runner = runner;
     this.historyTable = historyTable;
     this.callbacks = callbacks;
+    this.session = session;
   }
 
   /** Migrates {@code database} with {@code migrations}; {@code onApplied} hears of each. */
@@ -76,13 +81,14 @@ final class Migrate {
       }
       try (Connection connection = database.connect()) {
         runner.prepare(connection);
+        SessionReset reset = SessionReset.start(session, runner, connection);
         boolean versioned = true;
         for (Migration migration : migrations) {
           if (versioned && migration.repeatable()) {
             versioned = false;
             failure = fire(database, List.of(AFTER_VERSIONED, BEFORE_REPEATABLES));
           }
-          failure = failure.isPresent() ? failure : apply(connection, migration);
+          failure = failure.isPresent() ? failure : apply(connection, reset, migration);
           if (failure.isPresent()) {
             return new HistoryApplier.Migrated(applied, failure);
           }
@@ -113,7 +119,9 @@ final class Migrate {
    * table, all in the migration's transaction, as the tool does; then its verify script, as {@code
    * sqitch deploy --verify} does (it passes when it raises nothing).
    */
-  private Optional<Finding> apply(Connection connection, Migration migration) throws SQLException {
+  private Optional<Finding> apply(Connection connection, SessionReset reset, Migration migration)
+      throws SQLException {
+    reset.beforeScript(connection);
     Optional<Finding> failure =
         runner
             .run(
@@ -131,6 +139,7 @@ final class Migrate {
     if (failure.isPresent() || migration.verify() == null) {
       return failure;
     }
+    reset.beforeScript(connection);
     return runner.run(connection, migration.verify()).map(Failures::verify);
   }
 

@@ -39,6 +39,12 @@ public final class FlywayLayout implements Layout {
     return OutOfOrder.REFUSED;
   }
 
+  /** Flyway sets the role and the search path back before each migration. */
+  @Override
+  public SessionScope sessionScope() {
+    return SessionScope.FLYWAY;
+  }
+
   @Override
   public String name() {
     return "flyway";

@@ -19,6 +19,11 @@ public interface Layout {
   /** What the tool does with a new migration older than the newest deployed one. */
   OutOfOrder outOfOrder();
 
+  /** What the tool's session carries from one migration to the next. */
+  default SessionScope sessionScope() {
+    return SessionScope.SHARED;
+  }
+
   /** The table the tool records applied migrations in, when migtest keeps one like it. */
   default Optional<HistoryTable> historyTable() {
     return Optional.empty();

@@ -21,6 +21,12 @@ public final class PlainLayout implements Layout {
     return OutOfOrder.NOT_VERSIONED;
   }
 
+  /** Plain histories are run file by file with {@code psql -f}. */
+  @Override
+  public SessionScope sessionScope() {
+    return SessionScope.PER_SCRIPT;
+  }
+
   @Override
   public String name() {
     return "plain";

@@ -39,6 +39,12 @@ public final class SqitchLayout implements Layout {
     return OutOfOrder.NOT_VERSIONED;
   }
 
+  /** Sqitch runs every script with its own psql. */
+  @Override
+  public SessionScope sessionScope() {
+    return SessionScope.PER_SCRIPT;
+  }
+
   @Override
   public String name() {
     return "sqitch";

@@ -9,6 +9,7 @@ import io.migtest.db.SharedServer;
 import io.migtest.db.Timeouts;
 import io.migtest.migration.Callbacks;
 import io.migtest.migration.Migration;
+import io.migtest.migration.SessionScope;
 import io.migtest.migration.Version;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
@@ -68,7 +69,7 @@ class HistoryApplierTest {
     SqlScript setup =
         SqlScript.of("setup.sql", "CREATE TABLE s (id int);", TransactionMode.AUTOCOMMIT);
     try (HistoryApplier history =
-        new HistoryApplier(() -> server, () -> runner, null, List.of(setup))) {
+        new HistoryApplier(() -> server, () -> runner, null, SessionScope.SHARED, List.of(setup))) {
       for (int i = 0; i < 2; i++) {
         var state = (HistoryApplier.Ready) history.after(List.of(m1, m2), Callbacks.NONE, "state");
         try (ScratchDatabase db = state.database()) {
@@ -98,7 +99,8 @@ class HistoryApplierTest {
             SqlScript.of("V1.sql", "SELECT 1/0;", TransactionMode.SINGLE_TRANSACTION),
             null,
             false);
-    try (HistoryApplier history = new HistoryApplier(() -> server, () -> runner, null, List.of())) {
+    try (HistoryApplier history =
+        new HistoryApplier(() -> server, () -> runner, null, SessionScope.SHARED, List.of())) {
       var state = history.after(List.of(broken), Callbacks.NONE, "state");
       assertThat(state).isInstanceOf(HistoryApplier.Failed.class);
       assertThat(((HistoryApplier.Failed) state).failure().sqlstate()).isEqualTo("22012");
@@ -149,7 +151,8 @@ class HistoryApplierTest {
                 + " CONNECTION LIMIT 7; ALTER ROLE "
                 + role
                 + " SET work_mem = '8MB';");
-    try (HistoryApplier history = new HistoryApplier(() -> server, () -> runner, null, List.of())) {
+    try (HistoryApplier history =
+        new HistoryApplier(() -> server, () -> runner, null, SessionScope.SHARED, List.of())) {
       var first =
           (HistoryApplier.Ready)
               history.after(List.of(createsRole, changesIt), Callbacks.NONE, "first");
@@ -188,7 +191,8 @@ class HistoryApplierTest {
                 + "'ALTER DATABASE %I SET search_path = \"My App\", app, public',"
                 + " current_database()); EXECUTE format("
                 + "'ALTER DATABASE %I SET statement_timeout = ''42s''', current_database()); END $$;");
-    try (HistoryApplier history = new HistoryApplier(() -> server, () -> runner, null, List.of())) {
+    try (HistoryApplier history =
+        new HistoryApplier(() -> server, () -> runner, null, SessionScope.SHARED, List.of())) {
       var state = (HistoryApplier.Ready) history.after(List.of(setsPath), Callbacks.NONE, "state");
       try (ScratchDatabase db = state.database()) {
         assertThat(query(db, "SHOW search_path")).isEqualTo("\"My App\", app, public");

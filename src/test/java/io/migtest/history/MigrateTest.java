@@ -12,6 +12,7 @@ import io.migtest.migration.CallbackEvent;
 import io.migtest.migration.Callbacks;
 import io.migtest.migration.FlywayLayout;
 import io.migtest.migration.Migration;
+import io.migtest.migration.SessionScope;
 import io.migtest.migration.Version;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
@@ -33,7 +34,11 @@ class MigrateTest {
 
   private HistoryApplier applier(List<SqlScript> setup) {
     return new HistoryApplier(
-        () -> server, () -> runner, new FlywayLayout().historyTable().orElseThrow(), setup);
+        () -> server,
+        () -> runner,
+        new FlywayLayout().historyTable().orElseThrow(),
+        SessionScope.FLYWAY,
+        setup);
   }
 
   private static Migration versioned(int version, String sql, TransactionMode mode) {
@@ -204,5 +209,36 @@ class MigrateTest {
     try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
       return rows(db, query).get(0);
     }
+  }
+
+  /** Where a table lands that a migration creates after another one ran SET search_path. */
+  private String schemaOfTableAfterSetSearchPath(SessionScope session) throws Exception {
+    Migration sets =
+        versioned(
+            1, "CREATE SCHEMA app; SET search_path TO app;", TransactionMode.SINGLE_TRANSACTION);
+    Migration creates =
+        versioned(2, "CREATE TABLE t (id int);", TransactionMode.SINGLE_TRANSACTION);
+    try (HistoryApplier history =
+        new HistoryApplier(() -> server, () -> runner, null, session, List.of())) {
+      var built = history.after(List.of(sets, creates), Callbacks.NONE, "s");
+      assertThat(built).as(String.valueOf(built)).isInstanceOf(HistoryApplier.Ready.class);
+      var state = (HistoryApplier.Ready) built;
+      try (ScratchDatabase db = state.database();
+          Connection c = db.connect();
+          var rs =
+              c.createStatement()
+                  .executeQuery("SELECT schemaname FROM pg_tables WHERE tablename = 't'")) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  @Test
+  void aSearchPathSetByOneMigrationReachesTheNextOnlyWhereTheToolsSessionKeepsIt()
+      throws Exception {
+    assertThat(schemaOfTableAfterSetSearchPath(SessionScope.SHARED)).isEqualTo("app");
+    assertThat(schemaOfTableAfterSetSearchPath(SessionScope.FLYWAY)).isEqualTo("public");
+    assertThat(schemaOfTableAfterSetSearchPath(SessionScope.PER_SCRIPT)).isEqualTo("public");
   }
 }

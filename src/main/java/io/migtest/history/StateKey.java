@@ -24,11 +24,12 @@ final class StateKey {
     List<String> keys = new ArrayList<>(migrations.size() + 1);
     StringBuilder start = new StringBuilder(historyTable == null ? "-" : historyTable.create());
     setup.forEach(
-        script -> start.append('\0').append(script.file()).append('\0').append(script.checksum()));
+        script ->
+            start.append('\0').append(script.file()).append('\0').append(script.textChecksum()));
     String key = sha256(start.toString());
     keys.add(key);
     for (Migration migration : migrations) {
-      key = sha256(key + '\0' + migration.id() + '\0' + migration.up().checksum());
+      key = sha256(key + '\0' + migration.id() + '\0' + migration.up().textChecksum());
       keys.add(key);
     }
     return keys;

@@ -18,6 +18,7 @@ public final class SqlScript {
   private final int firstLine;
   private final TransactionMode transactionMode;
   private final List<Finding> problems;
+  private final String checksumText;
   private SplitScript split;
 
   /**
@@ -30,11 +31,22 @@ public final class SqlScript {
       int firstLine,
       TransactionMode transactionMode,
       List<Finding> problems) {
+    this(file, text, firstLine, transactionMode, problems, text);
+  }
+
+  private SqlScript(
+      String file,
+      String text,
+      int firstLine,
+      TransactionMode transactionMode,
+      List<Finding> problems,
+      String checksumText) {
     this.file = file;
     this.text = text;
     this.firstLine = firstLine;
     this.transactionMode = transactionMode;
     this.problems = List.copyOf(problems);
+    this.checksumText = checksumText;
   }
 
   public static SqlScript of(String file, String text, TransactionMode mode) {
@@ -64,20 +76,33 @@ public final class SqlScript {
 
   /** The same script run with another transaction mode. */
   public SqlScript withTransactionMode(TransactionMode mode) {
-    return new SqlScript(file, text, firstLine, mode, problems);
+    return new SqlScript(file, text, firstLine, mode, problems, checksumText);
+  }
+
+  /**
+   * The same script running {@code newText} (a tool's placeholders replaced). With {@code
+   * sameChecksum} its {@link #checksum()} stays that of the text as written, as Flyway checksums a
+   * versioned migration; else it follows the new text, as Flyway's does for a repeatable one.
+   */
+  public SqlScript withText(String newText, boolean sameChecksum) {
+    return new SqlScript(
+        file, newText, firstLine, transactionMode, problems, sameChecksum ? checksumText : newText);
   }
 
   /** The same script with one more problem (a finding of the layout about it). */
   public SqlScript withProblem(Finding problem) {
     List<Finding> all = new ArrayList<>(problems);
     all.add(problem);
-    return new SqlScript(file, text, firstLine, transactionMode, all);
+    return new SqlScript(file, text, firstLine, transactionMode, all, checksumText);
   }
 
   /** The statements, split once and kept. */
   public synchronized SplitScript split() {
     if (split == null) {
-      split = StatementSplitter.split(file, text, firstLine);
+      split =
+          transactionMode == TransactionMode.SEMICOLON_PIECES
+              ? SemicolonPieces.split(text, firstLine)
+              : StatementSplitter.split(file, text, firstLine);
     }
     return split;
   }
@@ -90,14 +115,24 @@ public final class SqlScript {
   }
 
   /**
-   * SHA-256 of the text with line endings made {@code \n}, to tell a changed migration from an
-   * unchanged one: a checkout that converts line endings does not change a migration.
+   * SHA-256 of the text as the tool checksums it, with line endings made {@code \n}, to tell a
+   * changed migration from an unchanged one: a checkout that converts line endings does not change
+   * a migration.
    */
   public String checksum() {
+    return sha256(checksumText);
+  }
+
+  /** SHA-256 of the text migtest runs: equal for scripts that do the same. */
+  public String textChecksum() {
+    return sha256(text);
+  }
+
+  private static String sha256(String content) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of()
-          .formatHex(digest.digest(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8)));
+          .formatHex(digest.digest(content.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

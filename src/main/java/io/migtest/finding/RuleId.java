@@ -19,7 +19,7 @@ public final class RuleId {
   public static final String BINARY_FILE = "binary-file";
   public static final String INVALID_ENCODING = "invalid-encoding";
   public static final String EMPTY_MIGRATION = "empty-migration";
-  public static final String INVALID_TOOL_CONFIG = "invalid-tool-config";
+  public static final String TOOL_CONFIG = "tool-config";
   public static final String UNKNOWN_PLACEHOLDER = "unknown-placeholder";
 
   // Splitting a script into statements.

@@ -34,7 +34,7 @@ final class FlywayConfFile {
     } catch (IOException | IllegalArgumentException e) {
       problems.add(
           Finding.error(
-              RuleId.INVALID_TOOL_CONFIG,
+              RuleId.TOOL_CONFIG,
               name,
               0,
               name
@@ -55,7 +55,7 @@ final class FlywayConfFile {
       if (variable.find()) {
         problems.add(
             Finding.warning(
-                RuleId.INVALID_TOOL_CONFIG,
+                RuleId.TOOL_CONFIG,
                 name,
                 line,
                 key

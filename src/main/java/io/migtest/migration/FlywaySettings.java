@@ -26,7 +26,6 @@ public record FlywaySettings(
     Placeholders placeholders,
     boolean mixed,
     boolean outOfOrder,
-    boolean group,
     boolean validateMigrationNaming,
     String defaultSchema,
     List<String> schemas,
@@ -134,6 +133,14 @@ public record FlywaySettings(
             text(s, "repeatableSqlMigrationPrefix", "R"),
             text(s, "sqlMigrationSeparator", "__"),
             list(s, "sqlMigrationSuffixes", List.of(".sql")));
+    if (bool(s, "group", false, problems)) {
+      problems.add(
+          ToolConfigFile.note(
+              s.get("group").source(),
+              "group=true: Flyway runs all pending migrations in one transaction; migtest runs"
+                  + " each in its own, so a failure rolls back only that migration here, and a"
+                  + " later migration sees the earlier ones committed."));
+    }
     List<String> locations =
         s.containsKey("locations") && files != null
             ? FlywayLocations.folders(s.get("locations"), files, problems)
@@ -144,7 +151,6 @@ public record FlywaySettings(
         placeholders,
         bool(s, "mixed", false, problems),
         bool(s, "outOfOrder", false, problems),
-        bool(s, "group", false, problems),
         bool(s, "validateMigrationNaming", false, problems),
         defaultSchema,
         List.copyOf(schemas),

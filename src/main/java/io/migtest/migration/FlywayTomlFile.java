@@ -40,7 +40,7 @@ final class FlywayTomlFile {
     if (selected.isMissingNode() && !environment.equals(DEFAULT_ENVIRONMENT)) {
       problems.add(
           Finding.error(
-              RuleId.INVALID_TOOL_CONFIG,
+              RuleId.TOOL_CONFIG,
               name,
               lines.lineOf("flyway", "environment"),
               "Environment '"

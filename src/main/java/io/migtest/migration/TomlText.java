@@ -32,7 +32,7 @@ final class TomlText {
     } catch (JsonProcessingException e) {
       problems.add(
           Finding.error(
-              RuleId.INVALID_TOOL_CONFIG,
+              RuleId.TOOL_CONFIG,
               name,
               e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
               name

@@ -23,7 +23,7 @@ final class ToolConfigFile {
     } catch (IOException | RuntimeException e) {
       problems.add(
           Finding.error(
-              RuleId.INVALID_TOOL_CONFIG,
+              RuleId.TOOL_CONFIG,
               path,
               0,
               "migtest did not read "
@@ -55,10 +55,15 @@ final class ToolConfigFile {
     return at(source, Severity.WARNING, message);
   }
 
+  /** A note about the value at {@code source}: something migtest does differently. */
+  static Finding note(String source, String message) {
+    return at(source, Severity.INFO, message);
+  }
+
   private static Finding at(String source, Severity severity, String message) {
     int at = source.lastIndexOf(" line ");
     String file = at < 0 ? source : source.substring(0, at);
     int line = at < 0 ? 0 : Integer.parseInt(source.substring(at + " line ".length()));
-    return new Finding(RuleId.INVALID_TOOL_CONFIG, severity, file, line, message, null);
+    return new Finding(RuleId.TOOL_CONFIG, severity, file, line, message, null);
   }
 }

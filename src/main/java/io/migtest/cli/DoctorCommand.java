@@ -127,7 +127,9 @@ public final class DoctorCommand implements Callable<Integer> {
             + " ("
             + Plural.of(tool.taken().size(), "setting")
             + " taken"
-            + (overrides.isEmpty() ? "" : "; migtest's " + String.join(" and ", overrides) + " win")
+            + (overrides.isEmpty()
+                ? ""
+                : "; migtest's own settings win for " + String.join(" and ", overrides))
             + ")");
     tool.taken()
         .forEach(setting -> out.println("               " + ConsoleText.safe(setting.describe())));

@@ -141,4 +141,47 @@ class ToolConfigFidelityTest {
     assertThat(without.exitCode()).as(without.all()).isEqualTo(1);
     assertThat(without.out()).contains("25001");
   }
+
+  @Test
+  void aPlaceholderWithoutAValueFailsAtItsLineAsInFlyway() throws IOException {
+    copy("flyway-conf");
+    Files.writeString(
+        project.resolve("database/flyway/V4__audit.sql"),
+        "CREATE TABLE audit (id int);\nGRANT SELECT ON audit TO ${auditor};\n");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("database/flyway/V4__audit.sql:2 [unknown-placeholder]")
+        .contains("No value provided for placeholder: ${auditor}");
+  }
+
+  @Test
+  void aBrokenSettingIsAFindingAtItsLineNotACrash() throws IOException {
+    copy("flyway-conf");
+    Files.writeString(
+        project.resolve("flyway.conf"),
+        Files.readString(project.resolve("flyway.conf")) + "flyway.mixed=sometimes\n");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).contains("flyway.conf:8 [tool-config] Invalid value for flyway.mixed");
+  }
+
+  @Test
+  void theBaseIsReadWithTheBasesConfigurationAndAChangedPlaceholderEditsNoMigration()
+      throws IOException {
+    copy("flyway-conf");
+    git("init", "-q", "-b", "main");
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    Path conf = project.resolve("flyway.conf");
+    Files.writeString(
+        conf, Files.readString(conf).replace("owner_role=app_owner", "owner_role=app_admin"));
+    Files.writeString(
+        project.resolve("database/flyway/V4__grant.sql"),
+        "GRANT SELECT ON accounts TO ${owner_role};");
+    CliRun run = check("--base", "main");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).doesNotContain("edited-migration");
+    assertThat(run.out()).contains("1 migration applied on top of main");
+  }
 }

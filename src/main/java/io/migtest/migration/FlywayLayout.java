@@ -1,7 +1,6 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
-import io.migtest.finding.RuleId;
 import io.migtest.sql.NonTransactionalStatements;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.Statement;
@@ -90,7 +89,7 @@ public final class FlywayLayout implements Layout {
       } else if (kind == FlywayNames.Kind.REPEATABLE) {
         repeatable.add(new String[] {path, parsed.get().description()});
       } else if (settings.names().isScript(name)) {
-        problems.add(unrecognised(folder, path));
+        problems.add(FlywayFindings.unrecognised(settings, folder, path));
       }
     }
     List<Migration> migrations = new ArrayList<>();
@@ -121,25 +120,6 @@ public final class FlywayLayout implements Layout {
     return new LoadedMigrations(migrations, problems);
   }
 
-  /**
-   * A file Flyway would not run: ignored, or, with {@code validateMigrationNaming}, refused with
-   * the others.
-   */
-  private Finding unrecognised(SourceFolder folder, String path) {
-    Finding finding = LayoutSupport.unrecognised(folder, path, settings.names().expected());
-    if (!settings.validateMigrationNaming()) {
-      return finding;
-    }
-    return Finding.error(
-        finding.rule(),
-        finding.file(),
-        0,
-        "File name does not match "
-            + settings.names().expected()
-            + ": with validateMigrationNaming=true Flyway refuses to migrate (\"Invalid SQL"
-            + " filenames found\"). Rename it or move it away.");
-  }
-
   /** Reads a script, replaces its placeholders and decides how Flyway would run it. */
   private SqlScript script(SourceFolder folder, String path, boolean repeatable) {
     SqlScript script =
@@ -161,41 +141,8 @@ public final class FlywayLayout implements Layout {
     if (outside.size() == statements.size()) {
       return autocommit;
     }
-    return autocommit.withProblem(mixed(script.file(), outside.get(0).startLine()));
-  }
-
-  /**
-   * A migration with both kinds of statement: Flyway refuses it unless {@code mixed=true}; without
-   * a Flyway configuration file migtest cannot tell (Spring Boot sets it elsewhere), so it warns.
-   */
-  private Finding mixed(String file, int line) {
-    String what =
-        "This migration mixes statements that need a transaction with one that cannot run in one;";
-    if (settings.mixed()) {
-      return Finding.info(
-          RuleId.MIXED_TRANSACTION,
-          file,
-          line,
-          what
-              + " with mixed=true Flyway runs it without a transaction, so a failure leaves it half"
-              + " applied.");
-    }
-    String refusal =
-        " Flyway refuses that unless `mixed=true`, and then runs it without a transaction, so a"
-            + " failure leaves it half applied. Move the non-transactional statement into its own"
-            + " migration.";
-    return settings.config().files().isEmpty()
-        ? Finding.warning(RuleId.MIXED_TRANSACTION, file, line, what + refusal)
-        : Finding.error(
-            RuleId.MIXED_TRANSACTION,
-            file,
-            line,
-            what
-                + " Flyway refuses it (\"Detected both transactional and non-transactional"
-                + " statements within the same migration (even though mixed is false)\"), as "
-                + String.join(" and ", settings.config().files())
-                + " leaves mixed=false. Move the non-transactional statement into its own"
-                + " migration, or set mixed=true.");
+    return autocommit.withProblem(
+        FlywayFindings.mixed(settings, script.file(), outside.get(0).startLine()));
   }
 
   private static boolean executesInTransaction(SourceFolder folder, String path) {

@@ -86,8 +86,7 @@ final class FlywayTomlFile {
                             placeholders + "." + p.getKey(),
                             TomlText.text(p.getValue()),
                             lines.source(placeholders, p.getKey()))));
-      } else if (FlywaySettings.reads(key) && !field.getValue().isContainerNode()
-          || FlywaySettings.reads(key) && field.getValue().isArray()) {
+      } else if (FlywaySettings.reads(key) && !field.getValue().isObject()) {
         settings.put(
             key,
             new ToolSetting(

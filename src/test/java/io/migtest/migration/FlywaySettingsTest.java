@@ -205,4 +205,30 @@ class FlywaySettingsTest {
     assertThat(settings.sessionSql(null)).isEmpty();
     assertThat(List.of(settings.mixed(), settings.outOfOrder())).containsOnly(false);
   }
+
+  @Test
+  void namingAndMixingAreErrorsWhenTheConfigurationMakesFlywayRefuseThem() {
+    write(project, "sql/V1__ok.sql", "CREATE TABLE a (id int);");
+    write(project, "sql/V1_1_no_separator.sql", "SELECT 1;");
+    write(
+        project,
+        "sql/V2__mixed.sql",
+        "CREATE TABLE b (id int);\nCREATE INDEX CONCURRENTLY b_id ON b (id);\n");
+    write(
+        project,
+        "flyway.conf",
+        "flyway.locations=filesystem:sql\nflyway.validateMigrationNaming=true\n");
+    WorkingTreeFiles files = new WorkingTreeFiles(project);
+    ConfiguredLayouts layouts = ConfiguredLayouts.read(files, ToolOptions.NONE);
+    ConfiguredLayouts.Located located = layouts.configured(files).orElseThrow();
+    MigrationHistory history = MigrationHistory.load(located.layout(), located.folder());
+    assertThat(history.problems())
+        .extracting(Finding::rule, Finding::severity)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("unrecognised-file", Severity.ERROR));
+    assertThat(history.migrations().get(1).up().problems())
+        .extracting(Finding::rule, Finding::location, Finding::severity)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "mixed-transaction", "sql/V2__mixed.sql:2", Severity.ERROR));
+  }
 }

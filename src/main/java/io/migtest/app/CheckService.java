@@ -153,7 +153,7 @@ public final class CheckService {
         new LazyDatabase(
             provider,
             config.timeouts(),
-            config.initSql() == null ? "" : config.initSql(),
+            migrations.head().layout().sessionSql(config.initSql()),
             config.environment(),
             limit,
             progress)) {

@@ -11,8 +11,10 @@ import io.migtest.db.DockerProvider;
 import io.migtest.db.PsqlProgram;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
+import io.migtest.migration.ConfiguredLayouts.Located;
 import io.migtest.migration.GitRepository;
 import io.migtest.migration.MigrationHistory;
+import io.migtest.migration.ToolConfig;
 import io.migtest.sql.SqlScript;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -83,12 +85,13 @@ public final class DoctorCommand implements Callable<Integer> {
   private static MigrationHistory migrations(PrintWriter out, Config config) {
     MigrationHistory head;
     try {
-      ProjectLoader.Located located = ProjectLoader.locate(config);
+      Located located = ProjectLoader.locate(config);
       head = MigrationHistory.load(located.layout(), located.folder());
     } catch (MigtestException e) {
       line(out, "migrations", "not found: " + e.getMessage());
       return null;
     }
+    toolConfig(out, head.layout().toolConfig(), config);
     List<Finding> problems = new ArrayList<>(head.problems());
     head.migrations().forEach(m -> problems.addAll(m.up().problems()));
     long notes = problems.stream().filter(f -> f.severity() == Severity.INFO).count();
@@ -129,6 +132,37 @@ public final class DoctorCommand implements Callable<Integer> {
               + scripts.get(0).file()
               + ")");
     }
+  }
+
+  /**
+   * What migtest took from the tool's own configuration, key by key with its file and line, and
+   * which of migtest's settings win over it. Values whose key says secret are masked.
+   */
+  private static void toolConfig(PrintWriter out, ToolConfig tool, Config config) {
+    if (tool.files().isEmpty() && tool.taken().isEmpty()) {
+      line(out, "tool config", "none (the tool's defaults)");
+      return;
+    }
+    List<String> overrides = new ArrayList<>();
+    if (config.migrations() != null) {
+      overrides.add("migrations");
+    }
+    if (config.initSql() != null) {
+      overrides.add("init-sql");
+    }
+    line(
+        out,
+        "tool config",
+        (tool.files().isEmpty() ? "migtest.yml" : String.join(", ", tool.files()))
+            + " ("
+            + Plural.of(tool.taken().size(), "setting")
+            + " taken"
+            + (overrides.isEmpty()
+                ? ""
+                : "; migtest's own settings win for " + String.join(" and ", overrides))
+            + ")");
+    tool.taken()
+        .forEach(setting -> out.println("               " + ConsoleText.safe(setting.describe())));
   }
 
   private static String tests(Config config) {

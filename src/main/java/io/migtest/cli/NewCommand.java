@@ -5,6 +5,7 @@ import io.migtest.app.ProjectLoader;
 import io.migtest.config.Config;
 import io.migtest.config.ConfigResolver;
 import io.migtest.fs.ProjectBoundary;
+import io.migtest.migration.ConfiguredLayouts.Located;
 import io.migtest.migration.MigrationHistory;
 import io.migtest.migration.NewMigrationFile;
 import io.migtest.migration.SourceFolder;
@@ -68,7 +69,7 @@ public final class NewCommand implements Callable<Integer> {
       ProjectBoundary.refuseLinksOut(folder, List.of(config.projectDir()), "migrations folder");
       Files.createDirectories(folder);
     }
-    ProjectLoader.Located located = ProjectLoader.locate(config);
+    Located located = ProjectLoader.locate(config);
     SourceFolder folder = located.folder();
     MigrationHistory history = MigrationHistory.load(located.layout(), folder);
     List<NewMigrationFile> files = located.layout().scaffold(name, history, Instant.now());

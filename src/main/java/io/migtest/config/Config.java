@@ -3,6 +3,8 @@ package io.migtest.config;
 import io.migtest.SecretRedactor;
 import io.migtest.db.Timeouts;
 import io.migtest.gate.GatePlan;
+import io.migtest.migration.GolangMigrateSettings;
+import io.migtest.migration.ToolSetting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +26,9 @@ import java.util.Map;
  * @param runTimeout the longest the whole run may take; then migtest stops everything it started
  * @param initSql statements run on every connection to a scratch database first, or null
  * @param setup SQL files, relative to the project, run as superuser before the first migration
+ * @param flywayPlaceholders Flyway placeholders from {@code flyway.placeholders} in migtest.yml,
+ *     keyed by name; they win over the project's flyway.conf or flyway.toml
+ * @param golangMigrate golang-migrate's URL options
  * @param environment the environment migtest was started with: it decides how child processes
  *     start, and only an allow-list of it reaches them
  */
@@ -43,6 +48,8 @@ public record Config(
     Duration runTimeout,
     String initSql,
     List<String> setup,
+    Map<String, ToolSetting> flywayPlaceholders,
+    GolangMigrateSettings golangMigrate,
     Map<String, String> environment) {
 
   /** The whole-run limit when none is configured. */

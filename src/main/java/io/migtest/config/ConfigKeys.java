@@ -31,6 +31,20 @@ public final class ConfigKeys {
   public static final String STATEMENT_TIMEOUT = "database.statement-timeout";
   public static final String LOCK_TIMEOUT = "database.lock-timeout";
 
+  /**
+   * golang-migrate's URL options ({@code x-multi-statement} ...), which have no file of their own.
+   */
+  public static final String MULTI_STATEMENT = "golang-migrate.multi-statement";
+
+  public static final String MULTI_STATEMENT_MAX_SIZE = "golang-migrate.multi-statement-max-size";
+  public static final String MIGRATIONS_TABLE = "golang-migrate.migrations-table";
+
+  /**
+   * Sections whose keys the user names: {@code flyway.placeholders.<name>} gives a Flyway
+   * placeholder a value, over the one in flyway.conf or flyway.toml.
+   */
+  public static final String FLYWAY_PLACEHOLDERS = "flyway.placeholders";
+
   /** Keys a YAML file may hold; {@code gates.<id>} keys are added per gate. */
   public static final List<String> FILE_KEYS;
 
@@ -50,12 +64,30 @@ public final class ConfigKeys {
                 DATABASE_URL,
                 POSTGRES_IMAGE,
                 STATEMENT_TIMEOUT,
-                LOCK_TIMEOUT));
+                LOCK_TIMEOUT,
+                MULTI_STATEMENT,
+                MULTI_STATEMENT_MAX_SIZE,
+                MIGRATIONS_TABLE));
     Arrays.stream(GateId.values()).forEach(g -> keys.add(gateKey(g)));
     FILE_KEYS = List.copyOf(keys);
   }
 
   private ConfigKeys() {}
+
+  /** True for a key of a section whose keys the user names ({@code flyway.placeholders.x}). */
+  public static boolean isNamedEntry(String key) {
+    return key.startsWith(FLYWAY_PLACEHOLDERS + ".")
+        && key.length() > FLYWAY_PLACEHOLDERS.length() + 1;
+  }
+
+  /** True for a key that is, or leads to, a known key or a section of named entries. */
+  public static boolean isKnown(String key) {
+    return FILE_KEYS.contains(key)
+        || FILE_KEYS.stream().anyMatch(k -> k.startsWith(key + "."))
+        || FLYWAY_PLACEHOLDERS.equals(key)
+        || FLYWAY_PLACEHOLDERS.startsWith(key + ".")
+        || isNamedEntry(key);
+  }
 
   public static String gateKey(GateId gate) {
     return GATES + "." + gate.id();

@@ -140,13 +140,16 @@ public final class YamlConfigFile {
 
   private void value(String key) throws IOException {
     int keyLine = line();
-    boolean known =
-        ConfigKeys.FILE_KEYS.contains(key)
-            || ConfigKeys.FILE_KEYS.stream().anyMatch(k -> k.startsWith(key + "."));
-    if (!known) {
+    if (!ConfigKeys.isKnown(key)) {
       throw invalid(
           keyLine,
-          "unknown key '" + key + "'. Known keys: " + String.join(", ", ConfigKeys.FILE_KEYS));
+          "unknown key '"
+              + key
+              + "'. Known keys: "
+              + String.join(", ", ConfigKeys.FILE_KEYS)
+              + ", "
+              + ConfigKeys.FLYWAY_PLACEHOLDERS
+              + ".<name>");
     }
     Integer earlier = keyLines.putIfAbsent(key, keyLine);
     if (earlier != null) {
@@ -162,7 +165,7 @@ public final class YamlConfigFile {
     if (value == JsonToken.START_OBJECT) {
       path.addLast(parser.currentName());
     } else if (value.isScalarValue()) {
-      if (!ConfigKeys.FILE_KEYS.contains(key)) {
+      if (!ConfigKeys.FILE_KEYS.contains(key) && !ConfigKeys.isNamedEntry(key)) {
         throw invalid(line(), "'" + key + "' is a section: give it nested keys");
       }
       settings.put(key, new Setting(scalar(value), name + " line " + line()));

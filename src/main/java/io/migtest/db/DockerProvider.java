@@ -19,6 +19,17 @@ public final class DockerProvider implements DatabaseProvider {
     return "docker";
   }
 
+  /** Testcontainers' default role and database, set explicitly so they stay known. */
+  @Override
+  public String user() {
+    return "test";
+  }
+
+  @Override
+  public String database() {
+    return "test";
+  }
+
   @Override
   public String plan() {
     return "Docker image " + image + " through Testcontainers";
@@ -46,6 +57,8 @@ public final class DockerProvider implements DatabaseProvider {
       container =
           new PostgreSQLContainer(
                   DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
+              .withUsername(user())
+              .withDatabaseName(database())
               .withCommand(
                   "postgres",
                   "-c",

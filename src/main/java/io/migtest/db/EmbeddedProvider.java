@@ -28,6 +28,16 @@ public final class EmbeddedProvider implements DatabaseProvider {
   }
 
   @Override
+  public String user() {
+    return EmbeddedCluster.SUPERUSER;
+  }
+
+  @Override
+  public String database() {
+    return "postgres";
+  }
+
+  @Override
   public String plan() {
     return "embedded PostgreSQL, started " + launchPlan().describe();
   }

@@ -194,7 +194,7 @@ public final class ScriptRunner implements AutoCloseable {
   static boolean inTransaction(TransactionMode mode, List<Statement> statements) {
     return switch (mode) {
       case SINGLE_TRANSACTION -> true;
-      case AUTOCOMMIT -> false;
+      case AUTOCOMMIT, SEMICOLON_PIECES -> false;
       case MULTI_STATEMENT_QUERY ->
           statements.size() > 1
               && statements.stream().noneMatch(NonTransactionalStatements::isTransactionControl);

@@ -21,6 +21,16 @@ public final class UrlProvider implements DatabaseProvider {
   }
 
   @Override
+  public String user() {
+    return endpoint.user();
+  }
+
+  @Override
+  public String database() {
+    return endpoint.adminDatabase();
+  }
+
+  @Override
   public String plan() {
     return "existing server " + endpoint.describe(endpoint.adminDatabase());
   }

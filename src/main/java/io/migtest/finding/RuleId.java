@@ -28,6 +28,8 @@ public final class RuleId {
   public static final String INVALID_ENCODING = "invalid-encoding";
   public static final String EMPTY_MIGRATION = "empty-migration";
   public static final String DUPLICATE_CALLBACK = "duplicate-callback";
+  public static final String TOOL_CONFIG = "tool-config";
+  public static final String UNKNOWN_PLACEHOLDER = "unknown-placeholder";
 
   // Splitting a script into statements.
   public static final String UNTERMINATED_STRING = "unterminated-string";

@@ -36,6 +36,7 @@ public final class HistoryApplier implements AutoCloseable {
   private final Supplier<ScriptRunner> runner;
   private final HistoryTable historyTable;
   private final SessionScope session;
+  private HistoryTable recordedIn;
   private final List<SqlScript> setup;
   private final Map<String, ScratchDatabase> templates = new HashMap<>();
   private final Map<String, ClusterObjects> clusterSeen = new HashMap<>();
@@ -107,7 +108,8 @@ public final class HistoryApplier implements AutoCloseable {
       List<Migration> migrations,
       Callbacks callbacks,
       Consumer<Migration> onApplied) {
-    return new Migrate(runner.get(), historyTable, callbacks, session)
+    return new Migrate(
+            runner.get(), recordedIn == null ? historyTable : recordedIn, callbacks, session)
         .run(database, migrations, onApplied);
   }
 
@@ -163,12 +165,28 @@ public final class HistoryApplier implements AutoCloseable {
           return Optional.of(Failures.setup(failure.get()));
         }
       }
-      if (historyTable != null) {
-        try (var statement = connection.createStatement()) {
-          statement.execute(historyTable.create());
-        }
+    } catch (SQLException e) {
+      throw HistoryErrors.lostConnection(e);
+    }
+    if (historyTable != null) {
+      createHistoryTable(database);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Creates the tool's table on a new connection, as the tool connects after the setup, in the
+   * schema current there (see {@link HistoryTable#inSchema}); the migrates record into that table.
+   */
+  private void createHistoryTable(ScratchDatabase database) {
+    try (Connection connection = database.connect();
+        var statement = connection.createStatement()) {
+      runner.get().prepare(connection);
+      try (var rs = statement.executeQuery("SELECT current_schema()")) {
+        rs.next();
+        recordedIn = historyTable.inSchema(rs.getString(1));
       }
-      return Optional.empty();
+      statement.execute(recordedIn.create());
     } catch (SQLException e) {
       throw HistoryErrors.lostConnection(e);
     }

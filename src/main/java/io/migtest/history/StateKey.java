@@ -32,12 +32,15 @@ final class StateKey {
     List<String> keys = new ArrayList<>(migrations.size() + 1);
     StringBuilder start = new StringBuilder(historyTable == null ? "-" : historyTable.create());
     setup.forEach(
-        script -> start.append('\0').append(script.file()).append('\0').append(script.checksum()));
+        script ->
+            start.append('\0').append(script.file()).append('\0').append(script.textChecksum()));
     String key = sha256(start.toString());
     keys.add(key);
     String withCallbacks = digest(callbacks);
     for (Migration migration : migrations) {
-      key = sha256(key + '\0' + migration.id() + '\0' + migration.up().checksum() + withCallbacks);
+      key =
+          sha256(
+              key + '\0' + migration.id() + '\0' + migration.up().textChecksum() + withCallbacks);
       keys.add(key);
     }
     return keys;
@@ -63,7 +66,7 @@ final class StateKey {
           .append('\0')
           .append(script.transactionMode())
           .append('\0')
-          .append(script.checksum());
+          .append(script.textChecksum());
     }
     return digest.toString();
   }

@@ -24,7 +24,8 @@ public final class HygieneCheck {
           RuleId.FILE_TOO_LARGE,
           RuleId.BINARY_FILE,
           RuleId.INVALID_ENCODING,
-          RuleId.EMPTY_MIGRATION);
+          RuleId.EMPTY_MIGRATION,
+          RuleId.UNKNOWN_PLACEHOLDER);
 
   private HygieneCheck() {}
 

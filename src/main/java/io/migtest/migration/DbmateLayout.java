@@ -22,9 +22,25 @@ public final class DbmateLayout implements Layout {
   private static final Pattern MARKER =
       Pattern.compile("^--\\s*migrate:(up|down)\\b(.*)$", Pattern.MULTILINE);
 
+  private final DbmateSettings settings;
+
+  /** dbmate with its default settings. */
+  public DbmateLayout() {
+    this(DbmateSettings.DEFAULTS);
+  }
+
+  DbmateLayout(DbmateSettings settings) {
+    this.settings = settings;
+  }
+
   @Override
   public Optional<HistoryTable> historyTable() {
-    return Optional.of(HistoryTable.DBMATE);
+    return Optional.of(HistoryTable.dbmate(settings.table()));
+  }
+
+  @Override
+  public ToolConfig toolConfig() {
+    return settings.config();
   }
 
   /** dbmate applies every file missing from its table. */

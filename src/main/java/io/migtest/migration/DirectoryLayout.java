@@ -29,9 +29,25 @@ public final class DirectoryLayout implements Layout {
   private static final DateTimeFormatter DIESEL_VERSION =
       DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  private final DieselSettings settings;
+
+  /** The layout without a {@code diesel.toml}. */
+  public DirectoryLayout() {
+    this(DieselSettings.DEFAULTS);
+  }
+
+  DirectoryLayout(DieselSettings settings) {
+    this.settings = settings;
+  }
+
   @Override
   public Optional<HistoryTable> historyTable() {
     return Optional.of(HistoryTable.DIESEL);
+  }
+
+  @Override
+  public ToolConfig toolConfig() {
+    return settings.config();
   }
 
   /** diesel applies every migration missing from its table. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Flyway's SQL callback files: an event id, an optional {@code __description}, {@code .sql}, in any
@@ -32,8 +33,11 @@ final class FlywayCallbackFiles {
    * The callbacks in {@code folder}, ordered as Flyway runs one event's: by description, the file
    * without one first. Two files of the same name are an error, as Flyway refuses them; it is added
    * to {@code problems}.
+   *
+   * @param reader reads a callback file as the layout reads its scripts
    */
-  static Callbacks read(SourceFolder folder, List<Finding> problems) {
+  static Callbacks read(
+      SourceFolder folder, List<Finding> problems, Function<String, SqlScript> reader) {
     List<Named> found = new ArrayList<>();
     Map<String, String> pathByName = new HashMap<>();
     for (String path : folder.files()) {
@@ -61,7 +65,7 @@ final class FlywayCallbackFiles {
             .thenComparing(Named::path));
     List<Callbacks.Callback> callbacks = new ArrayList<>();
     for (Named callback : found) {
-      SqlScript script = FlywayLayout.script(folder, callback.path());
+      SqlScript script = reader.apply(callback.path());
       callbacks.add(new Callbacks.Callback(callback.event(), noted(script, callback.event())));
     }
     return new Callbacks(callbacks);

@@ -1,7 +1,6 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
-import io.migtest.finding.RuleId;
 import io.migtest.sql.NonTransactionalStatements;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.Statement;
@@ -14,29 +13,50 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Flyway: {@code V<ver>__<desc>.sql}, undo {@code U<ver>__<desc>.sql}, repeatable {@code
- * R__<desc>.sql}, in any subfolder. Each migration runs in its own transaction unless it holds
- * statements PostgreSQL refuses in one, or its {@code .sql.conf} says {@code
- * executeInTransaction=false}.
+ * R__<desc>.sql}, in any subfolder, named and replaced as the project's Flyway configuration says
+ * ({@link FlywaySettings}). Each migration runs in its own transaction unless it holds statements
+ * PostgreSQL refuses in one, or its {@code .sql.conf} says {@code executeInTransaction=false}.
  */
 public final class FlywayLayout implements Layout {
-  private static final Pattern VERSIONED =
-      Pattern.compile("^([VU])(\\d+(?:[._]\\d+)*)__(.+)\\.sql$");
-  private static final Pattern REPEATABLE = Pattern.compile("^R__(.+)\\.sql$");
+  private final FlywaySettings settings;
+
+  /** Flyway with its default settings. */
+  public FlywayLayout() {
+    this(FlywaySettings.DEFAULTS);
+  }
+
+  FlywayLayout(FlywaySettings settings) {
+    this.settings = settings;
+  }
 
   @Override
   public Optional<HistoryTable> historyTable() {
-    return Optional.of(HistoryTable.FLYWAY);
+    return Optional.of(settings.historyTable());
   }
 
-  /** Flyway refuses it unless {@code outOfOrder} is set. */
+  /** Flyway refuses it unless {@code outOfOrder} is set; then it applies it. */
   @Override
   public OutOfOrder outOfOrder() {
-    return OutOfOrder.REFUSED;
+    return settings.outOfOrder() ? OutOfOrder.APPLIED : OutOfOrder.REFUSED;
+  }
+
+  /** Flyway's validate fails on a migration renamed or removed after it was applied. */
+  @Override
+  public boolean validatesHistory() {
+    return true;
+  }
+
+  @Override
+  public ToolConfig toolConfig() {
+    return settings.config();
+  }
+
+  @Override
+  public String sessionSql(String configuredInitSql) {
+    return settings.sessionSql(configuredInitSql);
   }
 
   /** Flyway sets the role and the search path back before each migration. */
@@ -54,7 +74,8 @@ public final class FlywayLayout implements Layout {
   public boolean recognises(SourceFolder folder) {
     return folder.files().stream()
         .map(LayoutSupport::fileName)
-        .anyMatch(f -> f.startsWith("V") && VERSIONED.matcher(f).matches());
+        .map(settings.names()::parse)
+        .anyMatch(n -> n.filter(name -> name.kind() == FlywayNames.Kind.VERSIONED).isPresent());
   }
 
   @Override
@@ -65,16 +86,16 @@ public final class FlywayLayout implements Layout {
     List<String[]> repeatable = new ArrayList<>();
     for (String path : folder.files()) {
       String name = LayoutSupport.fileName(path);
-      Matcher v = VERSIONED.matcher(name);
-      Matcher r = REPEATABLE.matcher(name);
-      if (v.matches() && v.group(1).equals("U")) {
-        undoByVersion.put(Version.parse(v.group(2)).parts().toString(), path);
-      } else if (v.matches()) {
-        versioned.add(new String[] {path, v.group(2), v.group(3)});
-      } else if (r.matches()) {
-        repeatable.add(new String[] {path, r.group(1)});
-      } else if (name.endsWith(".sql") && !FlywayCallbackFiles.isCallback(name)) {
-        problems.add(LayoutSupport.unrecognised(folder, path, "V<version>__<description>.sql"));
+      Optional<FlywayNames.Name> parsed = settings.names().parse(name);
+      FlywayNames.Kind kind = parsed.map(FlywayNames.Name::kind).orElse(null);
+      if (kind == FlywayNames.Kind.UNDO) {
+        undoByVersion.put(Version.parse(parsed.get().version()).parts().toString(), path);
+      } else if (kind == FlywayNames.Kind.VERSIONED) {
+        versioned.add(new String[] {path, parsed.get().version(), parsed.get().description()});
+      } else if (kind == FlywayNames.Kind.REPEATABLE) {
+        repeatable.add(new String[] {path, parsed.get().description()});
+      } else if (settings.names().isScript(name) && !FlywayCallbackFiles.isCallback(name)) {
+        problems.add(FlywayFindings.unrecognised(settings, folder, path));
       }
     }
     List<Migration> migrations = new ArrayList<>();
@@ -86,8 +107,8 @@ public final class FlywayLayout implements Layout {
               file[1],
               version,
               file[2].replace('_', ' '),
-              script(folder, file[0]),
-              undo == null ? null : script(folder, undo),
+              script(folder, file[0], false),
+              undo == null ? null : script(folder, undo, false),
               false));
     }
     migrations.sort((a, b) -> a.version().compareTo(b.version()));
@@ -98,17 +119,28 @@ public final class FlywayLayout implements Layout {
               "R__" + file[1],
               new Version("R", List.of(), null),
               file[1].replace('_', ' '),
-              script(folder, file[0]),
+              script(folder, file[0], true),
               null,
               true));
     }
-    Callbacks callbacks = FlywayCallbackFiles.read(folder, problems);
+    // Flyway replaces placeholders in callbacks too, and checksums none of them.
+    Callbacks callbacks =
+        FlywayCallbackFiles.read(folder, problems, path -> script(folder, path, true));
     return new LoadedMigrations(migrations, problems, callbacks);
   }
 
-  /** Reads a script (a migration or a callback) and decides how Flyway would run it. */
-  static SqlScript script(SourceFolder folder, String path) {
-    SqlScript script = LayoutSupport.read(folder, path, TransactionMode.SINGLE_TRANSACTION);
+  /**
+   * Reads a script (a migration or a callback), replaces its placeholders and decides how Flyway
+   * would run it.
+   */
+  private SqlScript script(SourceFolder folder, String path, boolean repeatable) {
+    SqlScript script =
+        settings
+            .placeholders()
+            .apply(
+                LayoutSupport.read(folder, path, TransactionMode.SINGLE_TRANSACTION),
+                LayoutSupport.fileName(path),
+                repeatable);
     if (!executesInTransaction(folder, path)) {
       return script.withTransactionMode(TransactionMode.AUTOCOMMIT);
     }
@@ -122,14 +154,7 @@ public final class FlywayLayout implements Layout {
       return autocommit;
     }
     return autocommit.withProblem(
-        Finding.warning(
-            RuleId.MIXED_TRANSACTION,
-            script.file(),
-            outside.get(0).startLine(),
-            "This migration mixes statements that need a transaction with one that cannot run in"
-                + " one; Flyway refuses that unless `mixed=true`, and then runs it without a"
-                + " transaction, so a failure leaves it half applied. Move the non-transactional"
-                + " statement into its own migration."));
+        FlywayFindings.mixed(settings, script.file(), outside.get(0).startLine()));
   }
 
   private static boolean executesInTransaction(SourceFolder folder, String path) {
@@ -151,8 +176,10 @@ public final class FlywayLayout implements Layout {
     List<Migration> existing = history.migrations();
     String version = LayoutSupport.nextVersion(existing, now);
     String slug = LayoutSupport.slug(name);
+    FlywayNames names = settings.names();
+    String rest = version + names.separator() + slug + names.suffixes().get(0);
     return List.of(
-        NewMigrationFile.create("V" + version + "__" + slug + ".sql", "-- " + name + "\n"),
-        NewMigrationFile.create("U" + version + "__" + slug + ".sql", "-- Undo: " + name + "\n"));
+        NewMigrationFile.create(names.versionedPrefix() + rest, "-- " + name + "\n"),
+        NewMigrationFile.create("U" + rest, "-- Undo: " + name + "\n"));
   }
 }

@@ -2,8 +2,10 @@ package io.migtest.migration;
 
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
+import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,14 +17,31 @@ import java.util.regex.Pattern;
 
 /**
  * golang-migrate: {@code <version>_<name>.up.sql} and {@code .down.sql}. Each file is sent to the
- * server as one multi-statement query.
+ * server as one multi-statement query, or, with {@code x-multi-statement}, cut at every {@code ;}
+ * into pieces that run one by one.
  */
 public final class GolangMigrateLayout implements Layout {
   private static final Pattern FILE = Pattern.compile("^(\\d+)_(.*)\\.(up|down)\\.sql$");
 
+  private final GolangMigrateSettings settings;
+
+  /** golang-migrate with its default URL options. */
+  public GolangMigrateLayout() {
+    this(GolangMigrateSettings.DEFAULTS);
+  }
+
+  GolangMigrateLayout(GolangMigrateSettings settings) {
+    this.settings = settings;
+  }
+
   @Override
   public Optional<HistoryTable> historyTable() {
-    return Optional.of(HistoryTable.GOLANG_MIGRATE);
+    return Optional.of(HistoryTable.golangMigrate(settings.migrationsTable()));
+  }
+
+  @Override
+  public ToolConfig toolConfig() {
+    return new ToolConfig(List.of(), settings.taken(), List.of());
   }
 
   /** golang-migrate moves up from the database's version only. */
@@ -94,10 +113,8 @@ public final class GolangMigrateLayout implements Layout {
                 entry.getKey(),
                 Version.parse(entry.getKey()),
                 up[1].replace('_', ' '),
-                LayoutSupport.read(folder, up[0], TransactionMode.MULTI_STATEMENT_QUERY),
-                down == null
-                    ? null
-                    : LayoutSupport.read(folder, down, TransactionMode.MULTI_STATEMENT_QUERY),
+                script(folder, up[0]),
+                down == null ? null : script(folder, down),
                 false));
       }
     }
@@ -108,6 +125,36 @@ public final class GolangMigrateLayout implements Layout {
   /** golang-migrate parses versions with {@code strconv.ParseUint(v, 10, 64)} (source/parse.go). */
   private static boolean fitsUint64(String digits) {
     return new BigInteger(digits).bitLength() <= 64;
+  }
+
+  /**
+   * A file as the driver sends it; in multi-statement mode a piece longer than {@code
+   * x-multi-statement-max-size} fails it ({@code bufio.Scanner}: "token too long"), which migtest
+   * reports before running any of it.
+   */
+  private SqlScript script(SourceFolder folder, String path) {
+    if (!settings.multiStatement()) {
+      return LayoutSupport.read(folder, path, TransactionMode.MULTI_STATEMENT_QUERY);
+    }
+    SqlScript script = LayoutSupport.read(folder, path, TransactionMode.SEMICOLON_PIECES);
+    return script.split().statements().stream()
+        .filter(
+            piece ->
+                piece.sql().getBytes(StandardCharsets.UTF_8).length + 1
+                    > settings.multiStatementMaxSize())
+        .findFirst()
+        .map(
+            piece ->
+                script.withProblem(
+                    Finding.error(
+                        RuleId.MIGRATION_FAILED,
+                        script.file(),
+                        piece.startLine(),
+                        "This piece is longer than x-multi-statement-max-size ("
+                            + settings.multiStatementMaxSize()
+                            + " bytes): golang-migrate stops here with \"token too long\"."
+                            + " Split it, or raise the limit.")))
+        .orElse(script);
   }
 
   @Override

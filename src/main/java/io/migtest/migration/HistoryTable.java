@@ -1,5 +1,7 @@
 package io.migtest.migration;
 
+import java.util.List;
+
 /**
  * The table in which a migration tool records applied versions. migtest keeps it like the tool
  * does, because some migrations read or change it (and so that later gates can leave it out of
@@ -20,25 +22,30 @@ public record HistoryTable(String name, String create, String record) {
         .replace("{script}", literal(migration.file()));
   }
 
+  /**
+   * The same table in {@code schema} when its name has none: Flyway, golang-migrate and dbmate name
+   * their table with the schema current when they connect, so a migration that changes the search
+   * path does not move the table. (diesel's stays unqualified, as diesel writes it.)
+   */
+  public HistoryTable inSchema(String schema) {
+    String table = quoted(name);
+    if (schema == null || name.contains(".") || !create.contains(table)) {
+      return this;
+    }
+    String qualified = quoted(schema) + "." + table;
+    return new HistoryTable(
+        schema + "." + name, create.replace(table, qualified), record.replace(table, qualified));
+  }
+
   private static String literal(String text) {
     return "'" + text.replace("'", "''") + "'";
   }
 
-  /** golang-migrate: one row with the current version and a dirty flag. */
-  static final HistoryTable GOLANG_MIGRATE =
-      new HistoryTable(
-          "schema_migrations",
-          "CREATE TABLE IF NOT EXISTS schema_migrations"
-              + " (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)",
-          "TRUNCATE schema_migrations;"
-              + " INSERT INTO schema_migrations (version, dirty) VALUES ({version}::bigint, false)");
+  /** golang-migrate's table, {@code schema_migrations} unless {@code x-migrations-table} says. */
+  static final HistoryTable GOLANG_MIGRATE = golangMigrate("schema_migrations");
 
-  /** dbmate: one row per applied version. */
-  static final HistoryTable DBMATE =
-      new HistoryTable(
-          "schema_migrations",
-          "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) PRIMARY KEY)",
-          "INSERT INTO schema_migrations (version) VALUES ({version})");
+  /** dbmate's table, {@code schema_migrations} unless {@code DBMATE_MIGRATIONS_TABLE} says. */
+  static final HistoryTable DBMATE = dbmate("schema_migrations");
 
   /** diesel: one row per applied version, digits only. */
   static final HistoryTable DIESEL =
@@ -49,17 +56,86 @@ public record HistoryTable(String name, String create, String record) {
           "INSERT INTO __diesel_schema_migrations (version)"
               + " VALUES (regexp_replace({version}, '[^0-9]', '', 'g'))");
 
-  /** Flyway: one row per applied migration with its rank, script and outcome. */
-  static final HistoryTable FLYWAY =
-      new HistoryTable(
-          "flyway_schema_history",
-          "CREATE TABLE IF NOT EXISTS flyway_schema_history (installed_rank integer NOT NULL"
-              + " PRIMARY KEY, version varchar(50), description varchar(200) NOT NULL, type"
-              + " varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum integer,"
-              + " installed_by varchar(100) NOT NULL, installed_on timestamp NOT NULL DEFAULT"
-              + " now(), execution_time integer NOT NULL, success boolean NOT NULL)",
-          "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-              + " installed_by, execution_time, success) SELECT coalesce(max(installed_rank), 0)"
-              + " + 1, NULLIF({version}, 'R'), {description}, 'SQL', {script}, current_user, 0,"
-              + " true FROM flyway_schema_history");
+  /**
+   * Flyway's table in the current schema, {@code flyway_schema_history} unless {@code table} says.
+   */
+  static final HistoryTable FLYWAY = flyway(List.of(), "flyway_schema_history");
+
+  /**
+   * golang-migrate: one row with the current version and a dirty flag; the name is one identifier,
+   * as the postgres driver quotes it ({@code pq.QuoteIdentifier}).
+   */
+  static HistoryTable golangMigrate(String name) {
+    String table = quoted(name);
+    return new HistoryTable(
+        name,
+        "CREATE TABLE IF NOT EXISTS "
+            + table
+            + " (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)",
+        "TRUNCATE "
+            + table
+            + "; INSERT INTO "
+            + table
+            + " (version, dirty) VALUES ({version}::bigint, false)");
+  }
+
+  /**
+   * dbmate: one row per applied version. A name with dots is {@code schema.table}; dbmate creates
+   * the schema when it is missing ({@code pkg/driver/postgres/postgres.go}).
+   */
+  static HistoryTable dbmate(String name) {
+    int dot = name.indexOf('.');
+    String table =
+        dot < 0
+            ? quoted(name)
+            : quoted(name.substring(0, dot)) + "." + quoted(name.substring(dot + 1));
+    return new HistoryTable(
+        name,
+        (dot < 0 ? "" : "CREATE SCHEMA IF NOT EXISTS " + quoted(name.substring(0, dot)) + "; ")
+            + "CREATE TABLE IF NOT EXISTS "
+            + table
+            + " (version varchar(128) PRIMARY KEY)",
+        "INSERT INTO " + table + " (version) VALUES ({version})");
+  }
+
+  /**
+   * Flyway: one row per applied migration with its rank, script and outcome, its key and index
+   * named as Flyway names them ({@code PostgreSQLDatabase.getRawCreateScript}). Flyway creates its
+   * {@code schemas} first ({@code DbSchemas.create}); the table lives in the first, or, with none,
+   * in the current schema.
+   */
+  static HistoryTable flyway(List<String> schemas, String name) {
+    String table = schemas.isEmpty() ? quoted(name) : quoted(schemas.get(0)) + "." + quoted(name);
+    StringBuilder create = new StringBuilder();
+    schemas.forEach(
+        schema ->
+            create.append("CREATE SCHEMA IF NOT EXISTS ").append(quoted(schema)).append("; "));
+    return new HistoryTable(
+        schemas.isEmpty() ? name : schemas.get(0) + "." + name,
+        create
+            + "CREATE TABLE IF NOT EXISTS "
+            + table
+            + " (installed_rank integer NOT NULL, version varchar(50), description"
+            + " varchar(200) NOT NULL, type varchar(20) NOT NULL, script varchar(1000) NOT NULL,"
+            + " checksum integer, installed_by varchar(100) NOT NULL, installed_on timestamp NOT"
+            + " NULL DEFAULT now(), execution_time integer NOT NULL, success boolean NOT NULL,"
+            + " CONSTRAINT "
+            + quoted(name + "_pk")
+            + " PRIMARY KEY (installed_rank)); CREATE INDEX IF NOT EXISTS "
+            + quoted(name + "_s_idx")
+            + " ON "
+            + table
+            + " (success)",
+        "INSERT INTO "
+            + table
+            + " (installed_rank, version, description, type, script, installed_by,"
+            + " execution_time, success) SELECT coalesce(max(installed_rank), 0) + 1,"
+            + " NULLIF({version}, 'R'), {description}, 'SQL', {script}, current_user, 0, true FROM "
+            + table);
+  }
+
+  /** An identifier in double quotes, as the tools quote their table names. */
+  static String quoted(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
 }

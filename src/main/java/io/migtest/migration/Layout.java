@@ -29,6 +29,27 @@ public interface Layout {
     return Optional.empty();
   }
 
+  /**
+   * True when the tool refuses to migrate a database whose applied migrations no longer match the
+   * files (Flyway's validate): a renamed or removed migration then stops every deploy.
+   */
+  default boolean validatesHistory() {
+    return false;
+  }
+
+  /** What migtest read from the tool's own configuration files. */
+  default ToolConfig toolConfig() {
+    return ToolConfig.NONE;
+  }
+
+  /**
+   * What each connection to a scratch database runs first: {@code configuredInitSql} (migtest's
+   * {@code init-sql}, or null) or else the tool's own, then what the tool sets itself.
+   */
+  default String sessionSql(String configuredInitSql) {
+    return configuredInitSql == null ? "" : configuredInitSql;
+  }
+
   /** The files of a new, empty migration named {@code name} after those of {@code history}. */
   List<NewMigrationFile> scaffold(String name, MigrationHistory history, Instant now);
 }

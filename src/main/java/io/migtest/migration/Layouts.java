@@ -35,7 +35,12 @@ public final class Layouts {
 
   /** The first layout that recognises {@code folder}, or a usage error. */
   public static Layout detect(SourceFolder folder) {
-    return ALL.stream()
+    return detect(ALL, folder);
+  }
+
+  /** The first of {@code layouts} that recognises {@code folder}, or a usage error. */
+  static Layout detect(List<Layout> layouts, SourceFolder folder) {
+    return layouts.stream()
         .filter(l -> l.recognises(folder))
         .findFirst()
         .orElseThrow(

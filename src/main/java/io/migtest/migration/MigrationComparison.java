@@ -43,7 +43,7 @@ public record MigrationComparison(
       }
       Migration before = baseById.get(migration.id());
       if (before != null
-          && head.layout().outOfOrder() == OutOfOrder.REFUSED
+          && head.layout().validatesHistory()
           && !before.description().equals(migration.description())) {
         findings.add(
             edited(
@@ -125,8 +125,11 @@ public record MigrationComparison(
               migration.file(),
               0,
               what
-                  + ": the tool applies it after the newer ones (as dbmate and diesel do), so they"
-                  + " must not depend on it not existing.");
+                  + ": "
+                  + layout.name()
+                  + " applies it after the newer ones"
+                  + (layout.validatesHistory() ? " (outOfOrder=true)" : "")
+                  + ", so they must not depend on it not existing.");
     };
   }
 
@@ -198,7 +201,7 @@ public record MigrationComparison(
   private static Finding removed(Migration gone, String baseRef, Layout layout) {
     String what =
         gone.file() + " is on " + baseRef + " but gone from the pull request (deleted or renamed)";
-    if (layout.outOfOrder() == OutOfOrder.REFUSED) {
+    if (layout.validatesHistory()) {
       return Finding.error(
           RuleId.REMOVED_MIGRATION,
           gone.file(),

@@ -24,10 +24,14 @@ public record MigrationHistory(
     this(layout, directory, migrations, problems, Callbacks.NONE);
   }
 
-  /** Reads {@code folder} with {@code layout} and checks versions. */
+  /**
+   * Reads {@code folder} with {@code layout} and checks versions; the problems of the tool's
+   * configuration files come first.
+   */
   public static MigrationHistory load(Layout layout, SourceFolder folder) {
     LoadedMigrations loaded = layout.load(folder);
-    List<Finding> problems = new java.util.ArrayList<>(loaded.problems());
+    List<Finding> problems = new java.util.ArrayList<>(layout.toolConfig().problems());
+    problems.addAll(loaded.problems());
     problems.addAll(VersionChecks.check(loaded.migrations()));
     return new MigrationHistory(
         layout,

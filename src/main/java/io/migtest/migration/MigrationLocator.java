@@ -25,8 +25,11 @@ public final class MigrationLocator {
 
   private MigrationLocator() {}
 
-  /** The configured folder (relative to the project) or the first candidate holding migrations. */
-  public static Path locate(Path projectRoot, String configured) {
+  /**
+   * The configured folder or the first candidate that one of {@code layouts} recognises (they may
+   * be configured by the project's tool configuration, e.g. another Flyway prefix).
+   */
+  public static Path locate(Path projectRoot, String configured, List<Layout> layouts) {
     if (!Files.isDirectory(projectRoot)) {
       throw MigtestException.usage(
           "Project folder " + projectRoot + " does not exist or is not a folder.");
@@ -54,7 +57,7 @@ public final class MigrationLocator {
                 + candidate
                 + " on the command line to use it anyway.");
       }
-      if (Files.isDirectory(folder) && holdsMigrations(projectRoot, folder)) {
+      if (Files.isDirectory(folder) && holdsMigrations(projectRoot, folder, layouts)) {
         return folder;
       }
     }
@@ -74,12 +77,12 @@ public final class MigrationLocator {
             + ". Pass --migrations PATH (and --layout NAME if the files are named differently).");
   }
 
-  private static boolean holdsMigrations(Path projectRoot, Path folder) {
+  private static boolean holdsMigrations(Path projectRoot, Path folder, List<Layout> layouts) {
     if (folder.equals(projectRoot) || folder.endsWith("db")) {
       // Only a Sqitch project lives here; listing the whole tree would walk node_modules and .git.
       return Files.isRegularFile(folder.resolve(SqitchLayout.PLAN));
     }
     SourceFolder source = new WorkingTreeFolder(projectRoot, folder);
-    return Layouts.all().stream().anyMatch(l -> l.recognises(source));
+    return layouts.stream().anyMatch(l -> l.recognises(source));
   }
 }

@@ -34,6 +34,22 @@ public final class SqitchLayout implements Layout {
           "--set",
           "registry=sqitch");
 
+  private final SqitchSettings settings;
+
+  /** Sqitch with its default paths. */
+  public SqitchLayout() {
+    this(SqitchSettings.DEFAULTS);
+  }
+
+  SqitchLayout(SqitchSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public ToolConfig toolConfig() {
+    return settings.config();
+  }
+
   @Override
   public OutOfOrder outOfOrder() {
     return OutOfOrder.NOT_VERSIONED;
@@ -52,7 +68,7 @@ public final class SqitchLayout implements Layout {
 
   @Override
   public boolean recognises(SourceFolder folder) {
-    return folder.files().contains(PLAN);
+    return folder.files().contains(settings.plan());
   }
 
   /** One line of the plan: a change (with its script name) or a tag. */
@@ -61,7 +77,7 @@ public final class SqitchLayout implements Layout {
   @Override
   public LoadedMigrations load(SourceFolder folder) {
     List<Finding> problems = new ArrayList<>();
-    SourceText.Result plan = SourceText.read(folder, PLAN);
+    SourceText.Result plan = SourceText.read(folder, settings.plan());
     if (plan instanceof SourceText.Problem problem) {
       return new LoadedMigrations(List.of(), List.of(problem.finding()));
     }
@@ -74,14 +90,14 @@ public final class SqitchLayout implements Layout {
         continue;
       }
       String scriptName = scriptName(entries, i, folder);
-      String deploy = "deploy/" + scriptName + ".sql";
-      String revert = "revert/" + scriptName + ".sql";
-      String verify = "verify/" + scriptName + ".sql";
+      String deploy = script(settings.deploy(), scriptName);
+      String revert = script(settings.revert(), scriptName);
+      String verify = script(settings.verify(), scriptName);
       if (!folder.files().contains(deploy)) {
         problems.add(
             Finding.error(
                 RuleId.MISSING_SCRIPT,
-                folder.displayPath(PLAN),
+                folder.displayPath(settings.plan()),
                 entry.line(),
                 "The plan names change '"
                     + entry.name()
@@ -144,7 +160,12 @@ public final class SqitchLayout implements Layout {
    * {@code _path_segments}), the tags between the change and its rework are tried newest first, the
    * first whose deploy script exists wins, and without one the newest tag names it.
    */
-  private static String scriptName(List<Entry> entries, int index, SourceFolder folder) {
+  /** The path of a change's script in {@code dir}, relative to the folder. */
+  private String script(String dir, String name) {
+    return (dir.equals(".") ? "" : dir + "/") + name + "." + settings.extension();
+  }
+
+  private String scriptName(List<Entry> entries, int index, SourceFolder folder) {
     String name = entries.get(index).name();
     int rework = index + 1;
     while (rework < entries.size()
@@ -161,7 +182,7 @@ public final class SqitchLayout implements Layout {
       }
     }
     for (String tag : tags) {
-      if (folder.files().contains("deploy/" + name + tag + ".sql")) {
+      if (folder.files().contains(script(settings.deploy(), name + tag))) {
         return name + tag;
       }
     }
@@ -181,12 +202,13 @@ public final class SqitchLayout implements Layout {
             + "\n";
     return List.of(
         new NewMigrationFile(
-            PLAN, planLine, true, "%syntax-version=1.0.0\n%project=" + change + "\n\n"),
+            settings.plan(), planLine, true, "%syntax-version=1.0.0\n%project=" + change + "\n\n"),
         NewMigrationFile.create(
-            "deploy/" + change + ".sql", "-- Deploy " + change + "\n\nBEGIN;\n\nCOMMIT;\n"),
+            script(settings.deploy(), change), "-- Deploy " + change + "\n\nBEGIN;\n\nCOMMIT;\n"),
         NewMigrationFile.create(
-            "revert/" + change + ".sql", "-- Revert " + change + "\n\nBEGIN;\n\nCOMMIT;\n"),
+            script(settings.revert(), change), "-- Revert " + change + "\n\nBEGIN;\n\nCOMMIT;\n"),
         NewMigrationFile.create(
-            "verify/" + change + ".sql", "-- Verify " + change + "\n\nBEGIN;\n\nROLLBACK;\n"));
+            script(settings.verify(), change),
+            "-- Verify " + change + "\n\nBEGIN;\n\nROLLBACK;\n"));
   }
 }

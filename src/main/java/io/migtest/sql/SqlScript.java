@@ -21,6 +21,7 @@ public final class SqlScript {
   private final TransactionMode transactionMode;
   private final List<Finding> problems;
   private final PsqlClient psql;
+  private final String checksumText;
   private SplitScript split;
 
   /**
@@ -33,7 +34,7 @@ public final class SqlScript {
       int firstLine,
       TransactionMode transactionMode,
       List<Finding> problems) {
-    this(file, text, firstLine, transactionMode, problems, null);
+    this(file, text, firstLine, transactionMode, problems, null, text);
   }
 
   private SqlScript(
@@ -42,13 +43,15 @@ public final class SqlScript {
       int firstLine,
       TransactionMode transactionMode,
       List<Finding> problems,
-      PsqlClient psql) {
+      PsqlClient psql,
+      String checksumText) {
     this.file = file;
     this.text = text;
     this.firstLine = firstLine;
     this.transactionMode = transactionMode;
     this.problems = List.copyOf(problems);
     this.psql = psql;
+    this.checksumText = checksumText;
   }
 
   public static SqlScript of(String file, String text, TransactionMode mode) {
@@ -78,12 +81,12 @@ public final class SqlScript {
 
   /** The same script run with another transaction mode. */
   public SqlScript withTransactionMode(TransactionMode mode) {
-    return new SqlScript(file, text, firstLine, mode, problems, psql);
+    return new SqlScript(file, text, firstLine, mode, problems, psql, checksumText);
   }
 
   /** The same script, whose tool runs it with psql as {@code client} says. */
   public SqlScript withPsql(PsqlClient client) {
-    return new SqlScript(file, text, firstLine, transactionMode, problems, client);
+    return new SqlScript(file, text, firstLine, transactionMode, problems, client, checksumText);
   }
 
   /** How the script's tool runs it with psql, or null when its tool does not use psql. */
@@ -102,17 +105,36 @@ public final class SqlScript {
     return split().psqlFeatures().stream().filter(psql::honours).findFirst();
   }
 
+  /**
+   * The same script running {@code newText} (a tool's placeholders replaced). With {@code
+   * sameChecksum} its {@link #checksum()} stays that of the text as written, as Flyway checksums a
+   * versioned migration; else it follows the new text, as Flyway's does for a repeatable one.
+   */
+  public SqlScript withText(String newText, boolean sameChecksum) {
+    return new SqlScript(
+        file,
+        newText,
+        firstLine,
+        transactionMode,
+        problems,
+        psql,
+        sameChecksum ? checksumText : newText);
+  }
+
   /** The same script with one more problem (a finding of the layout about it). */
   public SqlScript withProblem(Finding problem) {
     List<Finding> all = new ArrayList<>(problems);
     all.add(problem);
-    return new SqlScript(file, text, firstLine, transactionMode, all, psql);
+    return new SqlScript(file, text, firstLine, transactionMode, all, psql, checksumText);
   }
 
   /** The statements, split once and kept. */
   public synchronized SplitScript split() {
     if (split == null) {
-      split = StatementSplitter.split(file, text, firstLine);
+      split =
+          transactionMode == TransactionMode.SEMICOLON_PIECES
+              ? SemicolonPieces.split(text, firstLine)
+              : StatementSplitter.split(file, text, firstLine);
     }
     return split;
   }
@@ -147,14 +169,24 @@ public final class SqlScript {
   }
 
   /**
-   * SHA-256 of the text with line endings made {@code \n}, to tell a changed migration from an
-   * unchanged one: a checkout that converts line endings does not change a migration.
+   * SHA-256 of the text as the tool checksums it, with line endings made {@code \n}, to tell a
+   * changed migration from an unchanged one: a checkout that converts line endings does not change
+   * a migration.
    */
   public String checksum() {
+    return sha256(checksumText);
+  }
+
+  /** SHA-256 of the text migtest runs: equal for scripts that do the same. */
+  public String textChecksum() {
+    return sha256(text);
+  }
+
+  private static String sha256(String content) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of()
-          .formatHex(digest.digest(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8)));
+          .formatHex(digest.digest(content.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -12,5 +12,10 @@ public enum TransactionMode {
    * The file is sent as one multi-statement query (golang-migrate): PostgreSQL runs it as one
    * implicit transaction unless the script has its own transaction control or one statement.
    */
-  MULTI_STATEMENT_QUERY
+  MULTI_STATEMENT_QUERY,
+  /**
+   * The file is cut after every {@code ;} byte, quotes and comments notwithstanding, and each piece
+   * runs on its own and commits (golang-migrate's {@code x-multi-statement=true}).
+   */
+  SEMICOLON_PIECES
 }

@@ -49,6 +49,8 @@ class CheckServiceTest {
                     config.runTimeout(),
                     config.initSql(),
                     config.setup(),
+                    config.flywayPlaceholders(),
+                    config.golangMigrate(),
                     config.environment()),
                 progress);
     assertThat(outcome.report().result()).isEqualTo(RunResult.PASS);

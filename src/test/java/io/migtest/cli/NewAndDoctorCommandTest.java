@@ -121,6 +121,28 @@ class NewAndDoctorCommandTest {
   }
 
   @Test
+  void doctorShowsWhatItTookFromTheToolsConfigurationWithoutItsSecrets() throws IOException {
+    Files.createDirectories(project.resolve("database/flyway"));
+    Files.writeString(project.resolve("database/flyway/V1__a.sql"), "CREATE TABLE a (id int);");
+    Files.writeString(
+        project.resolve("flyway.conf"),
+        "flyway.locations=filesystem:database/flyway\n"
+            + "flyway.placeholders.db_password=hunter2secret\n"
+            + "flyway.password=topsecret\n");
+    Files.writeString(project.resolve("migtest.yml"), "init-sql: SET work_mem = '64MB'\n");
+    CliRun run = CliRun.of("doctor", project.toString());
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out())
+        .contains("migrations: database/flyway (layout flyway, 1 migration,")
+        .contains(
+            "tool config: flyway.conf (2 settings taken; migtest's own settings win for init-sql)")
+        .contains("flyway.locations=filesystem:database/flyway (flyway.conf line 1)")
+        .contains("flyway.placeholders.db_password=*** (flyway.conf line 2)")
+        .doesNotContain("hunter2secret")
+        .doesNotContain("topsecret");
+  }
+
+  @Test
   void doctorDoesNotEchoTheDatabaseUrlItDoesNotTake() {
     CliRun withDir =
         CliRun.of("doctor", project.toString(), "--database-url", "postgres://u:s3cret-pw@h/db");

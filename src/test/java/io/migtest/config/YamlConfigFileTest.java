@@ -83,4 +83,25 @@ class YamlConfigFileTest {
     usageError("layout: &a flyway\n*a : plain\n")
         .startsWith("migtest.yml line 2: a key must be a plain name");
   }
+
+  @Test
+  void flywayPlaceholdersAndGolangMigrateOptionsAreReadWithTheirLines() throws IOException {
+    Path file =
+        write(
+            "flyway:\n  placeholders:\n    schema: app\n"
+                + "golang-migrate:\n  multi-statement: true\n  migrations-table: versions\n");
+    var settings = YamlConfigFile.read(file);
+    assertThat(settings.get("flyway.placeholders.schema"))
+        .isEqualTo(new Setting("app", "migtest.yml line 3"));
+    assertThat(settings.get("golang-migrate.multi-statement").value()).isEqualTo("true");
+    Config config = ConfigResolver.resolve(dir, null, java.util.Map.of(), java.util.Map.of());
+    assertThat(config.flywayPlaceholders().get("schema").source()).isEqualTo("migtest.yml line 3");
+    assertThat(config.golangMigrate().multiStatement()).isTrue();
+    assertThat(config.golangMigrate().migrationsTable()).isEqualTo("versions");
+    write("golang-migrate:\n  multi-statement: sometimes\n");
+    assertThatThrownBy(
+            () -> ConfigResolver.resolve(dir, null, java.util.Map.of(), java.util.Map.of()))
+        .hasMessageContaining(
+            "migtest.yml line 2: 'golang-migrate.multi-statement' is 'sometimes'");
+  }
 }

@@ -6,6 +6,7 @@ import io.migtest.finding.Finding;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.sql.Connection;
+import java.util.EnumSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -217,7 +218,9 @@ class ScriptRunnerTest {
             + "2\tgreen; not SQL\n"
             + "\\.\n"
             + "UPDATE colours SET name = upper(name);\n";
-    for (TransactionMode mode : TransactionMode.values()) {
+    // golang-migrate's multi-statement mode cuts the rows at their semicolon, as it does.
+    for (TransactionMode mode :
+        EnumSet.complementOf(EnumSet.of(TransactionMode.SEMICOLON_PIECES))) {
       try (ScratchDatabase db = SharedServer.get().createScratch("test");
           Connection c = db.connect()) {
         assertThat(runner.run(c, SqlScript.of("V1__colours.sql", sql, mode)))

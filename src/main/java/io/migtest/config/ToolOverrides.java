@@ -1,0 +1,68 @@
+package io.migtest.config;
+
+import io.migtest.MigtestException;
+import io.migtest.migration.GolangMigrateSettings;
+import io.migtest.migration.ToolSetting;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The settings of migtest.yml that stand in for, or win over, a migration tool's own. */
+final class ToolOverrides {
+  private ToolOverrides() {}
+
+  /** {@code flyway.placeholders.<name>} settings, keyed by name. */
+  static Map<String, ToolSetting> flywayPlaceholders(Map<String, Setting> s) {
+    Map<String, ToolSetting> placeholders = new LinkedHashMap<>();
+    s.forEach(
+        (key, setting) -> {
+          if (ConfigKeys.isNamedEntry(key)) {
+            String name = key.substring(ConfigKeys.FLYWAY_PLACEHOLDERS.length() + 1);
+            placeholders.put(name, new ToolSetting(key, setting.value(), setting.source()));
+          }
+        });
+    return placeholders;
+  }
+
+  /** golang-migrate's URL options, validated as its postgres driver validates them. */
+  static GolangMigrateSettings golangMigrate(Map<String, Setting> s) {
+    GolangMigrateSettings defaults = GolangMigrateSettings.DEFAULTS;
+    List<ToolSetting> taken = new ArrayList<>();
+    Setting multi = s.get(ConfigKeys.MULTI_STATEMENT);
+    Setting maxSize = s.get(ConfigKeys.MULTI_STATEMENT_MAX_SIZE);
+    Setting table = s.get(ConfigKeys.MIGRATIONS_TABLE);
+    boolean multiStatement = defaults.multiStatement();
+    if (multi != null) {
+      if (!multi.value().equalsIgnoreCase("true") && !multi.value().equalsIgnoreCase("false")) {
+        throw invalid(multi, ConfigKeys.MULTI_STATEMENT, "true or false");
+      }
+      multiStatement = Boolean.parseBoolean(multi.value().toLowerCase(java.util.Locale.ROOT));
+      taken.add(new ToolSetting(ConfigKeys.MULTI_STATEMENT, multi.value(), multi.source()));
+    }
+    int size = defaults.multiStatementMaxSize();
+    if (maxSize != null) {
+      try {
+        // As the driver does, a size of 0 or less means the default.
+        size = Math.max(0, Integer.parseInt(maxSize.value().strip()));
+        size = size == 0 ? defaults.multiStatementMaxSize() : size;
+      } catch (NumberFormatException e) {
+        throw invalid(maxSize, ConfigKeys.MULTI_STATEMENT_MAX_SIZE, "a number of bytes");
+      }
+      taken.add(
+          new ToolSetting(ConfigKeys.MULTI_STATEMENT_MAX_SIZE, maxSize.value(), maxSize.source()));
+    }
+    String tableName = defaults.migrationsTable();
+    if (table != null && !table.value().isBlank()) {
+      tableName = table.value().strip();
+      taken.add(new ToolSetting(ConfigKeys.MIGRATIONS_TABLE, tableName, table.source()));
+    }
+    return new GolangMigrateSettings(multiStatement, size, tableName, taken);
+  }
+
+  private static MigtestException invalid(Setting setting, String key, String expected) {
+    String what = setting.fromFile() ? setting.source() + ": '" + key + "'" : setting.source();
+    return MigtestException.usage(
+        what + " is '" + setting.value() + "'; expected " + expected + ".");
+  }
+}

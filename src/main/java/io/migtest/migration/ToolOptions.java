@@ -1,0 +1,33 @@
+package io.migtest.migration;
+
+import java.util.Map;
+
+/**
+ * What the tools' own configuration files cannot say: migtest's overrides of them, and facts of the
+ * run that Flyway's built-in placeholders name.
+ *
+ * @param flywayPlaceholders placeholders from migtest.yml ({@code flyway.placeholders.<name>}),
+ *     keyed by name; they win over the tool's
+ * @param golangMigrate golang-migrate's URL options, from migtest.yml
+ * @param databaseUser the role migtest connects as ({@code ${flyway:user}})
+ * @param databaseName the database migtest connects to first ({@code ${flyway:database}})
+ * @param timestamp when the run started, as Flyway formats it ({@code ${flyway:timestamp}})
+ * @param workingDirectory the project folder, where Flyway would run ({@code
+ *     ${flyway:workingDirectory}})
+ */
+public record ToolOptions(
+    Map<String, ToolSetting> flywayPlaceholders,
+    GolangMigrateSettings golangMigrate,
+    String databaseUser,
+    String databaseName,
+    String timestamp,
+    String workingDirectory) {
+
+  /** No overrides, for tests and for reading a folder without a run. */
+  public static final ToolOptions NONE =
+      new ToolOptions(Map.of(), GolangMigrateSettings.DEFAULTS, "postgres", "postgres", "", "");
+
+  public ToolOptions {
+    flywayPlaceholders = Map.copyOf(flywayPlaceholders);
+  }
+}

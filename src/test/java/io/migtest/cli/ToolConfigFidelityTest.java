@@ -1,0 +1,187 @@
+package io.migtest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.migtest.db.SharedServer;
+import io.migtest.process.ChildEnvironment;
+import io.migtest.process.Commands;
+import io.migtest.report.JsonReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fixtures under {@code fidelity/} whose migrations run only as their tool's own configuration
+ * says: each is applied on the real PostgreSQL, and its tests check what the configuration changed.
+ */
+class ToolConfigFidelityTest {
+  @TempDir Path project;
+
+  private void copy(String fixture) throws IOException {
+    Path from = Path.of("src/test/resources/fidelity", fixture);
+    try (var files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path to = project.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(file, to);
+        }
+      }
+    }
+  }
+
+  private CliRun check(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "check",
+                project.toString(),
+                "--database-url",
+                SharedServer.url(),
+                "--report-dir",
+                project.resolve("migtest-report").toString()));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  private List<JsonNode> findings() throws IOException {
+    JsonNode report =
+        JsonReport.mapper().readTree(project.resolve("migtest-report/report.json").toFile());
+    return report.get("gates").findValues("findings").stream()
+        .flatMap(f -> java.util.stream.StreamSupport.stream(f.spliterator(), false))
+        .toList();
+  }
+
+  private void git(String... args) throws IOException {
+    List<String> command =
+        new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t"));
+    command.addAll(List.of(args));
+    Map<String, String> env = ChildEnvironment.minimal(System.getenv());
+    env.put("HOME", project.toString());
+    assertThat(Commands.run(command, project, env, Duration.ofSeconds(30)).succeeded()).isTrue();
+  }
+
+  @Test
+  void flywayConfNamesTheFolderThePlaceholdersTheDefaultSchemaAndTheHistoryTable()
+      throws IOException {
+    copy("flyway-conf");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.all()).contains("(flyway) in database/flyway").contains("1 test: 1 passed");
+  }
+
+  @Test
+  void flywayConfOutOfOrderMakesAnOlderNewMigrationANote() throws IOException {
+    copy("flyway-conf");
+    git("init", "-q", "-b", "main");
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    Files.writeString(
+        project.resolve("database/flyway/V2__notes.sql"), "CREATE TABLE notes (id int);");
+    CliRun run = check("--base", "main");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.get("rule").asText()).isEqualTo("out-of-order");
+              assertThat(f.get("severity").asText()).isEqualTo("info");
+              assertThat(f.get("message").asText()).contains("(outOfOrder=true)");
+            });
+  }
+
+  @Test
+  void flywayTomlTakesTheDefaultEnvironmentsSchemasInitSqlAndPlaceholders() throws IOException {
+    copy("flyway-toml");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.all()).contains("(flyway) in sql/changes").contains("1 test: 1 passed");
+  }
+
+  @Test
+  void dbmateEnvNamesTheFolderAndTheHistoryTable() throws IOException {
+    copy("dbmate-env");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.all()).contains("2 migrations (dbmate) in database/schema");
+  }
+
+  @Test
+  void dieselTomlNamesTheFolder() throws IOException {
+    copy("diesel-toml");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.all()).contains("1 migration (directory) in schema/migrations");
+  }
+
+  @Test
+  void sqitchConfNamesTheTopFolderThePlanAndTheTargetsDeployFolder() throws IOException {
+    copy("sqitch-conf");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.all()).contains("1 migration (sqitch) in database");
+  }
+
+  @Test
+  void golangMigrateMultiStatementRunsEachPieceOnItsOwn() throws IOException {
+    copy("golang-multi-statement");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).contains("1 test: 1 passed");
+    // Without it the file is one query, and CREATE INDEX CONCURRENTLY refuses to run in it.
+    Files.delete(project.resolve("migtest.yml"));
+    CliRun without = check();
+    assertThat(without.exitCode()).as(without.all()).isEqualTo(1);
+    assertThat(without.out()).contains("25001");
+  }
+
+  @Test
+  void aPlaceholderWithoutAValueFailsAtItsLineAsInFlyway() throws IOException {
+    copy("flyway-conf");
+    Files.writeString(
+        project.resolve("database/flyway/V4__audit.sql"),
+        "CREATE TABLE audit (id int);\nGRANT SELECT ON audit TO ${auditor};\n");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("database/flyway/V4__audit.sql:2 [unknown-placeholder]")
+        .contains("No value provided for placeholder: ${auditor}");
+  }
+
+  @Test
+  void aBrokenSettingIsAFindingAtItsLineNotACrash() throws IOException {
+    copy("flyway-conf");
+    Files.writeString(
+        project.resolve("flyway.conf"),
+        Files.readString(project.resolve("flyway.conf")) + "flyway.mixed=sometimes\n");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).contains("flyway.conf:8 [tool-config] Invalid value for flyway.mixed");
+  }
+
+  @Test
+  void theBaseIsReadWithTheBasesConfigurationAndAChangedPlaceholderEditsNoMigration()
+      throws IOException {
+    copy("flyway-conf");
+    git("init", "-q", "-b", "main");
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    Path conf = project.resolve("flyway.conf");
+    Files.writeString(
+        conf, Files.readString(conf).replace("owner_role=app_owner", "owner_role=app_admin"));
+    Files.writeString(
+        project.resolve("database/flyway/V4__grant.sql"),
+        "GRANT SELECT ON accounts TO ${owner_role};");
+    CliRun run = check("--base", "main");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).doesNotContain("edited-migration");
+    assertThat(run.out()).contains("1 migration applied on top of main");
+  }
+}

@@ -1,0 +1,95 @@
+package io.migtest.migration;
+
+import static io.migtest.migration.Files.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migtest.finding.Finding;
+import io.migtest.finding.Severity;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** dbmate's .env, diesel.toml and sqitch.conf, as their tools read them. */
+class ToolConfigFilesTest {
+  @TempDir Path project;
+
+  private WorkingTreeFiles files() {
+    return new WorkingTreeFiles(project);
+  }
+
+  @Test
+  void dbmateEnvWithQuotesExportAndComments() {
+    write(project, "db/schema/001_a.sql", "-- migrate:up\n");
+    write(
+        project,
+        ".env",
+        "# local\nDATABASE_URL=postgres://u:secret@h/db\nDBMATE_MIGRATIONS_DIR='./db/schema'\n"
+            + "export DBMATE_MIGRATIONS_TABLE=meta.done # comment\n");
+    DbmateSettings settings = DbmateSettings.read(files());
+    assertThat(settings.folders()).containsExactly("db/schema");
+    assertThat(settings.table()).isEqualTo("meta.done");
+    assertThat(settings.config().taken())
+        .extracting(ToolSetting::source)
+        .containsExactly(".env line 3", ".env line 4");
+    assertThat(HistoryTable.dbmate(settings.table()).create())
+        .startsWith(
+            "CREATE SCHEMA IF NOT EXISTS \"meta\"; CREATE TABLE IF NOT EXISTS \"meta\".\"done\"");
+  }
+
+  @Test
+  void dbmateReadsTheFirstOfSeveralFoldersWithAWarning() {
+    write(project, "a/001_a.sql", "-- migrate:up\n");
+    write(project, "b/002_b.sql", "-- migrate:up\n");
+    write(project, ".env", "DBMATE_MIGRATIONS_DIR=a,b,/elsewhere\n");
+    DbmateSettings settings = DbmateSettings.read(files());
+    assertThat(settings.folders()).containsExactly("a");
+    assertThat(settings.config().problems())
+        .hasSize(2)
+        .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+  }
+
+  @Test
+  void dieselTomlDirAndABrokenFile() {
+    write(project, "migs/2024-01-01-000000_a/up.sql", "SELECT 1;");
+    write(
+        project,
+        "diesel.toml",
+        "[print_schema]\nfile = \"src/schema.rs\"\n\n[migrations_directory]\ndir = \"migs\"\n");
+    DieselSettings settings = DieselSettings.read(files());
+    assertThat(settings.folder()).isEqualTo("migs");
+    assertThat(settings.config().taken())
+        .extracting(ToolSetting::describe)
+        .containsExactly("migrations_directory.dir=migs (diesel.toml line 5)");
+    write(project, "diesel.toml", "[migrations_directory\ndir = \"migs\"\n");
+    assertThat(DieselSettings.read(files()).config().problems())
+        .extracting(Finding::rule, Finding::severity)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("tool-config", Severity.ERROR));
+  }
+
+  @Test
+  void sqitchLooksInTheTargetThenTheEngineThenCore() {
+    write(
+        project,
+        "sqitch.conf",
+        "[core]\n\tengine = pg\n\ttop_dir = db\n\tdeploy_dir = db/core-deploy\n"
+            + "[engine \"pg\"]\n\ttarget = prod\n\trevert_dir = db/engine-revert ; comment\n"
+            + "[target \"prod\"]\n\tdeploy_dir = \"db/target deploy\"\n\textension = psql\n");
+    SqitchSettings settings = SqitchSettings.read(files());
+    assertThat(settings.topDir()).isEqualTo("db");
+    assertThat(settings.plan()).isEqualTo("sqitch.plan");
+    assertThat(settings.deploy()).isEqualTo("target deploy");
+    assertThat(settings.revert()).isEqualTo("engine-revert");
+    assertThat(settings.verify()).isEqualTo("verify");
+    assertThat(settings.extension()).isEqualTo("psql");
+  }
+
+  @Test
+  void sqitchPathsOutsideTopDirAreWarnings() {
+    write(project, "sqitch.conf", "[core]\n\ttop_dir = db\n\tplan_file = plans/x.plan\n");
+    SqitchSettings settings = SqitchSettings.read(files());
+    assertThat(settings.plan()).isEqualTo("sqitch.plan");
+    assertThat(settings.config().problems())
+        .extracting(Finding::location)
+        .containsExactly("sqitch.conf:3");
+  }
+}

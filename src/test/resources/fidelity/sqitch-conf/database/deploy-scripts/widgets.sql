@@ -1,0 +1,7 @@
+-- Deploy widgets
+
+BEGIN;
+
+CREATE TABLE widgets (id int PRIMARY KEY);
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert widgets
+
+BEGIN;
+
+DROP TABLE widgets;
+
+COMMIT;

@@ -1,0 +1,3 @@
+-- Verify widgets
+
+SELECT id FROM widgets WHERE false;

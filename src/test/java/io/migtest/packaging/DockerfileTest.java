@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +62,7 @@ class DockerfileTest {
   void usesNoSyntaxOnlyBuildKitUnderstands() {
     assertThat(dockerfile.lines())
         .as("no parser directive for a BuildKit frontend")
-        .noneMatch(l -> l.strip().replace(" ", "").toLowerCase().startsWith("#syntax="));
+        .noneMatch(l -> l.strip().replace(" ", "").toLowerCase(Locale.ROOT).startsWith("#syntax="));
     for (Instruction i : dockerfile.instructions()) {
       assertThat(i.arguments()).as("heredoc in line %d", i.line()).doesNotContain("<<");
       if (i.is("RUN")) {
@@ -149,7 +150,7 @@ class DockerfileTest {
   void trustsOnlyTheWorkspaceForGit() {
     String runs = dockerfile.runs(runtime);
     assertThat(runs).contains("git config --system --add safe.directory /github/workspace");
-    assertThat(runs).doesNotContain("safe.directory '*'").doesNotContain("safe.directory *");
+    assertThat(runs).doesNotContainPattern("safe\\.directory\\s+['\"]?\\*");
   }
 
   @Test

@@ -1,0 +1,74 @@
+# migtest's container image: the GitHub container action (action.yml builds this file on every job,
+# or pulls the published image) and the CLI (`docker run <image> check .`).
+#
+# Plain `docker build` syntax only (the runner builds with whatever builder the host has): no
+# RUN --mount, no heredocs, no syntax directive. Multi-arch: the same file builds linux/amd64 and
+# linux/arm64 (docker buildx build --platform linux/amd64,linux/arm64); the jar carries the
+# PostgreSQL binaries of both and the training run below extracts the ones of the image's arch.
+# A static test (src/test/java/io/migtest/packaging/DockerfileTest.java) checks these rules.
+
+# ---- Stage 1: the runnable jar ------------------------------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+# The dependencies in a layer of their own, rebuilt only when pom.xml changes.
+COPY pom.xml ./
+RUN mvn -B -q dependency:go-offline
+# Only the main sources: a change to the tests does not rebuild the jar. Tests run in CI, not here.
+COPY src/main ./src/main
+RUN mvn -B -q package -Dmaven.test.skip=true \
+ && cp target/migtest.jar /migtest.jar
+
+# ---- Stage 2: the runtime -----------------------------------------------------------------
+# Eclipse Temurin's JRE 17 on Ubuntu 24.04: a published multi-arch (amd64, arm64) Java runtime
+# with its default CDS archive, smaller than debian:bookworm-slim plus openjdk-17-jre-headless
+# (which pulls cups, fontconfig, harfbuzz and ALSA libraries a headless CLI never loads).
+FROM eclipse-temurin:17-jre-noble
+
+# git: reads the base branch's migrations. util-linux: setpriv, which starts PostgreSQL and the
+# test command as the unprivileged account below (works under Docker's default seccomp profile,
+# unlike unshare). postgresql-client: psql for test commands and psql-style scripts.
+# ca-certificates: TLS to the GitHub API and to a database given by URL.
+# `migtest` is the account PostgreSQL runs as: the action runs as root (no USER instruction),
+# PostgreSQL refuses root. The workspace belongs to the runner's uid, so git needs it declared
+# safe; only that folder, never '*' (migtest also passes the repository's own root to every git
+# command it runs, so checkouts under a path work too).
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      ca-certificates git postgresql-client util-linux \
+ && { command -v setpriv >/dev/null \
+      || DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends setpriv; } \
+ && command -v setpriv && command -v git && command -v psql \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --user-group --no-create-home --home-dir /nonexistent \
+      --shell /usr/sbin/nologin migtest \
+ && git config --system --add safe.directory /github/workspace
+
+COPY --from=build /migtest.jar /app/migtest.jar
+
+# A training run on the example project, as root like the action: it extracts the PostgreSQL
+# binaries into /tmp/migtest-postgres-0/pg-<hash>, where a cold container finds them (the runner
+# mounts nothing on /tmp), starts PostgreSQL through setpriv as `migtest` (so a broken image fails
+# here, not in a user's job), and records the classes it loads into an AppCDS archive that the
+# ENTRYPOINT maps. The jar's path must be the same at training and at run time. The training's
+# home (with the parse cache's signing key) is removed: a key baked into a public image would let
+# anyone sign a cache a pull request commits.
+COPY examples/shop /tmp/migtest-training/shop
+RUN HOME=/tmp/migtest-training/home \
+    java -XX:ArchiveClassesAtExit=/app/migtest.jsa -Xlog:disable -Xlog:all=error:stderr \
+      -jar /app/migtest.jar check /tmp/migtest-training/shop \
+      --report-dir /tmp/migtest-training/report --timeout 10m \
+ && test -x /tmp/migtest-postgres-0/pg-*/bin/postgres \
+ && test -s /app/migtest.jsa \
+ && rm -rf /tmp/migtest-training /tmp/migtest-postgres-0/run \
+ && chmod 0444 /app/migtest.jsa
+
+# Exec form with absolute paths (no shell, so signals reach the JVM; a step's PATH cannot change
+# which java runs). action.yml's `args: [action]` replaces CMD, so the action runs
+# `java ... -jar /app/migtest.jar action`; `docker run <image> check .` runs the CLI.
+# -Xshare:auto falls back silently when the archive does not fit the JVM. JVM warnings go to
+# stderr, so stdout carries only migtest's own output and workflow commands.
+# The runner mounts the checkout here and sets it as the working folder; `docker run -v
+# "$PWD":/github/workspace <image> check .` gets the same safe.directory.
+WORKDIR /github/workspace
+ENTRYPOINT ["/opt/java/openjdk/bin/java", "-XX:SharedArchiveFile=/app/migtest.jsa", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", "/app/migtest.jar"]
+CMD ["action"]

@@ -124,7 +124,7 @@ public final class ProjectLoader {
   private static ToolOptions options(Config config) {
     var provider = DatabaseProviders.choose(config);
     return new ToolOptions(
-        config.flywayPlaceholders(),
+        config.flywaySettings(),
         config.golangMigrate(),
         provider.user(),
         provider.database(),

@@ -26,8 +26,9 @@ import java.util.Map;
  * @param runTimeout the longest the whole run may take; then migtest stops everything it started
  * @param initSql statements run on every connection to a scratch database first, or null
  * @param setup SQL files, relative to the project, run as superuser before the first migration
- * @param flywayPlaceholders Flyway placeholders from {@code flyway.placeholders} in migtest.yml,
- *     keyed by name; they win over the project's flyway.conf or flyway.toml
+ * @param flywaySettings Flyway settings from the {@code flyway} section of migtest.yml, keyed as
+ *     flyway.conf names them without {@code flyway.} ({@code outOfOrder}, {@code
+ *     placeholders.schema}); they win over the project's flyway.conf or flyway.toml
  * @param golangMigrate golang-migrate's URL options
  * @param environment the environment migtest was started with: it decides how child processes
  *     start, and only an allow-list of it reaches them
@@ -48,7 +49,7 @@ public record Config(
     Duration runTimeout,
     String initSql,
     List<String> setup,
-    Map<String, ToolSetting> flywayPlaceholders,
+    Map<String, ToolSetting> flywaySettings,
     GolangMigrateSettings golangMigrate,
     Map<String, String> environment) {
 

@@ -40,10 +40,11 @@ public final class ConfigKeys {
   public static final String MIGRATIONS_TABLE = "golang-migrate.migrations-table";
 
   /**
-   * Sections whose keys the user names: {@code flyway.placeholders.<name>} gives a Flyway
-   * placeholder a value, over the one in flyway.conf or flyway.toml.
+   * The section of Flyway's own settings, named as in flyway.conf without {@code flyway.}: {@code
+   * flyway.outOfOrder}, {@code flyway.placeholders.<name>}, ...; each wins over the one in
+   * flyway.conf or flyway.toml (for settings Flyway gets elsewhere, e.g. from Spring or Micronaut).
    */
-  public static final String FLYWAY_PLACEHOLDERS = "flyway.placeholders";
+  public static final String FLYWAY = "flyway";
 
   /** Keys a YAML file may hold; {@code gates.<id>} keys are added per gate. */
   public static final List<String> FILE_KEYS;
@@ -74,18 +75,16 @@ public final class ConfigKeys {
 
   private ConfigKeys() {}
 
-  /** True for a key of a section whose keys the user names ({@code flyway.placeholders.x}). */
+  /** True for a key of a section whose keys the tool names ({@code flyway.outOfOrder}). */
   public static boolean isNamedEntry(String key) {
-    return key.startsWith(FLYWAY_PLACEHOLDERS + ".")
-        && key.length() > FLYWAY_PLACEHOLDERS.length() + 1;
+    return key.startsWith(FLYWAY + ".") && key.length() > FLYWAY.length() + 1;
   }
 
   /** True for a key that is, or leads to, a known key or a section of named entries. */
   public static boolean isKnown(String key) {
     return FILE_KEYS.contains(key)
         || FILE_KEYS.stream().anyMatch(k -> k.startsWith(key + "."))
-        || FLYWAY_PLACEHOLDERS.equals(key)
-        || FLYWAY_PLACEHOLDERS.startsWith(key + ".")
+        || FLYWAY.equals(key)
         || isNamedEntry(key);
   }
 

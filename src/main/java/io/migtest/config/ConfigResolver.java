@@ -142,7 +142,7 @@ public final class ConfigResolver {
         duration(s, ConfigKeys.TIMEOUT, Config.DEFAULT_RUN_TIMEOUT),
         value(s, ConfigKeys.INIT_SQL),
         setupFiles(projectDir, s.get(ConfigKeys.SETUP)),
-        ToolOverrides.flywayPlaceholders(s),
+        ToolOverrides.flywaySettings(s),
         ToolOverrides.golangMigrate(s),
         Map.copyOf(environment));
   }

@@ -1,6 +1,7 @@
 package io.migtest.config;
 
 import io.migtest.MigtestException;
+import io.migtest.migration.FlywaySettings;
 import io.migtest.migration.GolangMigrateSettings;
 import io.migtest.migration.ToolSetting;
 import java.util.ArrayList;
@@ -12,17 +13,31 @@ import java.util.Map;
 final class ToolOverrides {
   private ToolOverrides() {}
 
-  /** {@code flyway.placeholders.<name>} settings, keyed by name. */
-  static Map<String, ToolSetting> flywayPlaceholders(Map<String, Setting> s) {
-    Map<String, ToolSetting> placeholders = new LinkedHashMap<>();
-    s.forEach(
-        (key, setting) -> {
-          if (ConfigKeys.isNamedEntry(key)) {
-            String name = key.substring(ConfigKeys.FLYWAY_PLACEHOLDERS.length() + 1);
-            placeholders.put(name, new ToolSetting(key, setting.value(), setting.source()));
-          }
-        });
-    return placeholders;
+  /**
+   * {@code flyway.<setting>} entries keyed by the setting as flyway.conf names it without {@code
+   * flyway.} ({@code outOfOrder}, {@code placeholders.schema}); one Flyway has no such setting for,
+   * or migtest does not read, is an error.
+   */
+  static Map<String, ToolSetting> flywaySettings(Map<String, Setting> s) {
+    Map<String, ToolSetting> settings = new LinkedHashMap<>();
+    for (var entry : s.entrySet()) {
+      String key = entry.getKey();
+      if (!ConfigKeys.isNamedEntry(key)) {
+        continue;
+      }
+      String name = key.substring(ConfigKeys.FLYWAY.length() + 1);
+      Setting setting = entry.getValue();
+      if (!FlywaySettings.reads(name)) {
+        throw MigtestException.usage(
+            setting.source()
+                + ": '"
+                + key
+                + "' is not a Flyway setting migtest reads; see docs/layouts.md, Tool"
+                + " configuration, for the list.");
+      }
+      settings.put(name, new ToolSetting(key, setting.value(), setting.source()));
+    }
+    return settings;
   }
 
   /** golang-migrate's URL options, validated as its postgres driver validates them. */

@@ -148,8 +148,8 @@ public final class YamlConfigFile {
               + "'. Known keys: "
               + String.join(", ", ConfigKeys.FILE_KEYS)
               + ", "
-              + ConfigKeys.FLYWAY_PLACEHOLDERS
-              + ".<name>");
+              + ConfigKeys.FLYWAY
+              + ".<Flyway setting>");
     }
     Integer earlier = keyLines.putIfAbsent(key, keyLine);
     if (earlier != null) {

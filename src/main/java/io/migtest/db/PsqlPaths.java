@@ -12,7 +12,7 @@ import java.nio.file.Path;
  */
 record PsqlPaths(PsqlClient client, Path root, String scriptFile) {
 
-  /** The folder psql runs in: the script's folder (Sqitch), else the project root. */
+  /** The folder psql runs in: the script's folder, or the project root (see PsqlClient). */
   Path workingFolder() {
     return client.runsInFolder() ? folder() : root;
   }

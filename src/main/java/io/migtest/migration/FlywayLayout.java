@@ -37,16 +37,29 @@ public final class FlywayLayout implements Layout {
     return Optional.of(settings.historyTable());
   }
 
-  /** Flyway refuses it unless {@code outOfOrder} is set; then it applies it. */
+  /**
+   * Flyway refuses it unless {@code outOfOrder} is set (then it applies it) or {@code
+   * ignoreMigrationPatterns} ignores it (then it never applies it).
+   */
   @Override
   public OutOfOrder outOfOrder() {
-    return settings.outOfOrder() ? OutOfOrder.APPLIED : OutOfOrder.REFUSED;
+    if (settings.outOfOrder()) {
+      return OutOfOrder.APPLIED;
+    }
+    // Validate refuses it, unless told to ignore it: then migrate skips it for good.
+    return settings.ignores("ignored") ? OutOfOrder.NEVER_APPLIED : OutOfOrder.REFUSED;
   }
 
   /** Flyway's validate fails on a migration renamed or removed after it was applied. */
   @Override
   public boolean validatesHistory() {
     return true;
+  }
+
+  /** {@code ignoreMigrationPatterns=*:missing} lets validate pass over a removed migration. */
+  @Override
+  public boolean ignoresRemoved() {
+    return settings.ignores("missing");
   }
 
   @Override

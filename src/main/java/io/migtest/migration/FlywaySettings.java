@@ -26,6 +26,7 @@ public record FlywaySettings(
     Placeholders placeholders,
     boolean mixed,
     boolean outOfOrder,
+    List<String> ignoreMigrationPatterns,
     boolean validateMigrationNaming,
     String defaultSchema,
     List<String> schemas,
@@ -49,6 +50,7 @@ public record FlywaySettings(
           "placeholderSeparator",
           "mixed",
           "outOfOrder",
+          "ignoreMigrationPatterns",
           "group",
           "validateMigrationNaming",
           "defaultSchema",
@@ -62,7 +64,7 @@ public record FlywaySettings(
       of(Map.of(), new ArrayList<>(), List.of(), ToolOptions.NONE, null);
 
   /** True for the keys (without {@code flyway.}) that migtest reads. */
-  static boolean reads(String key) {
+  public static boolean reads(String key) {
     return KEYS.contains(key) || key.startsWith(PLACEHOLDERS);
   }
 
@@ -84,9 +86,7 @@ public record FlywaySettings(
         }
       }
     }
-    options
-        .flywayPlaceholders()
-        .forEach((name, setting) -> settings.put(PLACEHOLDERS + name, setting));
+    settings.putAll(options.flywaySettings());
     return of(settings, problems, read, options, files);
   }
 
@@ -151,12 +151,28 @@ public record FlywaySettings(
         placeholders,
         bool(s, "mixed", false, problems),
         bool(s, "outOfOrder", false, problems),
+        list(s, "ignoreMigrationPatterns", List.of("*:future")),
         bool(s, "validateMigrationNaming", false, problems),
         defaultSchema,
         List.copyOf(schemas),
         text(s, "initSql", null),
         table,
         new ToolConfig(read, List.copyOf(s.values()), problems));
+  }
+
+  /**
+   * True when {@code ignoreMigrationPatterns} lets validate pass over versioned migrations in
+   * {@code state} ({@code missing}, {@code ignored}, ...), as {@code ValidatePattern} matches
+   * {@code type:state} with {@code *} for any ({@code api/pattern/ValidatePattern.java}).
+   */
+  boolean ignores(String state) {
+    return ignoreMigrationPatterns.stream()
+        .map(p -> p.toLowerCase(java.util.Locale.ROOT).split(":", 2))
+        .anyMatch(
+            p ->
+                p.length == 2
+                    && (p[0].equals("*") || p[0].equals("versioned"))
+                    && (p[1].equals("*") || p[1].equals(state)));
   }
 
   /** The history table, in the default schema. */

@@ -37,6 +37,14 @@ public interface Layout {
     return false;
   }
 
+  /**
+   * True when the tool, although it validates its history, is told to pass over an applied
+   * migration whose file is gone.
+   */
+  default boolean ignoresRemoved() {
+    return false;
+  }
+
   /** What migtest read from the tool's own configuration files. */
   default ToolConfig toolConfig() {
     return ToolConfig.NONE;

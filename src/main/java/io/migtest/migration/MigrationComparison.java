@@ -201,7 +201,7 @@ public record MigrationComparison(
   private static Finding removed(Migration gone, String baseRef, Layout layout) {
     String what =
         gone.file() + " is on " + baseRef + " but gone from the pull request (deleted or renamed)";
-    if (layout.validatesHistory()) {
+    if (layout.validatesHistory() && !layout.ignoresRemoved()) {
       return Finding.error(
           RuleId.REMOVED_MIGRATION,
           gone.file(),

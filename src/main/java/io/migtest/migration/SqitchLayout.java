@@ -83,7 +83,10 @@ public final class SqitchLayout implements Layout {
     }
     List<Entry> entries = parse(((SourceText.Text) plan).text());
     List<Migration> migrations = new ArrayList<>();
-    PsqlClient psql = new PsqlClient("Sqitch", PSQL_OPTIONS, folder, true);
+    // Sqitch runs where it is started: beside its sqitch.conf (the project root), or, with no
+    // sqitch.conf, in the plan's folder; psql inherits that folder (`\i`, `\set x `cat f``).
+    boolean inPlanFolder = !settings.config().files().contains(SqitchSettings.FILE);
+    PsqlClient psql = new PsqlClient("Sqitch", PSQL_OPTIONS, folder, inPlanFolder);
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
       if (entry.tag()) {

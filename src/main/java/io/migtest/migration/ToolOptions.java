@@ -6,8 +6,8 @@ import java.util.Map;
  * What the tools' own configuration files cannot say: migtest's overrides of them, and facts of the
  * run that Flyway's built-in placeholders name.
  *
- * @param flywayPlaceholders placeholders from migtest.yml ({@code flyway.placeholders.<name>}),
- *     keyed by name; they win over the tool's
+ * @param flywaySettings Flyway settings from migtest.yml ({@code flyway.outOfOrder}, {@code
+ *     flyway.placeholders.<name>}), keyed without {@code flyway.}; they win over the tool's
  * @param golangMigrate golang-migrate's URL options, from migtest.yml
  * @param databaseUser the role migtest connects as ({@code ${flyway:user}})
  * @param databaseName the database migtest connects to first ({@code ${flyway:database}})
@@ -16,7 +16,7 @@ import java.util.Map;
  *     ${flyway:workingDirectory}})
  */
 public record ToolOptions(
-    Map<String, ToolSetting> flywayPlaceholders,
+    Map<String, ToolSetting> flywaySettings,
     GolangMigrateSettings golangMigrate,
     String databaseUser,
     String databaseName,
@@ -28,6 +28,6 @@ public record ToolOptions(
       new ToolOptions(Map.of(), GolangMigrateSettings.DEFAULTS, "postgres", "postgres", "", "");
 
   public ToolOptions {
-    flywayPlaceholders = Map.copyOf(flywayPlaceholders);
+    flywaySettings = Map.copyOf(flywaySettings);
   }
 }

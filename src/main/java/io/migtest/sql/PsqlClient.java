@@ -12,8 +12,9 @@ import java.util.Set;
  * @param tool who runs psql this way, for messages ({@code Sqitch}, {@code psql -f})
  * @param options the tool's own options before {@code --file}, without connection options
  * @param folder the files psql may read: the script's folder and everything below it
- * @param runsInFolder true when psql runs in {@code folder} (Sqitch, in its top folder), false when
- *     it runs in the project root
+ * @param runsInFolder true when psql runs in {@code folder} (Sqitch without a sqitch.conf, in the
+ *     plan's folder), false when it runs in the project root (Sqitch beside its sqitch.conf, psql
+ *     -f)
  */
 public record PsqlClient(
     String tool, List<String> options, ScriptFolder folder, boolean runsInFolder) {

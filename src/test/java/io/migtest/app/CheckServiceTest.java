@@ -49,7 +49,7 @@ class CheckServiceTest {
                     config.runTimeout(),
                     config.initSql(),
                     config.setup(),
-                    config.flywayPlaceholders(),
+                    config.flywaySettings(),
                     config.golangMigrate(),
                     config.environment()),
                 progress);

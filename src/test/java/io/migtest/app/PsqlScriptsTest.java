@@ -98,7 +98,8 @@ class PsqlScriptsTest {
   }
 
   @Test
-  void aSqitchDeployWithVariablesAndAnIncludedFileRunsWithPsqlInItsTopFolder() throws IOException {
+  void aSqitchDeployWithVariablesAndAnIncludedFileRunsWithPsqlInThePlansFolder()
+      throws IOException {
     fixture("sqitch-psql");
     RunReport report = check();
     assertThat(report.result()).as(apply(report).toString()).isEqualTo(RunResult.PASS);
@@ -107,6 +108,14 @@ class PsqlScriptsTest {
         .contains(
             tuple("psql-script", "db/deploy/schema.sql", 3),
             tuple("psql-script", "db/deploy/users.sql", 6));
+  }
+
+  @Test
+  void withASqitchConfPsqlRunsBesideItAsSqitchDoes() throws IOException {
+    fixture("sqitch-conf-psql");
+    RunReport report = check();
+    // From the plan's folder, `cat templates/page.txt` finds nothing and the CHECK refuses ''.
+    assertThat(report.result()).as(apply(report).toString()).isEqualTo(RunResult.PASS);
   }
 
   @Test

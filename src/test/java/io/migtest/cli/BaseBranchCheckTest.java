@@ -153,4 +153,27 @@ class BaseBranchCheckTest {
         .contains("failed on top of main at db/migrations/V3__drop_name.sql:1")
         .contains("2BP01");
   }
+
+  @Test
+  void flywaySettingsInMigtestYmlMakeARemovedAndAnOlderMigrationWhatFlywayThenAllows()
+      throws IOException {
+    git("rm", "-q", "db/migrations/V2__seed.sql");
+    write("db/migrations/V1_5__emails.sql", "ALTER TABLE users ADD COLUMN email text;");
+    CliRun strict = check();
+    assertThat(strict.exitCode()).as(strict.all()).isEqualTo(1);
+    assertThat(strict.out()).contains("removed-migration").contains("out-of-order");
+    // As a project whose Flyway settings live in application.yml (Spring, Micronaut) says them.
+    write(
+        "migtest.yml",
+        "flyway:\n  outOfOrder: true\n  ignoreMigrationPatterns: \"*:missing,*:future\"\n");
+    CliRun allowed = check();
+    assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+    assertThat(allowed.out())
+        .contains("warning db/migrations/V2__seed.sql [removed-migration]")
+        .doesNotContain("error db/migrations/V1_5__emails.sql");
+    write("migtest.yml", "flyway:\n  outOfOrdr: true\n");
+    CliRun typo = check();
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err()).contains("'flyway.outOfOrdr' is not a Flyway setting migtest reads");
+  }
 }

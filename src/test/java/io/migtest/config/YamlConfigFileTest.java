@@ -85,17 +85,19 @@ class YamlConfigFileTest {
   }
 
   @Test
-  void flywayPlaceholdersAndGolangMigrateOptionsAreReadWithTheirLines() throws IOException {
+  void flywaySettingsAndGolangMigrateOptionsAreReadWithTheirLines() throws IOException {
     Path file =
         write(
-            "flyway:\n  placeholders:\n    schema: app\n"
+            "flyway:\n  placeholders:\n    schema: app\n  outOfOrder: true\n"
                 + "golang-migrate:\n  multi-statement: true\n  migrations-table: versions\n");
     var settings = YamlConfigFile.read(file);
     assertThat(settings.get("flyway.placeholders.schema"))
         .isEqualTo(new Setting("app", "migtest.yml line 3"));
     assertThat(settings.get("golang-migrate.multi-statement").value()).isEqualTo("true");
     Config config = ConfigResolver.resolve(dir, null, java.util.Map.of(), java.util.Map.of());
-    assertThat(config.flywayPlaceholders().get("schema").source()).isEqualTo("migtest.yml line 3");
+    assertThat(config.flywaySettings().get("placeholders.schema").source())
+        .isEqualTo("migtest.yml line 3");
+    assertThat(config.flywaySettings().get("outOfOrder").value()).isEqualTo("true");
     assertThat(config.golangMigrate().multiStatement()).isTrue();
     assertThat(config.golangMigrate().migrationsTable()).isEqualTo("versions");
     write("golang-migrate:\n  multi-statement: sometimes\n");

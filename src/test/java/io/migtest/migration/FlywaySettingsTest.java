@@ -186,7 +186,7 @@ class FlywaySettingsTest {
     ToolOptions options =
         new ToolOptions(
             Map.of(
-                "owner",
+                "placeholders.owner",
                 new ToolSetting("flyway.placeholders.owner", "from_yml", "migtest.yml line 2")),
             GolangMigrateSettings.DEFAULTS,
             "postgres",

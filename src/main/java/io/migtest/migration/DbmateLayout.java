@@ -43,10 +43,10 @@ public final class DbmateLayout implements Layout {
     return settings.config();
   }
 
-  /** dbmate applies every file missing from its table. */
+  /** dbmate applies every file missing from its table, unless {@code DBMATE_STRICT} is set. */
   @Override
   public OutOfOrder outOfOrder() {
-    return OutOfOrder.APPLIED;
+    return settings.strict() ? OutOfOrder.REFUSED : OutOfOrder.APPLIED;
   }
 
   @Override

@@ -13,35 +13,39 @@ import java.util.regex.Pattern;
 /**
  * The dbmate settings that change how migrations run, from a committed {@code .env}, which dbmate
  * loads before reading its flags ({@code main.go} {@code loadEnvFiles}, godotenv): {@code
- * DBMATE_MIGRATIONS_DIR} and {@code DBMATE_MIGRATIONS_TABLE}.
+ * DBMATE_MIGRATIONS_DIR}, {@code DBMATE_MIGRATIONS_TABLE} and {@code DBMATE_STRICT}.
  *
  * @param folders the migrations folders relative to the project, empty when not configured
  * @param table the history table, {@code schema_migrations} unless set
+ * @param strict {@code --strict}: dbmate refuses a pending migration older than the newest applied
+ *     one ({@code pkg/dbmate/db.go} {@code Migrate})
  */
-public record DbmateSettings(List<String> folders, String table, ToolConfig config) {
+public record DbmateSettings(
+    List<String> folders, String table, boolean strict, ToolConfig config) {
   static final String FILE = ".env";
   private static final String DIR = "DBMATE_MIGRATIONS_DIR";
   private static final String TABLE = "DBMATE_MIGRATIONS_TABLE";
+  private static final String STRICT = "DBMATE_STRICT";
 
   /** {@code KEY=value}, {@code export KEY=value} or {@code KEY: value}, as godotenv reads them. */
   private static final Pattern LINE =
       Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*[=:]\\s*(.*)$");
 
   static final DbmateSettings DEFAULTS =
-      new DbmateSettings(List.of(), "schema_migrations", ToolConfig.NONE);
+      new DbmateSettings(List.of(), "schema_migrations", false, ToolConfig.NONE);
 
   static DbmateSettings read(ProjectFiles files) {
     List<Finding> problems = new ArrayList<>();
     Optional<String> text = ToolConfigFile.read(files, FILE, problems);
     if (text.isEmpty()) {
       return new DbmateSettings(
-          List.of(), "schema_migrations", new ToolConfig(List.of(), List.of(), problems));
+          List.of(), "schema_migrations", false, new ToolConfig(List.of(), List.of(), problems));
     }
     Map<String, ToolSetting> taken = new LinkedHashMap<>();
     List<String> lines = text.get().lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = LINE.matcher(lines.get(i));
-      if (m.matches() && (m.group(1).equals(DIR) || m.group(1).equals(TABLE))) {
+      if (m.matches() && List.of(DIR, TABLE, STRICT).contains(m.group(1))) {
         taken.put(
             m.group(1), new ToolSetting(m.group(1), value(m.group(2)), FILE + " line " + (i + 1)));
       }
@@ -82,9 +86,12 @@ public record DbmateSettings(List<String> folders, String table, ToolConfig conf
       }
     }
     ToolSetting table = taken.get(TABLE);
+    ToolSetting strict = taken.get(STRICT);
     return new DbmateSettings(
         folders.isEmpty() ? List.of() : List.of(folders.get(0)),
         table == null || table.value().isEmpty() ? "schema_migrations" : table.value(),
+        // urfave/cli reads a bool flag's variable with strconv.ParseBool.
+        strict != null && List.of("1", "t", "T", "true", "TRUE", "True").contains(strict.value()),
         new ToolConfig(List.of(FILE), List.copyOf(taken.values()), problems));
   }
 

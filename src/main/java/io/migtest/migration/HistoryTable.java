@@ -37,6 +37,18 @@ public record HistoryTable(String name, String create, String record) {
         schema + "." + name, create.replace(table, qualified), record.replace(table, qualified));
   }
 
+  /**
+   * {@code sql} with {@code %I.%I} the current schema and table {@code name}, as dbmate names it.
+   */
+  private static String inCurrentSchema(String name, String sql, String moreArguments) {
+    return "DO $migtest$ BEGIN EXECUTE format("
+        + literal(sql)
+        + ", coalesce(current_schema(), 'public'), "
+        + literal(name)
+        + moreArguments
+        + "); END $migtest$";
+  }
+
   private static String literal(String text) {
     return "'" + text.replace("'", "''") + "'";
   }
@@ -80,22 +92,30 @@ public record HistoryTable(String name, String create, String record) {
   }
 
   /**
-   * dbmate: one row per applied version. A name with dots is {@code schema.table}; dbmate creates
-   * the schema when it is missing ({@code pkg/driver/postgres/postgres.go}).
+   * dbmate: one row per applied version ({@code version varchar primary key}). A name with dots is
+   * {@code schema.table}, and dbmate creates the schema when it is missing; without one, dbmate
+   * names the table with {@code current_schema()} each time it uses it ({@code
+   * pkg/driver/postgres/postgres.go} {@code migrationsTableNameParts}), so a migration that changes
+   * the search path moves where its own row goes, as here.
    */
   static HistoryTable dbmate(String name) {
     int dot = name.indexOf('.');
-    String table =
-        dot < 0
-            ? quoted(name)
-            : quoted(name.substring(0, dot)) + "." + quoted(name.substring(dot + 1));
+    if (dot >= 0) {
+      String schema = quoted(name.substring(0, dot));
+      String table = schema + "." + quoted(name.substring(dot + 1));
+      return new HistoryTable(
+          name,
+          "CREATE SCHEMA IF NOT EXISTS "
+              + schema
+              + "; CREATE TABLE IF NOT EXISTS "
+              + table
+              + " (version varchar PRIMARY KEY)",
+          "INSERT INTO " + table + " (version) VALUES ({version})");
+    }
     return new HistoryTable(
         name,
-        (dot < 0 ? "" : "CREATE SCHEMA IF NOT EXISTS " + quoted(name.substring(0, dot)) + "; ")
-            + "CREATE TABLE IF NOT EXISTS "
-            + table
-            + " (version varchar(128) PRIMARY KEY)",
-        "INSERT INTO " + table + " (version) VALUES ({version})");
+        inCurrentSchema(name, "CREATE TABLE IF NOT EXISTS %I.%I (version varchar PRIMARY KEY)", ""),
+        inCurrentSchema(name, "INSERT INTO %I.%I (version) VALUES (%L)", ", {version}"));
   }
 
   /**

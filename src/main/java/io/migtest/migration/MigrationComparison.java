@@ -105,8 +105,13 @@ public record MigrationComparison(
               migration.file(),
               0,
               what
-                  + ": Flyway refuses to migrate a database that has the newer ones (validate fails)"
-                  + " unless outOfOrder is set."
+                  + (layout.validatesHistory()
+                      ? ": Flyway refuses to migrate a database that has the newer ones (validate"
+                          + " fails) unless outOfOrder is set."
+                      : ": "
+                          + layout.name()
+                          + " refuses to migrate a database that has the newer ones (strict"
+                          + " mode).")
                   + fix);
       case NEVER_APPLIED ->
           Finding.error(

@@ -10,6 +10,7 @@ import io.migtest.db.Timeouts;
 import io.migtest.finding.Finding;
 import io.migtest.migration.CallbackEvent;
 import io.migtest.migration.Callbacks;
+import io.migtest.migration.DbmateLayout;
 import io.migtest.migration.FlywayLayout;
 import io.migtest.migration.Migration;
 import io.migtest.migration.SessionScope;
@@ -240,5 +241,25 @@ class MigrateTest {
     assertThat(schemaOfTableAfterSetSearchPath(SessionScope.SHARED)).isEqualTo("app");
     assertThat(schemaOfTableAfterSetSearchPath(SessionScope.FLYWAY)).isEqualTo("public");
     assertThat(schemaOfTableAfterSetSearchPath(SessionScope.PER_SCRIPT)).isEqualTo("public");
+  }
+
+  @Test
+  void dbmateRecordsEachMigrationInTheSchemaCurrentAfterItAsDbmateDoes() throws Exception {
+    Migration sets =
+        versioned(
+            1, "CREATE SCHEMA app; SET search_path TO app;", TransactionMode.SINGLE_TRANSACTION);
+    try (HistoryApplier history =
+        new HistoryApplier(
+            () -> server,
+            () -> runner,
+            new DbmateLayout().historyTable().orElseThrow(),
+            SessionScope.SHARED,
+            List.of())) {
+      var state = history.after(List.of(sets), Callbacks.NONE, "dbmate");
+      // dbmate 2.36 fails here too: relation "app.schema_migrations" does not exist.
+      assertThat(state).isInstanceOf(HistoryApplier.Failed.class);
+      assertThat(((HistoryApplier.Failed) state).failure().message())
+          .contains("app.schema_migrations");
+    }
   }
 }

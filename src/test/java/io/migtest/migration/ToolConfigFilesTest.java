@@ -34,6 +34,16 @@ class ToolConfigFilesTest {
     assertThat(HistoryTable.dbmate(settings.table()).create())
         .startsWith(
             "CREATE SCHEMA IF NOT EXISTS \"meta\"; CREATE TABLE IF NOT EXISTS \"meta\".\"done\"");
+    assertThat(new DbmateLayout(settings).outOfOrder()).isEqualTo(OutOfOrder.APPLIED);
+  }
+
+  @Test
+  void dbmateStrictInEnvMakesAnOlderNewMigrationRefused() {
+    write(project, "db/migrations/001_a.sql", "-- migrate:up\n");
+    write(project, ".env", "DBMATE_STRICT=true\n");
+    DbmateSettings settings = DbmateSettings.read(files());
+    assertThat(settings.strict()).isTrue();
+    assertThat(new DbmateLayout(settings).outOfOrder()).isEqualTo(OutOfOrder.REFUSED);
   }
 
   @Test

@@ -133,6 +133,23 @@ class GitHubPublisherTest {
         .contains("comment-url<<")
         .contains("https://github.com/o/r/pull/7#issuecomment-" + id);
     assertThat(log.toString()).doesNotContain(TOKEN);
+    var action =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .readTree(Path.of("action.yml").toFile());
+    action
+        .path("outputs")
+        .fieldNames()
+        .forEachRemaining(
+            name -> assertThat(readOutputs()).as("output of action.yml").contains(name + "<<"));
+  }
+
+  private String readOutputs() {
+    try {
+      return Files.readString(outputs);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

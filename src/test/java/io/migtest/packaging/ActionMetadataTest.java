@@ -23,25 +23,6 @@ import org.junit.jupiter.api.Test;
 class ActionMetadataTest {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  /** The inputs, in order; `migtest action` reads these as INPUT_* variables. */
-  static final List<String> INPUTS =
-      List.of(
-          "github-token",
-          "working-directory",
-          "migrations",
-          "layout",
-          "gates",
-          "base-ref",
-          "config",
-          "database-url",
-          "postgres-image",
-          "test-command",
-          "mutation-threshold",
-          "comment",
-          "fail-on-gate-failure",
-          "report-dir",
-          "shard");
-
   static final List<String> OUTPUTS =
       List.of("result", "mutation-score", "report-path", "findings", "comment-url");
 
@@ -62,7 +43,8 @@ class ActionMetadataTest {
 
   @Test
   void declaresEveryInputWithADescription() {
-    assertThat(names(action.path("inputs"))).containsExactlyElementsOf(INPUTS);
+    // ActionInputsTest checks that these are exactly the inputs `migtest action` reads.
+    assertThat(names(action.path("inputs"))).contains("github-token", "working-directory");
     action
         .path("inputs")
         .properties()
@@ -133,7 +115,8 @@ class ActionMetadataTest {
   @Test
   void readmeTablesListEveryInputAndOutput() throws IOException {
     String section = readmeSection("GitHub Action");
-    assertThat(tableNames(section, "input")).containsExactlyElementsOf(INPUTS);
+    assertThat(tableNames(section, "input"))
+        .containsExactlyElementsOf(names(action.path("inputs")));
     assertThat(tableNames(section, "output")).containsExactlyElementsOf(OUTPUTS);
   }
 

@@ -45,6 +45,10 @@ record ActionInputs(Map<String, String> values, Path workspace) {
         values.put(name, value.strip());
       }
     }
+    String workflowToken = env.get("GITHUB_TOKEN");
+    if (!values.containsKey("github-token") && workflowToken != null && !workflowToken.isBlank()) {
+      values.put("github-token", workflowToken.strip());
+    }
     String workspace = env.get("GITHUB_WORKSPACE");
     if (workspace == null || workspace.isBlank()) {
       throw MigtestException.usage(
@@ -89,7 +93,7 @@ record ActionInputs(Map<String, String> values, Path workspace) {
 
   /** The token for the REST API: the {@code github-token} input, else {@code GITHUB_TOKEN}. */
   String token() {
-    return values.getOrDefault("github-token", System.getenv().getOrDefault("GITHUB_TOKEN", ""));
+    return values.getOrDefault("github-token", "");
   }
 
   CommentMode commentMode() {

@@ -46,10 +46,11 @@ RUN apt-get update \
 COPY --from=build /migtest.jar /app/migtest.jar
 
 # A training run on the example project, as root like the action: it extracts the PostgreSQL
-# binaries into /tmp/migtest-postgres-0/pg-<hash>, where a cold container finds them (the runner
-# mounts nothing on /tmp), starts PostgreSQL through setpriv as `migtest` (so a broken image fails
-# here, not in a user's job), and records the classes it loads into an AppCDS archive that the
-# ENTRYPOINT maps. The jar's path must be the same at training and at run time. The training's
+# binaries, which then move to /opt/migtest/postgres (root-owned, 0755), where
+# MIGTEST_POSTGRES_BINARIES points migtest: a cold container neither extracts nor reads the archive
+# in the jar, whatever the workflow mounts on /tmp or sets as TMPDIR. The run starts PostgreSQL
+# through setpriv as `migtest` (so a broken image fails here, not in a user's job), and records the
+# classes it loads into an AppCDS archive that the ENTRYPOINT maps. The jar's path must be the same at training and at run time. The training's
 # home (with the parse cache's signing key) is removed: a key baked into a public image would let
 # anyone sign a cache a pull request commits.
 COPY examples/shop /tmp/migtest-training/shop
@@ -59,8 +60,13 @@ RUN HOME=/tmp/migtest-training/home \
       --report-dir /tmp/migtest-training/report --timeout 10m \
  && test -x /tmp/migtest-postgres-0/pg-*/bin/postgres \
  && test -s /app/migtest.jsa \
- && rm -rf /tmp/migtest-training /tmp/migtest-postgres-0/run \
+ && mkdir -p /opt/migtest \
+ && mv /tmp/migtest-postgres-0/pg-* /opt/migtest/postgres \
+ && chown -R root:root /opt/migtest \
+ && chmod -R go-w /opt/migtest \
+ && rm -rf /tmp/migtest-training /tmp/migtest-postgres-0 \
  && chmod 0444 /app/migtest.jsa
+ENV MIGTEST_POSTGRES_BINARIES=/opt/migtest/postgres
 
 # Exec form with absolute paths (no shell, so signals reach the JVM; a step's PATH cannot change
 # which java runs). action.yml's `args: [action]` replaces CMD, so the action runs

@@ -51,7 +51,11 @@ public final class EmbeddedProvider implements DatabaseProvider {
         Path.of(
             tmpdir.isBlank() ? System.getProperty("java.io.tmpdir") : tmpdir,
             "migtest-postgres-" + LaunchPlanner.currentUid());
-    Path binaries = PostgresBinaries.install(tmp);
+    String preinstalled = env.getOrDefault(PostgresBinaries.VARIABLE, "");
+    Path binaries =
+        preinstalled.isBlank()
+            ? PostgresBinaries.install(tmp)
+            : PostgresBinaries.preinstalled(Path.of(preinstalled));
     EmbeddedCluster cluster = EmbeddedCluster.start(binaries, plan, tmp.resolve("run"), env);
     return new DatabaseServer(
         cluster.endpoint(), "embedded PostgreSQL " + plan.describe(), cluster);

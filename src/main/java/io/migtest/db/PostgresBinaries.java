@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -32,7 +33,60 @@ public final class PostgresBinaries {
   private static final Set<PosixFilePermission> WORLD_READABLE_DIR =
       PosixFilePermissions.fromString("rwxr-xr-x");
 
+  /** Names a folder of binaries extracted beforehand (the container image sets it). */
+  public static final String VARIABLE = "MIGTEST_POSTGRES_BINARIES";
+
+  private static final List<String> PROGRAMS = List.of("bin/initdb", "bin/pg_ctl", "bin/postgres");
+
   private PostgresBinaries() {}
+
+  /**
+   * The binaries in {@code folder}, used as they are: no reading and hashing of the 15 MB archive
+   * in the jar, no extraction. They run as the database server, so the folder and every folder
+   * above it must be owned by root or by this user, writable by nobody else, and open to others
+   * (the server may run as an unprivileged account); the programs must be regular executables.
+   */
+  public static Path preinstalled(Path folder) {
+    Path absolute = folder.toAbsolutePath().normalize();
+    for (String program : PROGRAMS) {
+      Path file = absolute.resolve(program);
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !Files.isExecutable(file)) {
+        throw unusable(absolute, program + " is not an executable file there");
+      }
+    }
+    for (Path dir = absolute; dir != null; dir = dir.getParent()) {
+      try {
+        int owner = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        int mode = (Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        // Others may write to a sticky folder such as /tmp, but not replace what root owns there.
+        boolean othersMayReplace = (mode & 0022) != 0 && (mode & 01000) == 0;
+        if (Files.isSymbolicLink(dir)
+            || (owner != 0 && owner != LaunchPlanner.currentUid())
+            || othersMayReplace
+            || (mode & 0001) == 0) {
+          throw unusable(
+              absolute,
+              dir
+                  + " must be a folder (not a link) owned by root or by migtest's user, writable"
+                  + " by no one else and open to others");
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        throw unusable(absolute, "cannot read the owner of " + dir + ": " + e.getMessage());
+      }
+    }
+    return absolute;
+  }
+
+  private static MigtestException unusable(Path folder, String why) {
+    return MigtestException.environment(
+        VARIABLE
+            + " names "
+            + folder
+            + ", which migtest cannot use: "
+            + why
+            + ". Point it at PostgreSQL's extracted binaries (bin/, lib/, share/), or unset it to"
+            + " let migtest extract its own.");
+  }
 
   /**
    * The folder holding {@code bin/}, {@code lib/} and {@code share/}, extracted if needed. A cache

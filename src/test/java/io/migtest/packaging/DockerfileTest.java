@@ -157,6 +157,8 @@ class DockerfileTest {
   void postgresBinariesAreExtractedAtBuildTimeAndNoSigningKeyIsBaked() {
     String runs = dockerfile.runs(runtime);
     assertThat(runs).contains("test -x /tmp/migtest-postgres-0/pg-*/bin/postgres");
+    assertThat(runs).contains("mv /tmp/migtest-postgres-0/pg-* /opt/migtest/postgres");
+    assertThat(dockerfile.lines()).contains("ENV MIGTEST_POSTGRES_BINARIES=/opt/migtest/postgres");
     Matcher home = Pattern.compile("HOME=(\\S+)").matcher(runs);
     assertThat(home.find()).as("the training run has a home of its own").isTrue();
     String trainingHome = home.group(1);

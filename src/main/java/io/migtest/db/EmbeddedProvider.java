@@ -39,7 +39,12 @@ public final class EmbeddedProvider implements DatabaseProvider {
 
   @Override
   public String plan() {
-    return "embedded PostgreSQL, started " + launchPlan().describe();
+    String preinstalled = env.getOrDefault(PostgresBinaries.VARIABLE, "");
+    return "embedded PostgreSQL, started "
+        + launchPlan().describe()
+        + (preinstalled.isBlank()
+            ? ""
+            : ", binaries from " + preinstalled + " (" + PostgresBinaries.VARIABLE + ")");
   }
 
   @Override

@@ -26,7 +26,10 @@ class PreinstalledBinariesTest {
                 "migtest-postgres-" + LaunchPlanner.currentUid()));
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put(PostgresBinaries.VARIABLE, extracted.toString());
-    try (DatabaseServer server = new EmbeddedProvider(env, null).start();
+    EmbeddedProvider provider = new EmbeddedProvider(env, null);
+    assertThat(provider.plan())
+        .endsWith("binaries from " + extracted + " (MIGTEST_POSTGRES_BINARIES)");
+    try (DatabaseServer server = provider.start();
         Connection c = server.endpoint().connect(server.endpoint().adminDatabase());
         var rs = c.createStatement().executeQuery("SELECT 1")) {
       assertThat(rs.next()).isTrue();

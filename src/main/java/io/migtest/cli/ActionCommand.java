@@ -60,6 +60,11 @@ public final class ActionCommand implements Callable<Integer> {
             new GitHubPublisher.ActionRun(
                 event,
                 inputs.commentMode(),
+                env.getOrDefault("GITHUB_WORKFLOW", "")
+                    + "/"
+                    + env.getOrDefault("GITHUB_JOB", "")
+                    + "/"
+                    + relative(workspace, projectDir),
                 relative(workspace, projectDir),
                 relative(workspace, config.reportDir()).replaceAll("/$", ""),
                 runUrl(env),

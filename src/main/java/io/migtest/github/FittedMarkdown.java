@@ -43,11 +43,14 @@ final class FittedMarkdown {
       }
     }
     String text = new MarkdownReport(0).render(report);
-    int end = text.length();
-    while (end > 0 && size.applyAsInt(text.substring(0, end)) + size.applyAsInt(tail) > limit) {
-      int line = text.lastIndexOf('\n', end - 1);
-      end = line > 0 ? line : Math.min(end - 1, limit / 2);
+    int room = limit - size.applyAsInt(tail);
+    int end = Math.min(text.length(), Math.max(0, room));
+    // Each step drops at least as many characters as the text is over (a character is 1+ units).
+    for (int over = size.applyAsInt(text.substring(0, end)) - room; over > 0; ) {
+      end = Math.max(0, end - over);
+      over = size.applyAsInt(text.substring(0, end)) - room;
     }
-    return text.substring(0, end) + tail;
+    int line = text.lastIndexOf('\n', end - 1);
+    return text.substring(0, line > 0 ? line : end) + tail;
   }
 }

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 /**
  * The part of GitHub's REST API migtest uses, over {@code java.net.http}: JSON requests with the
  * documented headers, pages followed through {@code Link: rel="next"}, and retries on secondary
- * rate limits (403/429 with {@code retry-after} or {@code x-ratelimit-reset}) and on 5xx answers.
- * The token goes only into the Authorization header, never into a message.
+ * rate limits (403/429 with {@code retry-after} or {@code x-ratelimit-reset}) and on 5xx answers
+ * (but a POST, which may have taken effect, only on rate limits). The token goes only into the
+ * Authorization header, never into a message.
  */
 public final class GitHubApi {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,7 +76,12 @@ public final class GitHubApi {
       if (!exchange.response().ok()) {
         throw new IOException(describe("GET", path, exchange.response()));
       }
-      exchange.response().body().forEach(items::add);
+      JsonNode body = exchange.response().body();
+      if (body == null || !body.isArray()) {
+        throw new IOException(
+            "GET " + path + " answered " + exchange.response().status() + " without a JSON list");
+      }
+      body.forEach(items::add);
       next = exchange.next().filter(this::sameHost).orElse(null);
     }
     return items;
@@ -96,7 +102,7 @@ public final class GitHubApi {
   private Exchange send(String method, URI uri, JsonNode body) throws IOException {
     for (int attempt = 1; ; attempt++) {
       HttpResponse<String> answer = exchange(method, uri, body);
-      Optional<Duration> wait = retryAfter(answer, attempt);
+      Optional<Duration> wait = retryAfter(answer, attempt, method);
       if (wait.isEmpty()) {
         return new Exchange(response(answer), next(answer));
       }
@@ -139,7 +145,7 @@ public final class GitHubApi {
    * say when (GitHub's docs: {@code retry-after} seconds, else {@code x-ratelimit-reset} when
    * {@code x-ratelimit-remaining} is 0, else at least a minute), 5xx answers back off 1, 2, 4 s.
    */
-  private Optional<Duration> retryAfter(HttpResponse<String> answer, int attempt) {
+  private Optional<Duration> retryAfter(HttpResponse<String> answer, int attempt, String method) {
     if (attempt >= ATTEMPTS) {
       return Optional.empty();
     }
@@ -160,7 +166,8 @@ public final class GitHubApi {
       }
       return Optional.empty();
     }
-    if (status >= 500) {
+    // A POST that failed with 5xx may still have created what it asked for: not sent again.
+    if (status >= 500 && !method.equals("POST")) {
       return Optional.of(Duration.ofSeconds(1L << (attempt - 1)));
     }
     return Optional.empty();

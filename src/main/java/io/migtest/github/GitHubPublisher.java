@@ -1,7 +1,6 @@
 package io.migtest.github;
 
 import io.migtest.finding.Severity;
-import io.migtest.report.MarkdownReport;
 import io.migtest.report.ReportPublisher;
 import io.migtest.report.RunReport;
 import io.migtest.report.RunResult;
@@ -32,10 +31,13 @@ public final class GitHubPublisher implements ReportPublisher {
    * @param runUrl the workflow run's page, where the summary and artifacts are
    * @param summary {@code GITHUB_STEP_SUMMARY}, or null
    * @param outputs {@code GITHUB_OUTPUT}, or null
+   * @param commentKey what tells this step's comment from other migtest steps' on the same pull
+   *     request (workflow, job and project folder)
    */
   public record ActionRun(
       WorkflowEvent event,
       CommentMode commentMode,
+      String commentKey,
       String projectPath,
       String reportPath,
       String runUrl,
@@ -92,22 +94,33 @@ public final class GitHubPublisher implements ReportPublisher {
             FittedMarkdown.COMMENT_LIMIT,
             FittedMarkdown.CHARACTERS,
             "Shortened to fit a pull-request comment. " + whole);
+    String marker = marker(run.commentKey());
     try {
       Optional<StickyComment.Outcome> outcome =
-          comments.publish(run.event().pullRequest(), MarkdownReport.MARKER, body, create);
+          comments.publish(run.event().pullRequest(), marker, marker + "\n" + body, create);
       if (outcome.isPresent() && outcome.get() instanceof StickyComment.Posted posted) {
         log.println(
             (posted.created() ? "Commented on" : "Updated the comment on") + " the pull request.");
         return Optional.of(posted.url());
       }
       outcome.ifPresent(refused -> refusedComment((StickyComment.Refused) refused));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // A comment that fails never changes the verdict.
       warn(
           "Cannot comment on the pull request: "
               + e.getMessage()
               + ". The job summary has the report.");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The hidden line that finds this step's comment again: one per workflow, job and project, so
+   * that several migtest steps on one pull request keep a comment each. Only characters that cannot
+   * end the HTML comment are kept.
+   */
+  public static String marker(String key) {
+    return "<!-- migtest-report " + key.replaceAll("[^A-Za-z0-9 ._/-]", "_") + " -->";
   }
 
   private void refusedComment(StickyComment.Refused refused) {

@@ -64,7 +64,8 @@ public final class StickyComment {
       return Optional.of(
           new Refused(GitHubApi.describe(method, call, response), response.status() == 403));
     }
-    return Optional.of(new Posted(response.body().path("html_url").asText(), ours.isEmpty()));
+    String url = response.body() == null ? "" : response.body().path("html_url").asText("");
+    return Optional.of(new Posted(url, ours.isEmpty()));
   }
 
   /** Ours: the first comment that carries the marker and is by our author. */

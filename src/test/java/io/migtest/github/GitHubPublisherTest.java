@@ -7,7 +7,6 @@ import io.migtest.finding.Severity;
 import io.migtest.gate.GateId;
 import io.migtest.gate.GateMode;
 import io.migtest.gate.GateResult;
-import io.migtest.report.MarkdownReport;
 import io.migtest.report.RunReport;
 import io.migtest.report.RunResult;
 import java.io.PrintWriter;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The publisher against a local server that answers as GitHub's REST API does. */
 class GitHubPublisherTest {
   private static final String TOKEN = "ghs_secretTokenValue42";
+  private static final String MARKER = GitHubPublisher.marker("tests/migtest/services/db/");
 
   @TempDir Path dir;
   private FakeGitHub github;
@@ -88,6 +88,7 @@ class GitHubPublisherTest {
             new GitHubPublisher.ActionRun(
                 event,
                 mode,
+                "tests/migtest/services/db/",
                 "services/db/",
                 "migtest-report",
                 "https://github.com/o/r/actions/runs/1",
@@ -105,6 +106,7 @@ class GitHubPublisherTest {
   private List<FakeGitHub.Comment> ours() {
     return github.comments().stream()
         .filter(c -> c.author().equals(StickyComment.WORKFLOW_BOT))
+        .filter(c -> c.body().startsWith(MARKER))
         .toList();
   }
 
@@ -113,7 +115,7 @@ class GitHubPublisherTest {
     publish(failing(), pullRequest(false), CommentMode.ALWAYS);
     assertThat(ours()).hasSize(1);
     long id = ours().get(0).id();
-    assertThat(ours().get(0).body()).contains(MarkdownReport.MARKER).contains("❌ FAIL");
+    assertThat(ours().get(0).body()).startsWith(MARKER).contains("❌ FAIL");
 
     publish(failing(), pullRequest(false), CommentMode.ALWAYS);
     publish(report(RunResult.PASS, List.of()), pullRequest(false), CommentMode.ON_FAILURE);
@@ -155,15 +157,21 @@ class GitHubPublisherTest {
   @Test
   void aCommentByAnotherUserWithOurMarkerIsNeverEditedAndPagesAreFollowed() throws Exception {
     github.pageSize(2);
-    github.addComment(7, "mallory", MarkdownReport.MARKER + " fake verdict");
+    github.addComment(7, "mallory", MARKER + " fake verdict");
+    github.addComment(
+        7, StickyComment.WORKFLOW_BOT, GitHubPublisher.marker("perf/job/") + "\nanother step's");
     IntStream.range(0, 3).forEach(i -> github.addComment(7, "alice", "lgtm " + i));
-    github.addComment(7, StickyComment.WORKFLOW_BOT, MarkdownReport.MARKER + "\nold report");
+    github.addComment(7, StickyComment.WORKFLOW_BOT, MARKER + "\nold report");
     publish(failing(), pullRequest(false), CommentMode.ALWAYS);
     assertThat(github.comments())
         .filteredOn(c -> c.author().equals("mallory"))
         .singleElement()
         .satisfies(c -> assertThat(c.body()).endsWith("fake verdict"));
     assertThat(ours()).singleElement().satisfies(c -> assertThat(c.body()).contains("❌ FAIL"));
+    assertThat(github.comments())
+        .filteredOn(c -> c.body().contains("another step's"))
+        .as("another migtest step's comment on the same pull request")
+        .hasSize(1);
     assertThat(github.requests()).filteredOn(r -> r.method().equals("GET")).hasSize(3);
   }
 
@@ -240,5 +248,26 @@ class GitHubPublisherTest {
         .contains("(SQLSTATE 42703)");
     assertThat(log.toString().lines()).noneMatch(l -> l.startsWith("::error::forged"));
     assertThat(github.requests()).isEmpty();
+  }
+
+  @Test
+  void anEmptyAnswerToTheCommentIsAWarningAndChangesNothingElse() throws Exception {
+    github.queue(200, Map.of(), "[]");
+    github.queue(201, Map.of(), "");
+    publish(failing(), pullRequest(false), CommentMode.ALWAYS);
+    assertThat(Files.readString(outputs)).contains("result<<").contains("FAIL");
+    github.queue(200, Map.of(), "not json");
+    publish(failing(), pullRequest(false), CommentMode.ALWAYS);
+    assertThat(log.toString())
+        .contains("::warning title=migtest::Cannot comment on the pull request");
+  }
+
+  @Test
+  void aCreateThatFailedWithAServerErrorIsNotSentTwice() throws Exception {
+    github.queue(200, Map.of(), "[]");
+    github.queue(502, Map.of(), "");
+    publish(failing(), pullRequest(false), CommentMode.ALWAYS);
+    assertThat(github.requests()).filteredOn(r -> r.method().equals("POST")).hasSize(1);
+    assertThat(log.toString()).contains("answered 502");
   }
 }

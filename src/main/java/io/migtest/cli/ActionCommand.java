@@ -2,6 +2,8 @@ package io.migtest.cli;
 
 import io.migtest.ExitCode;
 import io.migtest.MigtestException;
+import io.migtest.MigtestVersion;
+import io.migtest.SecretRedactor;
 import io.migtest.app.CheckService;
 import io.migtest.config.Config;
 import io.migtest.config.ConfigResolver;
@@ -10,6 +12,8 @@ import io.migtest.github.GitHubApi;
 import io.migtest.github.GitHubPublisher;
 import io.migtest.github.StickyComment;
 import io.migtest.github.WorkflowEvent;
+import io.migtest.report.RunReport;
+import io.migtest.report.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,40 +56,70 @@ public final class ActionCommand implements Callable<Integer> {
     Path workspace = inputs.workspace();
     Path projectDir = inputs.projectDir();
     WorkflowEvent event = readEvent(env);
-    Config config =
-        ConfigResolver.resolve(projectDir, inputs.configFile(), env, inputs.settings(event));
-    ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
-    GitHubPublisher publisher =
-        new GitHubPublisher(
-            new GitHubPublisher.ActionRun(
-                event,
-                inputs.commentMode(),
-                env.getOrDefault("GITHUB_WORKFLOW", "")
-                    + "/"
-                    + env.getOrDefault("GITHUB_JOB", "")
-                    + "/"
-                    + relative(workspace, projectDir),
-                relative(workspace, projectDir),
-                relative(workspace, config.reportDir()).replaceAll("/$", ""),
-                runUrl(env),
-                path(env, "GITHUB_STEP_SUMMARY"),
-                path(env, "GITHUB_OUTPUT")),
-            new StickyComment(
-                new GitHubApi(
-                    env.getOrDefault("GITHUB_API_URL", "https://api.github.com"),
-                    inputs.token(),
-                    duration -> Thread.sleep(duration.toMillis())),
-                env.getOrDefault("GITHUB_REPOSITORY", ""),
-                StickyComment.WORKFLOW_BOT),
-            out);
-    CheckService.Outcome outcome =
-        new CheckService(GateRunner.standard(), List.of(publisher)).run(config, progress);
-    CheckCommand.print(outcome, out);
-    out.flush();
-    if (outcome.exitCode() == ExitCode.GATE_FAILED && !inputs.failOnGateFailure()) {
-      return ExitCode.OK.code();
+    try {
+      Config config =
+          ConfigResolver.resolve(projectDir, inputs.configFile(), env, inputs.settings(event));
+      ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
+      GitHubPublisher publisher =
+          publisher(env, inputs, event, relative(workspace, config.reportDir()));
+      CheckService.Outcome outcome =
+          new CheckService(GateRunner.standard(), List.of(publisher)).run(config, progress);
+      CheckCommand.print(outcome, out);
+      out.flush();
+      if (outcome.exitCode() == ExitCode.GATE_FAILED && !inputs.failOnGateFailure()) {
+        return ExitCode.OK.code();
+      }
+      return outcome.exitCode().code();
+    } catch (MigtestException e) {
+      // No report was published: say why on the pull request, so the last push's verdict does
+      // not stay up, then end as check would.
+      String reportDir = inputs.values().getOrDefault("report-dir", "migtest-report");
+      publisher(env, inputs, event, reportDir).publish(notRun(e, new SecretRedactor(env)));
+      throw e;
     }
-    return outcome.exitCode().code();
+  }
+
+  /** The report of a run that stopped before its gates: the result ERROR and why. */
+  private static RunReport notRun(MigtestException e, SecretRedactor secrets) {
+    return new RunReport(
+        RunReport.SCHEMA_VERSION,
+        new RunReport.Tool("migtest", MigtestVersion.get()),
+        RunResult.ERROR,
+        e.exitCode().code(),
+        null,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        secrets.redact(e.getMessage()));
+  }
+
+  private GitHubPublisher publisher(
+      Map<String, String> env, ActionInputs inputs, WorkflowEvent event, String reportDir) {
+    Path workspace = inputs.workspace();
+    String project = relative(workspace, inputs.projectDir());
+    return new GitHubPublisher(
+        new GitHubPublisher.ActionRun(
+            event,
+            inputs.commentMode(),
+            env.getOrDefault("GITHUB_WORKFLOW", "")
+                + "/"
+                + env.getOrDefault("GITHUB_JOB", "")
+                + "/"
+                + project,
+            project,
+            reportDir.replaceAll("/$", ""),
+            runUrl(env),
+            path(env, "GITHUB_STEP_SUMMARY"),
+            path(env, "GITHUB_OUTPUT")),
+        new StickyComment(
+            new GitHubApi(
+                env.getOrDefault("GITHUB_API_URL", "https://api.github.com"),
+                inputs.token(),
+                duration -> Thread.sleep(duration.toMillis())),
+            env.getOrDefault("GITHUB_REPOSITORY", ""),
+            StickyComment.WORKFLOW_BOT),
+        spec.commandLine().getOut());
   }
 
   private static WorkflowEvent readEvent(Map<String, String> env) {

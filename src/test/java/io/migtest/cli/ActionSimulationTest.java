@@ -212,4 +212,17 @@ class ActionSimulationTest {
     assertThat(run.log()).contains("comment").contains("always, on-failure or never");
     assertThat(github.requests()).isEmpty();
   }
+
+  @Test
+  void aBrokenMigtestYmlReplacesTheLastVerdictWithTheErrorAndExits2() throws Exception {
+    write("db/migrations/V3__names.sql", "ALTER TABLE users ALTER COLUMN name SET NOT NULL;\n");
+    assertThat(action(Map.of()).exitCode()).isEqualTo(1);
+    write("migtest.yml", "layout: nosuch\n");
+    Run run = action(Map.of());
+    assertThat(run.exitCode()).as(run.log()).isEqualTo(2);
+    assertThat(github.comments())
+        .singleElement()
+        .satisfies(c -> assertThat(c.body()).contains("⚠️ ERROR").contains("nosuch"));
+    assertThat(run.outputs()).containsPattern("result<<(migtest_[0-9a-f]+)\nERROR\n\\1\n");
+  }
 }

@@ -18,10 +18,12 @@ public final class StickyComment {
   private final GitHubApi api;
   private final String repository;
   private final String author;
+  private String login;
 
   /**
    * @param repository {@code owner/name}
-   * @param author the login whose comment is ours
+   * @param author the login whose comment is ours when the token cannot say who it is (the
+   *     workflow's token cannot call {@code GET /user})
    */
   public StickyComment(GitHubApi api, String repository, String author) {
     this.api = api;
@@ -68,11 +70,28 @@ public final class StickyComment {
     return Optional.of(new Posted(url, ours.isEmpty()));
   }
 
+  /**
+   * Who comments with this token: {@code GET /user} answers for a personal or app user token, so
+   * its own earlier comment is found; the workflow's token gets 403 there and comments as {@code
+   * github-actions[bot]}.
+   */
+  private String author() throws IOException {
+    if (login == null) {
+      GitHubApi.Response me = api.send("GET", "user", null);
+      login =
+          me.ok() && me.body() != null && me.body().hasNonNull("login")
+              ? me.body().get("login").asText()
+              : author;
+    }
+    return login;
+  }
+
   /** Ours: the first comment that carries the marker and is by our author. */
   private Optional<JsonNode> find(String path, String marker) throws IOException {
+    String me = author();
     List<JsonNode> all = api.list(path);
     return all.stream()
-        .filter(c -> author.equals(c.path("user").path("login").asText()))
+        .filter(c -> me.equals(c.path("user").path("login").asText()))
         .filter(c -> c.path("body").asText().contains(marker))
         .findFirst();
   }

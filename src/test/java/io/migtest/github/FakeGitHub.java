@@ -49,6 +49,7 @@ public final class FakeGitHub implements AutoCloseable {
   private final Map<String, Boolean> readOnly = new ConcurrentHashMap<>();
   private long nextId = 1000;
   private int pageSize = 100;
+  private volatile String user;
 
   public FakeGitHub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -81,6 +82,14 @@ public final class FakeGitHub implements AutoCloseable {
   /** Lists come in pages of {@code size} (GitHub allows up to 100). */
   public void pageSize(int size) {
     pageSize = size;
+  }
+
+  /**
+   * The token is a user's (a personal access token): {@code GET /user} names them and comments are
+   * theirs; without this it is the workflow's token, which {@code GET /user} refuses.
+   */
+  public void tokenOf(String login) {
+    user = login;
   }
 
   /** The token may read but not write, as a fork pull request's token. */
@@ -116,7 +125,13 @@ public final class FakeGitHub implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       Matcher list = LIST.matcher(path);
       Matcher one = ONE.matcher(path);
-      if (list.matches() && method.equals("GET")) {
+      if (path.equals("/user") && method.equals("GET")) {
+        if (user == null) {
+          forbidden(exchange);
+        } else {
+          send(exchange, 200, "{\"login\":\"" + user + "\",\"type\":\"User\"}");
+        }
+      } else if (list.matches() && method.equals("GET")) {
         page(exchange, Integer.parseInt(list.group(2)), uri.getQuery());
       } else if (list.matches() && method.equals("POST")) {
         if (readOnly.containsKey("all")) {
@@ -127,7 +142,11 @@ public final class FakeGitHub implements AutoCloseable {
         Comment created;
         synchronized (this) {
           created =
-              new Comment(nextId++, Integer.parseInt(list.group(2)), "github-actions[bot]", text);
+              new Comment(
+                  nextId++,
+                  Integer.parseInt(list.group(2)),
+                  user == null ? "github-actions[bot]" : user,
+                  text);
           comments.add(created);
         }
         send(exchange, 201, JSON.writeValueAsString(json(created)));

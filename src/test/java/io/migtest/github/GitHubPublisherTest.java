@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The publisher against a local server that answers as GitHub's REST API does. */
 class GitHubPublisherTest {
   private static final String TOKEN = "ghs_secretTokenValue42";
+  private static final String WORKFLOW_TOKEN_ON_USER =
+      "{\"message\":\"Resource not accessible by integration\"}";
   private static final String MARKER = GitHubPublisher.marker("tests/migtest/services/db/");
 
   @TempDir Path dir;
@@ -172,7 +174,9 @@ class GitHubPublisherTest {
         .filteredOn(c -> c.body().contains("another step's"))
         .as("another migtest step's comment on the same pull request")
         .hasSize(1);
-    assertThat(github.requests()).filteredOn(r -> r.method().equals("GET")).hasSize(3);
+    assertThat(github.requests())
+        .filteredOn(r -> r.method().equals("GET") && r.path().contains("/comments"))
+        .hasSize(3);
   }
 
   @Test
@@ -252,10 +256,13 @@ class GitHubPublisherTest {
 
   @Test
   void anEmptyAnswerToTheCommentIsAWarningAndChangesNothingElse() throws Exception {
+    github.queue(403, Map.of(), WORKFLOW_TOKEN_ON_USER);
     github.queue(200, Map.of(), "[]");
     github.queue(201, Map.of(), "");
     publish(failing(), pullRequest(false), CommentMode.ALWAYS);
     assertThat(Files.readString(outputs)).contains("result<<").contains("FAIL");
+    assertThat(log.toString()).contains("Commented on the pull request");
+    github.queue(403, Map.of(), WORKFLOW_TOKEN_ON_USER);
     github.queue(200, Map.of(), "not json");
     publish(failing(), pullRequest(false), CommentMode.ALWAYS);
     assertThat(log.toString())
@@ -264,10 +271,25 @@ class GitHubPublisherTest {
 
   @Test
   void aCreateThatFailedWithAServerErrorIsNotSentTwice() throws Exception {
+    github.queue(403, Map.of(), WORKFLOW_TOKEN_ON_USER);
     github.queue(200, Map.of(), "[]");
     github.queue(502, Map.of(), "");
     publish(failing(), pullRequest(false), CommentMode.ALWAYS);
     assertThat(github.requests()).filteredOn(r -> r.method().equals("POST")).hasSize(1);
     assertThat(log.toString()).contains("answered 502");
+  }
+
+  @Test
+  void withAPersonalTokenItsOwnCommentIsFoundAndUpdated() throws Exception {
+    github.tokenOf("release-bot");
+    publish(failing(), pullRequest(false), CommentMode.ALWAYS);
+    publish(report(RunResult.PASS, List.of()), pullRequest(false), CommentMode.ALWAYS);
+    assertThat(github.comments())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.author()).isEqualTo("release-bot");
+              assertThat(c.body()).contains("✅ PASS");
+            });
   }
 }

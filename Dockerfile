@@ -2,7 +2,7 @@
 # or pulls the published image) and the CLI (`docker run <image> check .`).
 #
 # Plain `docker build` syntax only (the runner builds with whatever builder the host has): no
-# RUN --mount, no heredocs, no syntax directive. Multi-arch: the same file builds linux/amd64 and
+# mount options on RUN, no here-documents, no parser directive. Multi-arch: the same file builds linux/amd64 and
 # linux/arm64 (docker buildx build --platform linux/amd64,linux/arm64); the jar carries the
 # PostgreSQL binaries of both and the training run below extracts the ones of the image's arch.
 # A static test (src/test/java/io/migtest/packaging/DockerfileTest.java) checks these rules.
@@ -50,9 +50,9 @@ COPY --from=build /migtest.jar /app/migtest.jar
 # MIGTEST_POSTGRES_BINARIES points migtest: a cold container neither extracts nor reads the archive
 # in the jar, whatever the workflow mounts on /tmp or sets as TMPDIR. The run starts PostgreSQL
 # through setpriv as `migtest` (so a broken image fails here, not in a user's job), and records the
-# classes it loads into an AppCDS archive that the ENTRYPOINT maps. The jar's path must be the same at training and at run time. The training's
-# home (with the parse cache's signing key) is removed: a key baked into a public image would let
-# anyone sign a cache a pull request commits.
+# classes it loads into an AppCDS archive that the ENTRYPOINT maps. The jar's path must be the same
+# at training and at run time. The training's home (with the parse cache's signing key) is
+# removed: a key baked into a public image would let anyone sign a cache a pull request commits.
 COPY examples/shop /tmp/migtest-training/shop
 RUN HOME=/tmp/migtest-training/home \
     java -XX:ArchiveClassesAtExit=/app/migtest.jsa -Xlog:disable -Xlog:all=error:stderr \

@@ -48,7 +48,9 @@ COPY --from=build /migtest.jar /app/migtest.jar
 # A training run on the example project, as root like the action: it extracts the PostgreSQL
 # binaries, which then move to /opt/migtest/postgres (root-owned, 0755), where
 # MIGTEST_POSTGRES_BINARIES points migtest: a cold container neither extracts nor reads the archive
-# in the jar, whatever the workflow mounts on /tmp or sets as TMPDIR. The run starts PostgreSQL
+# in the jar, whatever the workflow mounts on /tmp or sets as TMPDIR. The initialized empty
+# cluster it keeps beside them moves to /opt/migtest/postgres.initdb (root's, 0700): every server
+# starts from a copy of it instead of running initdb. The run starts PostgreSQL
 # through setpriv as `migtest` (so a broken image fails here, not in a user's job), and records the
 # classes it loads into an AppCDS archive that the ENTRYPOINT maps. The jar's path must be the same
 # at training and at run time. The training's home (with the parse cache's signing key) is
@@ -60,7 +62,9 @@ RUN HOME=/tmp/migtest-training/home \
       --report-dir /tmp/migtest-training/report --timeout 10m \
  && test -x /tmp/migtest-postgres-0/pg-*/bin/postgres \
  && test -s /app/migtest.jsa \
+ && test -s /tmp/migtest-postgres-0/pg-*.initdb/stamp \
  && mkdir -p /opt/migtest \
+ && mv /tmp/migtest-postgres-0/pg-*.initdb /opt/migtest/postgres.initdb \
  && mv /tmp/migtest-postgres-0/pg-* /opt/migtest/postgres \
  && chown -R root:root /opt/migtest \
  && chmod -R go-w /opt/migtest \

@@ -12,11 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A throwaway PostgreSQL cluster: {@code initdb} in a temp folder, {@code pg_ctl start} on a free
@@ -38,12 +41,30 @@ public final class EmbeddedCluster implements AutoCloseable {
           "max_connections=50",
           "log_min_messages=warning");
 
+  /**
+   * What every cluster is made with; part of the pristine copy's stamp. One-megabyte WAL segments
+   * make the copy small; WAL volume itself does not change.
+   */
+  private static final List<String> INITDB_OPTIONS =
+      List.of(
+          "-U",
+          SUPERUSER,
+          "-A",
+          "scram-sha-256",
+          "-E",
+          "UTF8",
+          "--no-locale",
+          "--no-sync",
+          "--no-instructions",
+          "--wal-segsize=1");
+
   private final Path binaries;
   private final LaunchPlan plan;
   private final Path dataDir;
   private final Map<String, String> env;
   private final int port;
   private final String password = randomPassword();
+  private String initialPassword = password;
   private final Thread shutdownHook;
   private ClusterReaper reaper;
 
@@ -66,11 +87,7 @@ public final class EmbeddedCluster implements AutoCloseable {
       Files.setPosixFilePermissions(runRoot, PosixFilePermissions.fromString("rwxr-xr-x"));
       StaleFolders.sweep(runRoot);
       dataDir = Files.createTempDirectory(runRoot, StaleFolders.prefix("data"));
-      if (plan.account() != null) {
-        Files.setAttribute(dataDir, "unix:uid", plan.account().uid());
-        Files.setAttribute(dataDir, "unix:gid", plan.account().gid());
-      }
-      Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+      ownByServer(dataDir, plan);
     } catch (IOException e) {
       throw MigtestException.environment(
           "Cannot create a data folder for the embedded PostgreSQL under "
@@ -88,8 +105,9 @@ public final class EmbeddedCluster implements AutoCloseable {
       cluster.reaper =
           ClusterReaper.start(
               dataDir, binaries.resolve("bin/pg_ctl"), plan.commandPrefix(), cluster.env);
-      cluster.initdb();
+      cluster.createData();
       cluster.pgCtlStart();
+      cluster.replaceInitialPassword();
     } catch (IOException e) {
       cluster.stopQuietly();
       throw cluster.failure("the cleanup process", e.getMessage());
@@ -101,21 +119,100 @@ public final class EmbeddedCluster implements AutoCloseable {
     return cluster;
   }
 
+  /** An empty folder for {@code initdb} or a copy: the server's own, closed to everyone else. */
+  private static void ownByServer(Path folder, LaunchPlan plan) throws IOException {
+    if (plan.account() != null) {
+      Files.setAttribute(folder, "unix:uid", plan.account().uid());
+      Files.setAttribute(folder, "unix:gid", plan.account().gid());
+    }
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+  }
+
+  /**
+   * Fills the data folder from the kept pristine cluster, making that first when it is missing;
+   * runs {@code initdb} right here when no copy can be kept or used. A copy that cannot be copied
+   * is removed, so the next server makes a new one.
+   */
+  private void createData() {
+    Path folder = PristineCluster.folderFor(binaries);
+    String stamp = PristineCluster.stamp(binaries, INITDB_OPTIONS);
+    Optional<PristineCluster> pristine =
+        PristineCluster.open(folder, stamp).or(() -> buildPristine(folder, stamp));
+    if (pristine.isPresent()) {
+      try {
+        pristine.get().copyTo(dataDir, plan.account());
+        initialPassword = pristine.get().password();
+        return;
+      } catch (IOException e) {
+        TreeDeletion.delete(folder);
+        TreeDeletion.delete(dataDir);
+        try {
+          Files.createDirectory(dataDir);
+          ownByServer(dataDir, plan);
+        } catch (IOException again) {
+          throw failure("initdb", "cannot recreate " + dataDir + ": " + again.getMessage());
+        }
+      }
+    }
+    initdb(dataDir, dataDir.resolveSibling(dataDir.getFileName() + ".pw"), password);
+  }
+
+  /** Runs {@code initdb} in a staging folder beside {@code folder} and keeps the result there. */
+  private Optional<PristineCluster> buildPristine(Path folder, String stamp) {
+    Path staging;
+    try {
+      StaleFolders.sweep(folder.getParent(), "initdb");
+      staging = Files.createTempDirectory(folder.getParent(), StaleFolders.prefix("initdb"));
+      Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+      ownByServer(Files.createDirectory(staging.resolve("data")), plan);
+    } catch (IOException | UnsupportedOperationException e) {
+      return Optional.empty();
+    }
+    try {
+      String pristinePassword = randomPassword();
+      initdb(staging.resolve("data"), staging.resolve("password"), pristinePassword);
+      Files.createFile(
+          staging.resolve("password"),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(staging.resolve("password"), pristinePassword);
+    } catch (IOException | RuntimeException e) {
+      TreeDeletion.delete(staging);
+      return Optional.empty();
+    }
+    return PristineCluster.keep(staging, folder, stamp);
+  }
+
+  /** A server started from a pristine copy gets a password of its own before anyone uses it. */
+  private void replaceInitialPassword() {
+    if (initialPassword.equals(password)) {
+      return;
+    }
+    ServerEndpoint initial =
+        new ServerEndpoint("127.0.0.1", port, SUPERUSER, initialPassword, "postgres", Map.of());
+    try (Connection c = initial.connect("postgres");
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "'");
+    } catch (SQLException e) {
+      throw failure("ALTER ROLE", e.getMessage());
+    }
+  }
+
   public ServerEndpoint endpoint() {
     return new ServerEndpoint("127.0.0.1", port, SUPERUSER, password, "postgres", Map.of());
   }
 
   /**
-   * Creates the cluster with a random superuser password: the server listens on loopback, where
-   * other local users could otherwise connect as superuser.
+   * Creates a cluster in {@code data} with a random superuser password: the server listens on
+   * loopback, where other local users could otherwise connect as superuser. The password reaches
+   * {@code initdb} through {@code passwordFile}, readable by the server's account only.
    */
-  private void initdb() {
-    Path passwordFile = dataDir.resolveSibling(dataDir.getFileName() + ".pw");
+  private void initdb(Path data, Path passwordFile, String superuserPassword) {
     try {
+      Files.deleteIfExists(passwordFile);
       Files.createFile(
           passwordFile,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(passwordFile, password + "\n");
+      Files.writeString(passwordFile, superuserPassword + "\n");
       if (plan.account() != null) {
         Files.setAttribute(passwordFile, "unix:uid", plan.account().uid());
       }
@@ -123,28 +220,13 @@ public final class EmbeddedCluster implements AutoCloseable {
       throw failure("initdb", "cannot write the password file: " + e.getMessage());
     }
     try {
-      initdb(passwordFile);
+      List<String> args = new ArrayList<>(List.of("-D", data.toString()));
+      args.add("--pwfile=" + passwordFile);
+      args.addAll(INITDB_OPTIONS);
+      run("initdb", args);
     } finally {
       TreeDeletion.delete(passwordFile);
     }
-  }
-
-  private void initdb(Path passwordFile) {
-    run(
-        "initdb",
-        List.of(
-            "-D",
-            dataDir.toString(),
-            "-U",
-            SUPERUSER,
-            "--pwfile=" + passwordFile,
-            "-A",
-            "scram-sha-256",
-            "-E",
-            "UTF8",
-            "--no-locale",
-            "--no-sync",
-            "--no-instructions"));
   }
 
   private void pgCtlStart() {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * them, stopping a PostgreSQL still running in one first.
  */
 final class StaleFolders {
-  private static final Pattern OWNED = Pattern.compile("^[a-z]+-(\\d+)\\.(\\d+)-.*$");
+  private static final Pattern OWNED = Pattern.compile("^([a-z]+)-(\\d+)\\.(\\d+)-.*$");
 
   private StaleFolders() {}
 
@@ -31,6 +31,14 @@ final class StaleFolders {
 
   /** Removes the entries of {@code root} whose owner process has ended. */
   static void sweep(Path root) {
+    sweep(root, "");
+  }
+
+  /**
+   * Removes the entries of {@code root} named for {@code kind} (any kind when empty) whose owner
+   * process has ended: in a folder that others share, only the kind migtest makes there.
+   */
+  static void sweep(Path root, String kind) {
     if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -42,7 +50,9 @@ final class StaleFolders {
     }
     for (Path entry : entries) {
       Matcher m = OWNED.matcher(entry.getFileName().toString());
-      if (m.matches() && !alive(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))) {
+      if (m.matches()
+          && (kind.isEmpty() || m.group(1).equals(kind))
+          && !alive(Long.parseLong(m.group(2)), Long.parseLong(m.group(3)))) {
         Postmaster.kill(entry);
         TreeDeletion.delete(entry);
       }

@@ -154,10 +154,15 @@ class DockerfileTest {
   }
 
   @Test
-  void postgresBinariesAreExtractedAtBuildTimeAndNoSigningKeyIsBaked() {
+  void postgresBinariesAndAnInitializedClusterAreMadeAtBuildTimeAndNoSigningKeyIsBaked() {
     String runs = dockerfile.runs(runtime);
     assertThat(runs).contains("test -x /tmp/migtest-postgres-0/pg-*/bin/postgres");
-    assertThat(runs).contains("mv /tmp/migtest-postgres-0/pg-* /opt/migtest/postgres");
+    assertThat(runs)
+        .as("the kept cluster moves first, beside the binaries, where migtest looks for it")
+        .containsSubsequence(
+            "test -s /tmp/migtest-postgres-0/pg-*.initdb/stamp",
+            "mv /tmp/migtest-postgres-0/pg-*.initdb /opt/migtest/postgres.initdb",
+            "mv /tmp/migtest-postgres-0/pg-* /opt/migtest/postgres");
     assertThat(dockerfile.lines()).contains("ENV MIGTEST_POSTGRES_BINARIES=/opt/migtest/postgres");
     Matcher home = Pattern.compile("HOME=(\\S+)").matcher(runs);
     assertThat(home.find()).as("the training run has a home of its own").isTrue();

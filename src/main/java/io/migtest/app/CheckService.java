@@ -19,6 +19,7 @@ import io.migtest.report.RunResult;
 import io.migtest.sql.ParsedScripts;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.Statement;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +97,15 @@ public final class CheckService {
             + migrations.head().layout().name()
             + ") in "
             + migrations.head().directory());
-    warnAboutPersistedCredentials(config, progress);
+    Optional<GitRepository> git = GitRepository.find(config.projectDir(), config.environment());
+    git.filter(GitRepository::persistsCredentials)
+        .ifPresent(
+            found ->
+                progress.step(
+                    "warning: the git checkout keeps an access token in its config"
+                        + " (actions/checkout persist-credentials), where migrations and tests"
+                        + " could read it; set `persist-credentials: false` on actions/checkout"));
+    String projectPath = git.map(found -> projectPath(found, config)).orElse("");
     List<GateResult> results = new CopyOnWriteArrayList<>();
     RunLimit limit = new RunLimit(config.runTimeout());
     try {
@@ -106,7 +115,13 @@ public final class CheckService {
         throw e;
       }
       RunReport report =
-          report(migrations, counts, List.copyOf(results), ExitCode.ENVIRONMENT, e.getMessage());
+          report(
+              migrations,
+              projectPath,
+              counts,
+              List.copyOf(results),
+              ExitCode.ENVIRONMENT,
+              e.getMessage());
       return publish(report, files);
     } catch (RuntimeException e) {
       throw e;
@@ -118,19 +133,16 @@ public final class CheckService {
     }
     ExitCode exit =
         results.stream().anyMatch(GateResult::blocks) ? ExitCode.GATE_FAILED : ExitCode.OK;
-    RunReport report = report(migrations, counts, List.copyOf(results), exit, null);
+    RunReport report = report(migrations, projectPath, counts, List.copyOf(results), exit, null);
     return publish(report, files);
   }
 
-  private static void warnAboutPersistedCredentials(Config config, Progress progress) {
-    GitRepository.find(config.projectDir(), config.environment())
-        .filter(GitRepository::persistsCredentials)
-        .ifPresent(
-            git ->
-                progress.step(
-                    "warning: the git checkout keeps an access token in its config"
-                        + " (actions/checkout persist-credentials), where migrations and tests"
-                        + " could read it; set `persist-credentials: false` on actions/checkout"));
+  private static String projectPath(GitRepository git, Config config) {
+    try {
+      return git.pathOf(config.projectDir());
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** Writes the report files, then hands the report to the other publishers. */
@@ -179,6 +191,7 @@ public final class CheckService {
 
   private static RunReport report(
       MigrationComparison migrations,
+      String projectPath,
       ParsedScripts counts,
       List<GateResult> results,
       ExitCode exit,
@@ -194,6 +207,7 @@ public final class CheckService {
         exit.code(),
         migrations.head().layout().name(),
         migrations.head().directory(),
+        projectPath,
         entries,
         results,
         results.stream().flatMap(gate -> gate.tests().stream()).toList(),

@@ -108,11 +108,7 @@ public final class ProjectLoader {
   /** The project folder relative to the repository root; real paths, as git reports its root. */
   private static String projectPath(GitRepository git, Path projectDir) {
     try {
-      return git.root()
-          .toRealPath()
-          .relativize(projectDir.toRealPath())
-          .toString()
-          .replace('\\', '/');
+      return git.pathOf(projectDir);
     } catch (IOException e) {
       throw MigtestException.usage("Cannot resolve " + projectDir + ": " + e.getMessage());
     }

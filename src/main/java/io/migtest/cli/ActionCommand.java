@@ -88,6 +88,7 @@ public final class ActionCommand implements Callable<Integer> {
         e.exitCode().code(),
         null,
         null,
+        "",
         List.of(),
         List.of(),
         List.of(),

@@ -65,6 +65,7 @@ final class Annotations {
       properties.add("file=" + property(pathPrefix + f.file()));
       if (f.line() > 0) {
         properties.add("line=" + f.line());
+        properties.add("endLine=" + f.endLine());
       }
     }
     properties.add("title=" + property("migtest " + f.rule()));

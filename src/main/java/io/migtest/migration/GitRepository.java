@@ -83,6 +83,14 @@ public final class GitRepository {
   }
 
   /**
+   * {@code dir} relative to the repository's root, with {@code /} separators, {@code ""} for the
+   * root itself.
+   */
+  public String pathOf(Path dir) throws IOException {
+    return root.toRealPath().relativize(dir.toRealPath()).toString().replace('\\', '/');
+  }
+
+  /**
    * The commit id of {@code ref}. In a shallow clone a missing ref is fetched from {@code origin}
    * once; when that fails the error says how to check out the whole history.
    */

@@ -10,6 +10,8 @@ import java.util.List;
  * The model every report format is rendered from; its JSON form is {@code report.json} (PRODUCT.md
  * section 7). Fields may be added; none is removed or renamed without a new schema version.
  *
+ * @param projectPath the project folder relative to the repository's root, {@code ""} at the root
+ *     or outside a git repository: findings' files are relative to the project, SARIF's to the root
  * @param tests the verdict of every test the gates ran (SQL test files, pgTAP, the test command)
  * @param error what went wrong when the result is ERROR, else null (left out of the JSON)
  */
@@ -20,6 +22,7 @@ import java.util.List;
   "exitCode",
   "layout",
   "migrationsDir",
+  "projectPath",
   "migrations",
   "gates",
   "tests",
@@ -32,6 +35,7 @@ public record RunReport(
     int exitCode,
     String layout,
     String migrationsDir,
+    String projectPath,
     List<MigrationEntry> migrations,
     List<GateResult> gates,
     List<TestResult> tests,

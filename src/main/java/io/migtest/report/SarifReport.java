@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Renders {@code results.sarif}, SARIF 2.1.0 as GitHub code scanning reads it (upload it with
@@ -60,7 +61,12 @@ public final class SarifReport implements ReportRenderer {
         ruleIndex.put(id, ruleIndex.size());
         rules.add(SarifText.rule(id));
       }
-      results.add(result(l.gate(), l.finding(), ruleIndex.get(id)));
+      results.add(
+          result(
+              l.gate(),
+              l.finding(),
+              ruleIndex.get(id),
+              Objects.requireNonNullElse(report.projectPath(), "")));
     }
     try {
       return JsonReport.mapper().writeValueAsString(log) + "\n";
@@ -97,7 +103,11 @@ public final class SarifReport implements ReportRenderer {
     note.putObject("message").put("text", SarifText.message(text));
   }
 
-  private static ObjectNode result(GateResult gate, Finding f, int ruleIndex) {
+  /**
+   * One result; its file relative to the repository's root (%SRCROOT%, the checkout that code
+   * scanning resolves against), whichever folder of the repository the project is in.
+   */
+  private static ObjectNode result(GateResult gate, Finding f, int ruleIndex, String projectPath) {
     ObjectNode result = JsonReport.mapper().createObjectNode();
     result.put("ruleId", f.rule());
     result.put("ruleIndex", ruleIndex);
@@ -113,10 +123,11 @@ public final class SarifReport implements ReportRenderer {
     if (f.file() != null) {
       ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
       ObjectNode artifact = physical.putObject("artifactLocation");
-      artifact.put("uri", SarifText.uri(f.file()));
+      artifact.put(
+          "uri", SarifText.uri(projectPath.isEmpty() ? f.file() : projectPath + "/" + f.file()));
       artifact.put("uriBaseId", "%SRCROOT%");
       if (f.line() > 0) {
-        physical.putObject("region").put("startLine", f.line());
+        physical.putObject("region").put("startLine", f.line()).put("endLine", f.endLine());
       }
     }
     result.putObject("partialFingerprints").put(FINGERPRINT, fingerprint(f));

@@ -166,7 +166,7 @@ class ActionSimulationTest {
     Run run = action(Map.of("comment", "always", "report-dir", "out/migtest"));
     assertThat(run.exitCode()).as(run.log()).isEqualTo(1);
     assertThat(run.log())
-        .contains("::error file=db/migrations/V3__names.sql,line=1,title=migtest ")
+        .contains("::error file=db/migrations/V3__names.sql,line=1,endLine=1,title=migtest ")
         .contains("failed on an empty database at db/migrations/V3__names.sql:1")
         .contains("Commented on the pull request")
         .doesNotContain(TOKEN)

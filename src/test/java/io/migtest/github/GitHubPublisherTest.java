@@ -65,6 +65,7 @@ class GitHubPublisherTest {
         result == RunResult.PASS ? 0 : 1,
         "flyway",
         "db/migrations",
+        "",
         List.of(),
         List.of(apply),
         List.of(),
@@ -80,6 +81,7 @@ class GitHubPublisherTest {
                 Severity.ERROR,
                 "db/migrations/V2__a,b:c.sql",
                 3,
+                5,
                 "column \"x\" does not exist\n::error::forged %0A",
                 "42703")));
   }
@@ -246,7 +248,7 @@ class GitHubPublisherTest {
         log.toString().lines().filter(l -> l.startsWith("::error ")).findFirst().orElseThrow();
     assertThat(annotation)
         .startsWith(
-            "::error file=services/db/db/migrations/V2__a%2Cb%3Ac.sql,line=3,title=migtest"
+            "::error file=services/db/db/migrations/V2__a%2Cb%3Ac.sql,line=3,endLine=5,title=migtest"
                 + " migration-failed::")
         .contains("does not exist%0A::error::forged %250A")
         .contains("(SQLSTATE 42703)");

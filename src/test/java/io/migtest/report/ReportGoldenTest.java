@@ -52,6 +52,7 @@ class ReportGoldenTest {
         1,
         "flyway",
         "db/migrations",
+        "services/api",
         List.of(
             new RunReport.MigrationEntry(
                 "1",
@@ -152,7 +153,8 @@ class ReportGoldenTest {
     var failed = run.get("results").get(0);
     assertThat(failed.get("level").asText()).isEqualTo("error");
     assertThat(failed.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
-        .isEqualTo("db/migrations/V2__orders%7C%3Cb%3E.sql");
+        .as("relative to the repository's root, where code scanning looks")
+        .isEqualTo("services/api/db/migrations/V2__orders%7C%3Cb%3E.sql");
     assertThat(failed.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(7);
     var gap = run.get("results").get(1);
     assertThat(gap.get("level").asText()).isEqualTo("note");
@@ -173,6 +175,7 @@ class ReportGoldenTest {
             sample.exitCode(),
             sample.layout(),
             "db/a|b",
+            sample.projectPath(),
             sample.migrations(),
             sample.gates(),
             sample.tests(),

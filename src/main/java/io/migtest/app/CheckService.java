@@ -8,6 +8,7 @@ import io.migtest.gate.GateContext;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
 import io.migtest.gate.Progress;
+import io.migtest.lint.RuleSettings;
 import io.migtest.migration.GitRepository;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
@@ -109,7 +110,8 @@ public final class CheckService {
     List<GateResult> results = new CopyOnWriteArrayList<>();
     RunLimit limit = new RunLimit(config.runTimeout());
     try {
-      limit.run(() -> runGates(config, migrations, setup, oracles, progress, limit, results));
+      limit.run(
+          () -> runGates(config, migrations, counts, setup, oracles, progress, limit, results));
     } catch (MigtestException e) {
       if (e.exitCode() != ExitCode.ENVIRONMENT) {
         throw e;
@@ -155,6 +157,7 @@ public final class CheckService {
   private void runGates(
       Config config,
       MigrationComparison migrations,
+      ParsedScripts parsed,
       List<SqlScript> setup,
       List<Oracle> oracles,
       Progress progress,
@@ -170,7 +173,14 @@ public final class CheckService {
             limit,
             progress)) {
       GateContext context =
-          GateContext.of(config.gates(), migrations, database, setup, oracles, progress);
+          GateContext.of(
+              config.gates(),
+              migrations,
+              database,
+              setup,
+              oracles,
+              new GateContext.LintInput(parsed, RuleSettings.DEFAULTS),
+              progress);
       try (context) {
         gates.run(context, results);
       }

@@ -13,6 +13,7 @@ import io.migtest.gate.GateContext;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateStatus;
 import io.migtest.gate.Progress;
+import io.migtest.lint.RuleSettings;
 import io.migtest.migration.MigrationComparison;
 import io.migtest.sql.ParsedScripts;
 import io.migtest.sql.SqlScript;
@@ -106,6 +107,7 @@ public final class ApplyBenchmark {
             DatabaseAccess.of(server, config.timeouts()),
             List.of(),
             List.of(),
+            new GateContext.LintInput(parsed, RuleSettings.DEFAULTS),
             Progress.SILENT)) {
       result = new ApplyGate().run(context);
     }

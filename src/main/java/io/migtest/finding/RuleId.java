@@ -31,6 +31,12 @@ public final class RuleId {
   public static final String TOOL_CONFIG = "tool-config";
   public static final String UNKNOWN_PLACEHOLDER = "unknown-placeholder";
 
+  // Suppressing lint rules with `-- migtest:ignore <rule> <reason>`.
+  public static final String IGNORE_WITHOUT_REASON = "ignore-without-reason";
+  public static final String UNKNOWN_RULE = "unknown-rule";
+  public static final String UNUSED_IGNORE = "unused-ignore";
+  public static final String LINT_WITHOUT_CATALOG = "lint-without-catalog";
+
   // Splitting a script into statements.
   public static final String UNTERMINATED_STRING = "unterminated-string";
   public static final String UNTERMINATED_IDENTIFIER = "unterminated-identifier";

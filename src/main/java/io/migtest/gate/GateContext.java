@@ -1,8 +1,10 @@
 package io.migtest.gate;
 
 import io.migtest.history.HistoryApplier;
+import io.migtest.lint.RuleSettings;
 import io.migtest.migration.MigrationComparison;
 import io.migtest.oracle.Oracle;
+import io.migtest.sql.ParsedScripts;
 import io.migtest.sql.SqlScript;
 import java.util.List;
 
@@ -13,6 +15,8 @@ import java.util.List;
  * @param database the run's database, started on first use
  * @param history brings scratch databases to states of the history (kept as templates)
  * @param oracles what judges a migrated database: the SQL tests, the test command
+ * @param lint the parsed scripts and rule settings the lint gate reads; null for callers that run
+ *     no lint gate
  */
 public record GateContext(
     GatePlan plan,
@@ -20,8 +24,12 @@ public record GateContext(
     DatabaseAccess database,
     HistoryApplier history,
     List<Oracle> oracles,
+    LintInput lint,
     Progress progress)
     implements AutoCloseable {
+
+  /** What the lint gate reads besides the migrations. */
+  public record LintInput(ParsedScripts parsed, RuleSettings rules) {}
 
   /** Drops the template databases the history kept for this run. */
   @Override
@@ -39,6 +47,7 @@ public record GateContext(
       DatabaseAccess database,
       List<SqlScript> setup,
       List<Oracle> oracles,
+      LintInput lint,
       Progress progress) {
     HistoryApplier history =
         new HistoryApplier(
@@ -47,7 +56,7 @@ public record GateContext(
             migrations.head().layout().historyTable().orElse(null),
             migrations.head().layout().sessionScope(),
             setup);
-    return new GateContext(plan, migrations, database, history, oracles, progress);
+    return new GateContext(plan, migrations, database, history, oracles, lint, progress);
   }
 
   /** What the failure of {@code gate} does. */

@@ -28,6 +28,12 @@ public record GatePlan(Map<GateId, GateMode> modes, List<GateId> selected) {
     return mode(gate) != GateMode.OFF && (selected == null || selected.contains(gate));
   }
 
+  /** Whether a gate that runs needs a database (every gate but lint does). */
+  public boolean needsDatabase() {
+    return java.util.Arrays.stream(GateId.values())
+        .anyMatch(gate -> gate != GateId.LINT && runs(gate));
+  }
+
   /** Why {@code gate} does not run, for the gates table. */
   String whySkipped(GateId gate) {
     return selected != null && !selected.contains(gate)

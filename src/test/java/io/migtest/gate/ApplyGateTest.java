@@ -49,6 +49,7 @@ class ApplyGateTest {
             DatabaseAccess.of(SharedServer.get(), config.timeouts()),
             List.of(),
             tests,
+            null,
             Progress.SILENT)) {
       return new ApplyGate().run(context);
     }

@@ -1,0 +1,130 @@
+package io.migtest.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a rule may know when it looks at a statement: the base state's catalog (when a database is
+ * there), what the pull request created before this statement, and where the statement stands in
+ * its script (in a transaction or not, after a {@code lock_timeout} or not).
+ */
+public final class LintContext {
+  private final BaseCatalog catalog;
+  private final PullRequestObjects created = new PullRequestObjects();
+  private LintScript script;
+  private boolean explicitTransaction;
+  private boolean lockTimeout;
+  private boolean localLockTimeout;
+  private final List<LintStatement> transactionSoFar = new ArrayList<>();
+
+  public LintContext(BaseCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public BaseCatalog catalog() {
+    return catalog;
+  }
+
+  /** The script being linted. */
+  public LintScript script() {
+    return script;
+  }
+
+  /**
+   * Whether the relation (a table, index, view, ...) was there before the pull request: in the base
+   * catalog, or without a database, not created by the pull request (see {@link #assumption()}).
+   */
+  public boolean existedBefore(QualifiedName relation) {
+    if (created.relation(relation)) {
+      return false;
+    }
+    QualifiedName original = created.original(relation);
+    return !catalog.known() || catalog.relation(original).isPresent();
+  }
+
+  /** Whether the column was there before the pull request, by the same rules as tables. */
+  public boolean columnExistedBefore(QualifiedName table, String column) {
+    if (created.column(table, column)) {
+      return false;
+    }
+    return !catalog.known() || catalog.column(created.original(table), column).isPresent();
+  }
+
+  /** Whether the type or domain was there before the pull request. */
+  public boolean typeExistedBefore(QualifiedName type) {
+    return !created.type(type);
+  }
+
+  /** Whether the schema was there before the pull request. */
+  public boolean schemaExistedBefore(String schema) {
+    return !created.schema(schema);
+  }
+
+  /** What a message adds when there is no database to ask: the finding rests on the files alone. */
+  public String assumption() {
+    return catalog.known()
+        ? ""
+        : " (Linted without a database: migtest assumes it exists, since this pull request"
+            + " does not create it.)";
+  }
+
+  /** Whether the statement runs inside a transaction (the tool's, or an explicit BEGIN). */
+  public boolean inTransaction() {
+    return script.wrappedInTransaction() || explicitTransaction;
+  }
+
+  /** Whether an explicit {@code BEGIN} or {@code START TRANSACTION} is open. */
+  public boolean inExplicitTransaction() {
+    return explicitTransaction;
+  }
+
+  /** Whether a non-zero {@code lock_timeout} was set earlier in this script and still holds. */
+  public boolean lockTimeoutSet() {
+    return lockTimeout || localLockTimeout;
+  }
+
+  /** The statements before this one in the same transaction, oldest first. */
+  public List<LintStatement> earlierInTransaction() {
+    return List.copyOf(transactionSoFar);
+  }
+
+  /** Starts a script: nothing of the previous script's session carries over. */
+  void start(LintScript next) {
+    script = next;
+    explicitTransaction = false;
+    lockTimeout = false;
+    localLockTimeout = false;
+    transactionSoFar.clear();
+  }
+
+  /** Takes in what {@code statement} did, once every rule has looked at it. */
+  void after(LintStatement statement) {
+    Tokens t = statement.tokens();
+    created.record(t);
+    if (t.startsWith("begin") || t.startsWith("start", "transaction")) {
+      explicitTransaction = true;
+      transactionSoFar.clear();
+      return;
+    }
+    if (t.startsWith("commit") || t.startsWith("end") || t.startsWith("rollback")) {
+      if (!t.has("to")) {
+        explicitTransaction = false;
+        localLockTimeout = false;
+        transactionSoFar.clear();
+      }
+      return;
+    }
+    LockTimeoutSetting.of(t)
+        .ifPresent(
+            setting -> {
+              if (setting.local()) {
+                localLockTimeout = inTransaction() && setting.nonZero();
+              } else {
+                lockTimeout = setting.nonZero();
+              }
+            });
+    if (inTransaction()) {
+      transactionSoFar.add(statement);
+    }
+  }
+}

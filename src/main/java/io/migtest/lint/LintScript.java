@@ -1,0 +1,28 @@
+package io.migtest.lint;
+
+import io.migtest.sql.TransactionMode;
+import java.util.List;
+
+/**
+ * A script of the pull request as lint sees it.
+ *
+ * @param file the path relative to the project
+ * @param down whether it is a rollback (down, revert, undo) script
+ * @param mode how the layout's tool wraps it in transactions
+ * @param text the whole text, for suppression comments
+ * @param firstLine the line of the file that the text's first line is
+ */
+public record LintScript(
+    String file,
+    boolean down,
+    TransactionMode mode,
+    String text,
+    int firstLine,
+    List<LintStatement> statements) {
+
+  /** Whether the tool runs the whole file as one transaction. */
+  public boolean wrappedInTransaction() {
+    return mode == TransactionMode.SINGLE_TRANSACTION
+        || (mode == TransactionMode.MULTI_STATEMENT_QUERY && statements.size() > 1);
+  }
+}

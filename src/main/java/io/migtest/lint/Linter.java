@@ -1,0 +1,104 @@
+package io.migtest.lint;
+
+import io.migtest.finding.Finding;
+import io.migtest.migration.Migration;
+import io.migtest.migration.MigrationComparison;
+import io.migtest.sql.ParsedScripts;
+import io.migtest.sql.SqlScript;
+import io.migtest.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the rules over the pull request's new migrations: every up script in migration order, then
+ * every down script, statement by statement, so that each rule sees what the statements before
+ * created; applies the severities of the settings and the scripts' ignore comments.
+ */
+public final class Linter {
+  private final List<Rule> rules;
+  private final RuleSettings settings;
+
+  public Linter(List<Rule> rules, RuleSettings settings) {
+    this.rules = List.copyOf(rules);
+    this.settings = settings;
+  }
+
+  /** The findings of the new migrations of {@code migrations}, up scripts first. */
+  public List<Finding> lint(
+      MigrationComparison migrations, ParsedScripts parsed, BaseCatalog catalog) {
+    Function<Statement, Optional<net.sf.jsqlparser.statement.Statement>> parser = parsed::ast;
+    List<LintScript> ups = new ArrayList<>();
+    List<LintScript> downs = new ArrayList<>();
+    for (Migration m : migrations.head().migrations()) {
+      if (migrations.isNew(m)) {
+        ups.add(script(m.up(), false, parser));
+        if (m.down() != null) {
+          downs.add(script(m.down(), true, parser));
+        }
+      }
+    }
+    LintContext context = new LintContext(catalog);
+    List<Finding> findings = new ArrayList<>();
+    ups.forEach(s -> lint(s, context, findings));
+    downs.forEach(s -> lint(s, context, findings));
+    return findings;
+  }
+
+  /** The statements of {@code script}, as lint reads them. */
+  static LintScript script(
+      SqlScript script,
+      boolean down,
+      Function<Statement, Optional<net.sf.jsqlparser.statement.Statement>> parser) {
+    List<Statement> statements = script.split().statements();
+    List<LintStatement> linted = new ArrayList<>(statements.size());
+    for (int i = 0; i < statements.size(); i++) {
+      Statement s = statements.get(i);
+      linted.add(new LintStatement(s, Tokens.of(SqlTokens.of(s.sql(), s.startLine())), i, parser));
+    }
+    return new LintScript(
+        script.file(),
+        down,
+        script.transactionMode(),
+        script.text(),
+        script.firstLine(),
+        List.copyOf(linted));
+  }
+
+  void lint(LintScript script, LintContext context, List<Finding> findings) {
+    Suppressions suppressions = Suppressions.of(script);
+    context.start(script);
+    List<Rule> active =
+        rules.stream()
+            .filter(settings::enabled)
+            .filter(r -> !script.down() || r.checksDownScripts())
+            .toList();
+    for (LintStatement statement : script.statements()) {
+      for (Rule rule : active) {
+        rule.check(
+            statement,
+            context,
+            (at, message) -> {
+              if (!suppressions.silences(rule.id(), at)) {
+                findings.add(
+                    new Finding(
+                        rule.id(),
+                        settings.severity(rule),
+                        script.file(),
+                        at.line(),
+                        at.endLine(),
+                        message,
+                        null));
+              }
+            });
+      }
+      context.after(statement);
+    }
+    Set<String> known = rules.stream().map(Rule::id).collect(Collectors.toSet());
+    Set<String> enabled = active.stream().map(Rule::id).collect(Collectors.toSet());
+    findings.addAll(suppressions.problems(known, enabled));
+  }
+}

@@ -1,0 +1,60 @@
+package io.migtest.lint.rules;
+
+import io.migtest.finding.Severity;
+import io.migtest.lint.LintContext;
+import io.migtest.lint.LintStatement;
+import io.migtest.lint.LockMode;
+import io.migtest.lint.Rule;
+import io.migtest.lint.RuleReport;
+import io.migtest.lint.TableLock;
+import java.util.Optional;
+
+/**
+ * A statement that takes an ACCESS EXCLUSIVE lock on an existing table with no {@code lock_timeout}
+ * set before it: while it waits for a long transaction to finish, every query on the table queues
+ * behind it. Reported once per script, at the first such statement.
+ */
+public final class MissingLockTimeout implements Rule {
+  @Override
+  public String id() {
+    return "missing-lock-timeout";
+  }
+
+  @Override
+  public Severity severity() {
+    return Severity.WARNING;
+  }
+
+  @Override
+  public String summary() {
+    return "ACCESS EXCLUSIVE lock on an existing table without a lock_timeout set first";
+  }
+
+  @Override
+  public void check(LintStatement statement, LintContext context, RuleReport report) {
+    if (context.lockTimeoutSet()) {
+      return;
+    }
+    Optional<TableLock> lock = exclusiveLock(statement, context);
+    boolean earlier =
+        context.script().statements().subList(0, statement.index()).stream()
+            .anyMatch(s -> exclusiveLock(s, context).isPresent());
+    if (lock.isPresent() && !earlier) {
+      report.at(
+          statement,
+          "This takes an ACCESS EXCLUSIVE lock on "
+              + lock.get().table()
+              + " with no lock_timeout set: if a long transaction holds the table, this waits, and"
+              + " every read and write of the table queues behind it. Start the migration with"
+              + " SET lock_timeout = '5s' (and retry on failure)."
+              + context.assumption());
+    }
+  }
+
+  private static Optional<TableLock> exclusiveLock(LintStatement s, LintContext context) {
+    return TableLock.of(s.tokens()).stream()
+        .filter(l -> l.mode() == LockMode.ACCESS_EXCLUSIVE)
+        .filter(l -> context.existedBefore(l.table()))
+        .findFirst();
+  }
+}

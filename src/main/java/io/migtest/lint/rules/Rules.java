@@ -1,0 +1,29 @@
+package io.migtest.lint.rules;
+
+import io.migtest.lint.Rule;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Every lint rule, in the order {@code migtest rules} lists them. */
+public final class Rules {
+  public static final List<Rule> ALL =
+      List.of(
+          new CreateIndexNotConcurrent(),
+          new ConstraintWithoutNotValid(),
+          new SetNotNullScansTable(),
+          new MissingLockTimeout(),
+          new ConcurrentlyInTransaction(),
+          new DropColumn());
+
+  private Rules() {}
+
+  public static Optional<Rule> byId(String id) {
+    return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /** The rules sorted by id. */
+  public static List<Rule> sorted() {
+    return ALL.stream().sorted(Comparator.comparing(Rule::id)).toList();
+  }
+}

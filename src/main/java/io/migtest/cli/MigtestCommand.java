@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CheckCommand.class,
+      LintCommand.class,
+      RulesCommand.class,
       ActionCommand.class,
       DoctorCommand.class,
       NewCommand.class,

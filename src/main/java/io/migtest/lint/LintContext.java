@@ -64,8 +64,7 @@ public final class LintContext {
   public String assumption() {
     return catalog.known()
         ? ""
-        : " (Linted without a database: migtest assumes it exists, since this pull request"
-            + " does not create it.)";
+        : " (No database: assumed to exist, as the pull request does not create it.)";
   }
 
   /** Whether the statement runs inside a transaction (the tool's, or an explicit BEGIN). */

@@ -1,0 +1,93 @@
+package io.migtest.cli;
+
+import io.migtest.app.CheckService;
+import io.migtest.config.Config;
+import io.migtest.config.ConfigKeys;
+import io.migtest.config.ConfigResolver;
+import io.migtest.config.Setting;
+import io.migtest.gate.GateRunner;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code migtest lint}: the lint gate alone, without a database unless one is given. */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the lint gate alone on the migrations in DIR: the hygiene of the folder and the rules"
+          + " (`migtest rules`) over the new migrations (with --base, those the base branch does"
+          + " not have; without it, every migration).",
+      "",
+      "Without a database the rules go by the files (a table the migrations do not create is"
+          + " taken to exist). With --database-url or --postgres-image, the base state is built"
+          + " there and the rules read its catalog: which tables exist, their size, column types,"
+          + " function volatility."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 pass, 1 lint failed, 2 usage or configuration error, 3 the environment"
+          + " failed."
+    })
+public final class LintCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin MigrationOptions options;
+
+  @Mixin ProjectOptions project;
+
+  @Option(
+      names = "--base",
+      paramLabel = "REF",
+      description = "Git ref of the base branch; without it every migration counts as new.")
+  String base;
+
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      description = "Where the reports go (default: migtest-report).")
+  String reportDir;
+
+  @Option(
+      names = "--database-url",
+      paramLabel = "URL",
+      description = "An existing server to build the base state on, for the rules' context.")
+  String databaseUrl;
+
+  @Option(
+      names = "--postgres-image",
+      paramLabel = "IMAGE",
+      description = "Start PostgreSQL from this Docker image for the rules' context.")
+  String postgresImage;
+
+  @Override
+  public Integer call() {
+    Map<String, String> env = System.getenv();
+    PrintWriter out = spec.commandLine().getOut();
+    Map<String, Setting> flags = options.settings();
+    flags.put(ConfigKeys.GATES, new Setting("lint", "migtest lint"));
+    put(flags, ConfigKeys.BASE, base, "--base");
+    put(flags, ConfigKeys.REPORT_DIR, reportDir, "--report-dir");
+    put(flags, ConfigKeys.DATABASE_URL, databaseUrl, "--database-url");
+    put(flags, ConfigKeys.POSTGRES_IMAGE, postgresImage, "--postgres-image");
+    Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags);
+    ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
+    CheckService.Outcome outcome =
+        new CheckService(GateRunner.standard(), List.of()).run(config, progress);
+    CheckCommand.print(outcome, out);
+    out.flush();
+    return outcome.exitCode().code();
+  }
+
+  private static void put(Map<String, Setting> flags, String key, String value, String flag) {
+    if (value != null) {
+      flags.put(key, new Setting(value, flag));
+    }
+  }
+}

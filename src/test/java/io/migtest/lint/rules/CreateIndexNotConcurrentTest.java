@@ -27,7 +27,7 @@ class CreateIndexNotConcurrentTest {
               assertThat(f.message())
                   .contains("orders")
                   .contains("CONCURRENTLY")
-                  .doesNotContain("without a database");
+                  .doesNotContain("No database");
             });
     assertThat(
             RuleTester.lintOnBase(

@@ -1,0 +1,58 @@
+package io.migtest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migtest.lint.RulePages;
+import io.migtest.lint.rules.Rules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code migtest rules} and {@code migtest lint} as a user runs them. */
+class LintAndRulesCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void rulesListsEveryRuleWithItsSeverityAndPrintsAPage() {
+    CliRun list = CliRun.of("rules");
+    assertThat(list.exitCode()).isZero();
+    Rules.ALL.forEach(
+        rule ->
+            assertThat(list.out())
+                .containsPattern("(?m)^" + rule.id() + "\\s+" + rule.severity().id() + "\\s+\\S"));
+    CliRun page = CliRun.of("rules", "create-index-not-concurrent");
+    assertThat(page.exitCode()).isZero();
+    assertThat(page.out())
+        .isEqualTo(RulePages.of("create-index-not-concurrent").orElseThrow())
+        .contains("## The safe way");
+  }
+
+  @Test
+  void anUnknownRuleIsAUsageError() {
+    CliRun run = CliRun.of("rules", "../../etc/passwd");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("`migtest rules` lists");
+  }
+
+  @Test
+  void lintRunsTheRulesOnTheFilesWithoutStartingADatabase() throws IOException {
+    Path migrations = Files.createDirectories(dir.resolve("db/migration"));
+    Files.writeString(
+        migrations.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint, c bigint);\n");
+    Files.writeString(
+        migrations.resolve("V2__index.sql"), "CREATE INDEX orders_c_idx ON orders (c);\n");
+    Files.writeString(migrations.resolve("V3__drop.sql"), "REINDEX INDEX CONCURRENTLY y;\n");
+    CliRun run =
+        CliRun.of("lint", dir.toString(), "--report-dir", dir.resolve("report").toString());
+    assertThat(run.err()).doesNotContain("database:");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("lint         FAIL")
+        .contains("(files only, no database)")
+        .contains("V3__drop.sql:1 [concurrently-in-transaction]")
+        .doesNotContain("create-index-not-concurrent")
+        .contains("apply        SKIP");
+  }
+}

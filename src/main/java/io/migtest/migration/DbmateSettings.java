@@ -13,41 +13,60 @@ import java.util.regex.Pattern;
 /**
  * The dbmate settings that change how migrations run, from a committed {@code .env}, which dbmate
  * loads before reading its flags ({@code main.go} {@code loadEnvFiles}, godotenv): {@code
- * DBMATE_MIGRATIONS_DIR}, {@code DBMATE_MIGRATIONS_TABLE} and {@code DBMATE_STRICT}.
+ * DBMATE_MIGRATIONS_DIR}, {@code DBMATE_MIGRATIONS_TABLE}, {@code DBMATE_STRICT}, and of {@code
+ * DATABASE_URL} only its {@code search_path} parameter (the rest of the URL is never read).
  *
  * @param folders the migrations folders relative to the project, empty when not configured
  * @param table the history table, {@code schema_migrations} unless set
  * @param strict {@code --strict}: dbmate refuses a pending migration older than the newest applied
  *     one ({@code pkg/dbmate/db.go} {@code Migrate})
+ * @param searchPath the database URL's {@code search_path}, or null
  */
 public record DbmateSettings(
-    List<String> folders, String table, boolean strict, ToolConfig config) {
+    List<String> folders,
+    String table,
+    boolean strict,
+    DbmateSearchPath searchPath,
+    ToolConfig config) {
   static final String FILE = ".env";
   private static final String DIR = "DBMATE_MIGRATIONS_DIR";
   private static final String TABLE = "DBMATE_MIGRATIONS_TABLE";
   private static final String STRICT = "DBMATE_STRICT";
+  private static final String URL = "DATABASE_URL";
 
   /** {@code KEY=value}, {@code export KEY=value} or {@code KEY: value}, as godotenv reads them. */
   private static final Pattern LINE =
       Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*[=:]\\s*(.*)$");
 
   static final DbmateSettings DEFAULTS =
-      new DbmateSettings(List.of(), "schema_migrations", false, ToolConfig.NONE);
+      new DbmateSettings(List.of(), "schema_migrations", false, null, ToolConfig.NONE);
 
   static DbmateSettings read(ProjectFiles files) {
     List<Finding> problems = new ArrayList<>();
     Optional<String> text = ToolConfigFile.read(files, FILE, problems);
     if (text.isEmpty()) {
       return new DbmateSettings(
-          List.of(), "schema_migrations", false, new ToolConfig(List.of(), List.of(), problems));
+          List.of(),
+          "schema_migrations",
+          false,
+          null,
+          new ToolConfig(List.of(), List.of(), problems));
     }
     Map<String, ToolSetting> taken = new LinkedHashMap<>();
     List<String> lines = text.get().lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = LINE.matcher(lines.get(i));
+      String source = FILE + " line " + (i + 1);
       if (m.matches() && List.of(DIR, TABLE, STRICT).contains(m.group(1))) {
-        taken.put(
-            m.group(1), new ToolSetting(m.group(1), value(m.group(2)), FILE + " line " + (i + 1)));
+        taken.put(m.group(1), new ToolSetting(m.group(1), value(m.group(2)), source));
+      } else if (m.matches() && m.group(1).equals(URL)) {
+        DbmateSearchPath.fromUrl(value(m.group(2)))
+            .ifPresent(
+                path ->
+                    taken.put(
+                        DbmateSearchPath.PARAMETER,
+                        new ToolSetting(
+                            URL + " " + DbmateSearchPath.PARAMETER, path.value(), source)));
       }
     }
     List<String> folders = new ArrayList<>();
@@ -92,7 +111,31 @@ public record DbmateSettings(
         table == null || table.value().isEmpty() ? "schema_migrations" : table.value(),
         // urfave/cli reads a bool flag's variable with strconv.ParseBool.
         strict != null && List.of("1", "t", "T", "true", "TRUE", "True").contains(strict.value()),
+        searchPath(taken.get(DbmateSearchPath.PARAMETER), problems),
         new ToolConfig(List.of(FILE), List.copyOf(taken.values()), problems));
+  }
+
+  /**
+   * The search path, or null when none is set or PostgreSQL would refuse it (then a finding: dbmate
+   * could not connect).
+   */
+  private static DbmateSearchPath searchPath(ToolSetting setting, List<Finding> problems) {
+    if (setting == null) {
+      return null;
+    }
+    DbmateSearchPath path = new DbmateSearchPath(setting.value());
+    if (path.isValid()) {
+      return path;
+    }
+    problems.add(
+        ToolConfigFile.invalid(
+            setting.source(),
+            "search_path is '"
+                + setting.value()
+                + "', which PostgreSQL refuses (a list of schema names separated by commas,"
+                + " each plain or in double quotes), so dbmate could not connect. Fix the"
+                + " value; migtest runs without it."));
+    return null;
   }
 
   /** A value without its quotes, or without a trailing {@code # comment} when unquoted. */

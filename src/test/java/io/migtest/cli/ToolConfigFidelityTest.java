@@ -114,6 +114,15 @@ class ToolConfigFidelityTest {
   }
 
   @Test
+  void dbmateCreatesTheFirstSchemaOfTheUrlsSearchPathForItsTableAndMigratesIntoIt()
+      throws IOException {
+    copy("dbmate-search-path");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.all()).contains("2 migrations applied");
+  }
+
+  @Test
   void dieselTomlNamesTheFolder() throws IOException {
     copy("diesel-toml");
     CliRun run = check();

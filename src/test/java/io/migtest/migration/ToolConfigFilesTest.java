@@ -31,10 +31,50 @@ class ToolConfigFilesTest {
     assertThat(settings.config().taken())
         .extracting(ToolSetting::source)
         .containsExactly(".env line 3", ".env line 4");
-    assertThat(HistoryTable.dbmate(settings.table()).create())
-        .startsWith(
-            "CREATE SCHEMA IF NOT EXISTS \"meta\"; CREATE TABLE IF NOT EXISTS \"meta\".\"done\"");
+    assertThat(HistoryTable.dbmate(settings.table(), settings.searchPath()).create())
+        .startsWith("DO $migtest$ BEGIN CREATE TABLE IF NOT EXISTS \"meta\".\"done\"")
+        .contains("WHEN invalid_schema_name THEN CREATE SCHEMA IF NOT EXISTS \"meta\";");
     assertThat(new DbmateLayout(settings).outOfOrder()).isEqualTo(OutOfOrder.APPLIED);
+  }
+
+  @Test
+  void dbmateTakesOnlyTheSearchPathOfTheDatabaseUrl() {
+    write(project, "db/migrations/001_a.sql", "-- migrate:up\n");
+    write(
+        project,
+        ".env",
+        "DATABASE_URL=\"postgres://u:secret@h/db?sslmode=disable&search_path=app%2C+public\"\n");
+    DbmateSettings settings = DbmateSettings.read(files());
+    assertThat(settings.searchPath().value()).isEqualTo("app, public");
+    assertThat(settings.config().taken())
+        .extracting(ToolSetting::describe)
+        .containsExactly("DATABASE_URL search_path=app, public (.env line 1)");
+    HistoryTable table = HistoryTable.dbmate(settings.table(), settings.searchPath());
+    assertThat(table.name()).isEqualTo("app.schema_migrations");
+    assertThat(table.record()).startsWith("INSERT INTO \"app\".\"schema_migrations\"");
+    assertThat(new DbmateLayout(settings).sessionSql("SET work_mem = '8MB'"))
+        .isEqualTo(
+            "SELECT set_config('search_path', 'app, public', false)\n;\nSET work_mem = '8MB'");
+    // The schema of DBMATE_MIGRATIONS_TABLE wins over the search path's, as in dbmate.
+    assertThat(HistoryTable.dbmate("meta.done", settings.searchPath()).name())
+        .isEqualTo("meta.done");
+  }
+
+  @Test
+  void aSearchPathPostgresqlRefusesIsAFindingAndNotUsed() {
+    write(project, "db/migrations/001_a.sql", "-- migrate:up\n");
+    write(project, ".env", "# dev\nDATABASE_URL=postgres://h/db?search_path=%22app\n");
+    DbmateSettings settings = DbmateSettings.read(files());
+    assertThat(settings.searchPath()).isNull();
+    assertThat(settings.config().problems())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.ERROR);
+              assertThat(f.file()).isEqualTo(".env");
+              assertThat(f.line()).isEqualTo(2);
+              assertThat(f.message()).contains("search_path is '\"app'");
+            });
   }
 
   @Test

@@ -126,6 +126,7 @@ public final class ProjectLoader {
     return new ToolOptions(
         config.flywaySettings(),
         config.golangMigrate(),
+        config.dbmateSettings(),
         provider.user(),
         provider.database(),
         FLYWAY_TIMESTAMP.format(LocalDateTime.now()),

@@ -123,6 +123,41 @@ class ToolConfigFidelityTest {
   }
 
   @Test
+  void theDbmateSectionOfMigtestYmlWinsOverDotEnv() throws IOException {
+    copy("dbmate-migtest-yml");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.all()).contains("2 migrations (dbmate) in database/schema");
+    CliRun doctor = CliRun.of("doctor", project.toString());
+    assertThat(doctor.exitCode()).as(doctor.all()).isZero();
+    assertThat(doctor.out())
+        .contains("tool config: .env (4 settings taken")
+        .contains("dbmate.migrations-dir=database/schema (migtest.yml line 4)")
+        .contains("dbmate.migrations-table=applied_migrations (migtest.yml line 5)")
+        .contains("dbmate.strict=true (migtest.yml line 6)")
+        .contains("dbmate.search-path=app, public (migtest.yml line 7)");
+  }
+
+  @Test
+  void dbmateStrictInMigtestYmlMakesAnOlderNewMigrationAnError() throws IOException {
+    copy("dbmate-migtest-yml");
+    git("init", "-q", "-b", "main");
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    Files.writeString(
+        project.resolve("database/schema/20230101000000_notes.sql"),
+        "-- migrate:up\nCREATE TABLE notes (id int);\n-- migrate:down\nDROP TABLE notes;\n");
+    CliRun run = check("--base", "main");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.get("rule").asText()).isEqualTo("out-of-order");
+              assertThat(f.get("severity").asText()).isEqualTo("error");
+            });
+  }
+
+  @Test
   void dieselTomlNamesTheFolder() throws IOException {
     copy("diesel-toml");
     CliRun run = check();

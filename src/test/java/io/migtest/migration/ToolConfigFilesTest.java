@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class ToolConfigFilesTest {
         ".env",
         "# local\nDATABASE_URL=postgres://u:secret@h/db\nDBMATE_MIGRATIONS_DIR='./db/schema'\n"
             + "export DBMATE_MIGRATIONS_TABLE=meta.done # comment\n");
-    DbmateSettings settings = DbmateSettings.read(files());
+    DbmateSettings settings = DbmateSettings.read(files(), Map.of());
     assertThat(settings.folders()).containsExactly("db/schema");
     assertThat(settings.table()).isEqualTo("meta.done");
     assertThat(settings.config().taken())
@@ -44,7 +45,7 @@ class ToolConfigFilesTest {
         project,
         ".env",
         "DATABASE_URL=\"postgres://u:secret@h/db?sslmode=disable&search_path=app%2C+public\"\n");
-    DbmateSettings settings = DbmateSettings.read(files());
+    DbmateSettings settings = DbmateSettings.read(files(), Map.of());
     assertThat(settings.searchPath().value()).isEqualTo("app, public");
     assertThat(settings.config().taken())
         .extracting(ToolSetting::describe)
@@ -64,7 +65,7 @@ class ToolConfigFilesTest {
   void aSearchPathPostgresqlRefusesIsAFindingAndNotUsed() {
     write(project, "db/migrations/001_a.sql", "-- migrate:up\n");
     write(project, ".env", "# dev\nDATABASE_URL=postgres://h/db?search_path=%22app\n");
-    DbmateSettings settings = DbmateSettings.read(files());
+    DbmateSettings settings = DbmateSettings.read(files(), Map.of());
     assertThat(settings.searchPath()).isNull();
     assertThat(settings.config().problems())
         .singleElement()
@@ -73,15 +74,40 @@ class ToolConfigFilesTest {
               assertThat(f.severity()).isEqualTo(Severity.ERROR);
               assertThat(f.file()).isEqualTo(".env");
               assertThat(f.line()).isEqualTo(2);
-              assertThat(f.message()).contains("search_path is '\"app'");
+              assertThat(f.message()).contains("DATABASE_URL search_path is '\"app'");
             });
+  }
+
+  @Test
+  void dbmateSettingsFromMigtestYmlWinOverDotEnv() {
+    write(project, "db/schema/001_a.sql", "-- migrate:up\n");
+    write(project, ".env", "DBMATE_MIGRATIONS_DIR=./elsewhere\nDBMATE_STRICT=maybe\n");
+    DbmateSettings fromFile = DbmateSettings.read(files(), Map.of());
+    assertThat(fromFile.strict()).isFalse();
+    assertThat(fromFile.config().problems())
+        .extracting(Finding::severity, Finding::line)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 1),
+            org.assertj.core.groups.Tuple.tuple(Severity.ERROR, 2));
+    DbmateSettings settings =
+        DbmateSettings.read(
+            files(),
+            Map.of(
+                DbmateSettings.MIGRATIONS_DIR,
+                new ToolSetting("dbmate.migrations-dir", "db/schema", "migtest.yml line 2"),
+                DbmateSettings.STRICT,
+                new ToolSetting("dbmate.strict", "true", "migtest.yml line 3")));
+    assertThat(settings.folders()).containsExactly("db/schema");
+    assertThat(settings.strict()).isTrue();
+    assertThat(settings.config().problems()).isEmpty();
+    assertThat(settings.config().files()).containsExactly(".env");
   }
 
   @Test
   void dbmateStrictInEnvMakesAnOlderNewMigrationRefused() {
     write(project, "db/migrations/001_a.sql", "-- migrate:up\n");
     write(project, ".env", "DBMATE_STRICT=true\n");
-    DbmateSettings settings = DbmateSettings.read(files());
+    DbmateSettings settings = DbmateSettings.read(files(), Map.of());
     assertThat(settings.strict()).isTrue();
     assertThat(new DbmateLayout(settings).outOfOrder()).isEqualTo(OutOfOrder.REFUSED);
   }
@@ -91,7 +117,7 @@ class ToolConfigFilesTest {
     write(project, "a/001_a.sql", "-- migrate:up\n");
     write(project, "b/002_b.sql", "-- migrate:up\n");
     write(project, ".env", "DBMATE_MIGRATIONS_DIR=a,b,/elsewhere\n");
-    DbmateSettings settings = DbmateSettings.read(files());
+    DbmateSettings settings = DbmateSettings.read(files(), Map.of());
     assertThat(settings.folders()).containsExactly("a");
     assertThat(settings.config().problems())
         .hasSize(2)

@@ -174,6 +174,43 @@ class ToolConfigFidelityTest {
   }
 
   @Test
+  void sqitchConfVariablesAndRegistryReachPsqlAndDeployVerifyVerifiesEachChangeAsItDeploys()
+      throws IOException {
+    copy("sqitch-conf-variables");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.all()).contains("2 migrations applied on an empty database");
+    CliRun doctor = CliRun.of("doctor", project.toString());
+    assertThat(doctor.out())
+        .contains("core.registry=meta (sqitch.conf line 3)")
+        .contains("deploy.verify=true (sqitch.conf line 5)")
+        .contains("deploy.variables.schema=app (sqitch.conf line 7)")
+        .contains("engine.pg.variables.owner=app_admin (sqitch.conf line 11)");
+  }
+
+  @Test
+  void withoutDeployVerifyTheVerifyScriptsRunOnceThePlanIsDeployedAsSqitchVerifyDoes()
+      throws IOException {
+    copy("sqitch-conf-variables");
+    Path conf = project.resolve("sqitch.conf");
+    Files.writeString(conf, Files.readString(conf).replace("[deploy]\n\tverify = true\n", ""));
+    CliRun run = check();
+    // The first change's verify script checks a column the second change drops.
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).contains("2 tests: 1 passed, 1 failed");
+    assertThat(findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.get("rule").asText()).isEqualTo("verify-failed");
+              assertThat(f.get("file").asText()).isEqualTo("verify/widgets.sql");
+              assertThat(f.get("line").asInt()).isEqualTo(6);
+              assertThat(f.get("message").asText())
+                  .contains("where `sqitch verify` runs it")
+                  .contains("column \"note\" does not exist");
+            });
+  }
+
+  @Test
   void golangMigrateMultiStatementRunsEachPieceOnItsOwn() throws IOException {
     copy("golang-multi-statement");
     CliRun run = check();

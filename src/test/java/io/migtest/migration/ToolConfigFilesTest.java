@@ -125,6 +125,32 @@ class ToolConfigFilesTest {
   }
 
   @Test
+  void sqitchVariablesMergeAsEachCommandMergesThemAndTheRegistryComesLast() {
+    write(project, "sqitch.plan", "%project=a\n");
+    write(
+        project,
+        "sqitch.conf",
+        "[core]\n\ttarget = prod\n[core \"variables\"]\n\tschema = core\n\tlevel = core\n"
+            + "[deploy \"variables\"]\n\tschema = deploy\n[verify \"variables\"]\n\tLevel = verify\n"
+            + "[target \"prod.variables\"]\n\tschema = prod\n[engine \"pg\"]\n\tregistry = meta\n"
+            + "[deploy]\n\tverify\n");
+    SqitchSettings settings = SqitchSettings.read(files());
+    assertThat(settings.variables().of("deploy"))
+        .containsExactly(Map.entry("schema", "prod"), Map.entry("level", "core"));
+    assertThat(settings.variables().of("verify"))
+        .containsEntry("schema", "prod")
+        .containsEntry("level", "verify");
+    assertThat(settings.registry()).isEqualTo("meta");
+    assertThat(settings.verifyEachDeploy()).as("a key without a value is true").isTrue();
+    write(project, "sqitch.conf", "[deploy]\n\tverify = sometimes\n");
+    SqitchSettings broken = SqitchSettings.read(files());
+    assertThat(broken.verifyEachDeploy()).isFalse();
+    assertThat(broken.config().problems())
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("deploy.verify is 'sometimes'"));
+  }
+
+  @Test
   void dieselTomlDirAndABrokenFile() {
     write(project, "migs/2024-01-01-000000_a/up.sql", "SELECT 1;");
     write(

@@ -84,6 +84,7 @@ public final class SqitchLayout implements Layout {
     // With deploy.verify, verify scripts run within the deploy, with its variables; else as `sqitch
     // verify` runs them, with its own.
     PsqlClient verifier = settings.verifyEachDeploy() ? psql : psql("verify", folder, inPlanFolder);
+    PsqlClient reverter = psql("revert", folder, inPlanFolder);
     List<SqlScript> verifyTests = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
@@ -119,9 +120,7 @@ public final class SqitchLayout implements Layout {
               Version.ordinal(migrations.size() + 1, entry.name()),
               entry.name(),
               script(folder, deploy, psql),
-              folder.files().contains(revert)
-                  ? script(folder, revert, psql("revert", folder, inPlanFolder))
-                  : null,
+              folder.files().contains(revert) ? script(folder, revert, reverter) : null,
               false,
               settings.verifyEachDeploy() ? verifyScript : null));
     }

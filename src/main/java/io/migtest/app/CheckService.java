@@ -60,10 +60,11 @@ public final class CheckService {
    */
   public Outcome run(Config config, Progress progress) {
     gates.checkSelection(config.gates());
-    List<Oracle> oracles = TestSuites.load(config);
+    List<Oracle> tests = TestSuites.load(config);
     List<SqlScript> setup = SetupScripts.load(config);
     ReportFiles files = ReportFiles.prepare(config.reportDir(), config.projectDir());
     MigrationComparison migrations = ProjectLoader.load(config);
+    List<Oracle> oracles = TestSuites.withVerifyScripts(tests, migrations.head());
     Optional<ParseCacheFile> cache = ParseCacheFile.of(config);
     try (ParsedScripts parsed =
         ParsedScripts.start(

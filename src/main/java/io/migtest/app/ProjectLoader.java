@@ -122,6 +122,7 @@ public final class ProjectLoader {
     return new ToolOptions(
         config.flywaySettings(),
         config.golangMigrate(),
+        config.dbmateSettings(),
         provider.user(),
         provider.database(),
         FLYWAY_TIMESTAMP.format(LocalDateTime.now()),

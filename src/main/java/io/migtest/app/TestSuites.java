@@ -3,9 +3,11 @@ package io.migtest.app;
 import io.migtest.MigtestException;
 import io.migtest.config.Config;
 import io.migtest.fs.ProjectBoundary;
+import io.migtest.migration.MigrationHistory;
 import io.migtest.migration.SourceText;
 import io.migtest.migration.WorkingTreeFolder;
 import io.migtest.oracle.Oracle;
+import io.migtest.oracle.SqitchVerify;
 import io.migtest.oracle.SqlTests;
 import io.migtest.oracle.TestCommand;
 import io.migtest.sql.SqlScript;
@@ -17,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The oracles of a project: its SQL test folder and its test command. */
+/**
+ * The oracles of a project: the verify scripts its tool runs after a deploy, its SQL test folder
+ * and its test command.
+ */
 final class TestSuites {
   /** The tests folder used when none is configured and it exists. */
   static final String DEFAULT_FOLDER = "db/tests";
@@ -39,6 +44,20 @@ final class TestSuites {
               config.testCommand(), config.projectDir(), config.environment(), TEST_COMMAND_LIMIT));
     }
     return oracles;
+  }
+
+  /**
+   * {@code oracles} after the verify scripts of {@code head} that its tool runs once the deploy is
+   * done ({@code sqitch verify}), as the team's pipeline runs them before its own tests.
+   */
+  static List<Oracle> withVerifyScripts(List<Oracle> oracles, MigrationHistory head) {
+    if (head.verifyTests().isEmpty()) {
+      return oracles;
+    }
+    List<Oracle> all = new ArrayList<>();
+    all.add(new SqitchVerify(head.verifyTests()));
+    all.addAll(oracles);
+    return List.copyOf(all);
   }
 
   private static Optional<Path> folder(Config config) {

@@ -117,8 +117,9 @@ public final class DoctorCommand implements Callable<Integer> {
   /** The psql line, when scripts use psql's commands or variables and so run with psql. */
   private static void psql(PrintWriter out, MigrationHistory head, Map<String, String> env) {
     List<SqlScript> scripts =
-        head.migrations().stream()
-            .flatMap(m -> Stream.of(m.up(), m.down(), m.verify()))
+        Stream.concat(
+                head.migrations().stream().flatMap(m -> Stream.of(m.up(), m.down(), m.verify())),
+                head.verifyTests().stream())
             .filter(script -> script != null && script.psqlFeature().isPresent())
             .toList();
     if (!scripts.isEmpty()) {

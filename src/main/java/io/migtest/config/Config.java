@@ -30,6 +30,9 @@ import java.util.Map;
  *     flyway.conf names them without {@code flyway.} ({@code outOfOrder}, {@code
  *     placeholders.schema}); they win over the project's flyway.conf or flyway.toml
  * @param golangMigrate golang-migrate's URL options
+ * @param dbmateSettings dbmate settings from the {@code dbmate} section of migtest.yml, keyed by
+ *     the variable dbmate reads ({@code DBMATE_STRICT}, {@code search_path} for the URL's); they
+ *     win over the project's {@code .env}
  * @param environment the environment migtest was started with: it decides how child processes
  *     start, and only an allow-list of it reaches them
  */
@@ -51,6 +54,7 @@ public record Config(
     List<String> setup,
     Map<String, ToolSetting> flywaySettings,
     GolangMigrateSettings golangMigrate,
+    Map<String, ToolSetting> dbmateSettings,
     Map<String, String> environment) {
 
   /** The whole-run limit when none is configured. */

@@ -40,6 +40,17 @@ public final class ConfigKeys {
   public static final String MIGRATIONS_TABLE = "golang-migrate.migrations-table";
 
   /**
+   * dbmate's settings by its flag names ({@code --migrations-dir} is {@code
+   * DBMATE_MIGRATIONS_DIR}), and the {@code search_path} of its database URL; each wins over the
+   * project's {@code .env} (for settings a team gives dbmate in CI).
+   */
+  public static final String DBMATE_MIGRATIONS_DIR = "dbmate.migrations-dir";
+
+  public static final String DBMATE_MIGRATIONS_TABLE = "dbmate.migrations-table";
+  public static final String DBMATE_STRICT = "dbmate.strict";
+  public static final String DBMATE_SEARCH_PATH = "dbmate.search-path";
+
+  /**
    * The section of Flyway's own settings, named as in flyway.conf without {@code flyway.}: {@code
    * flyway.outOfOrder}, {@code flyway.placeholders.<name>}, ...; each wins over the one in
    * flyway.conf or flyway.toml (for settings Flyway gets elsewhere, e.g. from Spring or Micronaut).
@@ -68,7 +79,11 @@ public final class ConfigKeys {
                 LOCK_TIMEOUT,
                 MULTI_STATEMENT,
                 MULTI_STATEMENT_MAX_SIZE,
-                MIGRATIONS_TABLE));
+                MIGRATIONS_TABLE,
+                DBMATE_MIGRATIONS_DIR,
+                DBMATE_MIGRATIONS_TABLE,
+                DBMATE_STRICT,
+                DBMATE_SEARCH_PATH));
     Arrays.stream(GateId.values()).forEach(g -> keys.add(gateKey(g)));
     FILE_KEYS = List.copyOf(keys);
   }

@@ -144,6 +144,7 @@ public final class ConfigResolver {
         setupFiles(projectDir, s.get(ConfigKeys.SETUP)),
         ToolOverrides.flywaySettings(s),
         ToolOverrides.golangMigrate(s),
+        ToolOverrides.dbmateSettings(s),
         Map.copyOf(environment));
   }
 

@@ -1,6 +1,7 @@
 package io.migtest.config;
 
 import io.migtest.MigtestException;
+import io.migtest.migration.DbmateSettings;
 import io.migtest.migration.FlywaySettings;
 import io.migtest.migration.GolangMigrateSettings;
 import io.migtest.migration.ToolSetting;
@@ -73,6 +74,31 @@ final class ToolOverrides {
       taken.add(new ToolSetting(ConfigKeys.MIGRATIONS_TABLE, tableName, table.source()));
     }
     return new GolangMigrateSettings(multiStatement, size, tableName, taken);
+  }
+
+  /**
+   * The {@code dbmate} section, keyed by the name dbmate reads each setting under ({@code
+   * DBMATE_STRICT}, {@code search_path}); {@code strict} must be a value dbmate reads as a bool.
+   */
+  static Map<String, ToolSetting> dbmateSettings(Map<String, Setting> s) {
+    String[][] names = {
+      {ConfigKeys.DBMATE_MIGRATIONS_DIR, DbmateSettings.MIGRATIONS_DIR},
+      {ConfigKeys.DBMATE_MIGRATIONS_TABLE, DbmateSettings.MIGRATIONS_TABLE},
+      {ConfigKeys.DBMATE_STRICT, DbmateSettings.STRICT},
+      {ConfigKeys.DBMATE_SEARCH_PATH, DbmateSettings.SEARCH_PATH}
+    };
+    Map<String, ToolSetting> settings = new LinkedHashMap<>();
+    for (String[] name : names) {
+      Setting setting = s.get(name[0]);
+      if (setting != null) {
+        settings.put(name[1], new ToolSetting(name[0], setting.value(), setting.source()));
+      }
+    }
+    ToolSetting strict = settings.get(DbmateSettings.STRICT);
+    if (strict != null && DbmateSettings.bool(strict.value()).isEmpty()) {
+      throw invalid(s.get(ConfigKeys.DBMATE_STRICT), ConfigKeys.DBMATE_STRICT, "true or false");
+    }
+    return settings;
   }
 
   private static MigtestException invalid(Setting setting, String key, String expected) {

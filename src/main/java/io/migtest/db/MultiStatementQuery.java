@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.Field;
 import org.postgresql.core.Query;
@@ -31,13 +32,18 @@ final class MultiStatementQuery {
 
   /**
    * Runs {@code sql} verbatim (no JDBC escapes, no parameters) in the connection's transaction,
-   * calling {@code onCompleted} as the server completes each statement.
+   * calling {@code onCompleted} as the server completes each statement and {@code onWarning} with
+   * the number of statements completed before a notice or warning arrived, and the message.
    */
-  static Result execute(Connection connection, String sql, Runnable onCompleted)
+  static Result execute(
+      Connection connection,
+      String sql,
+      Runnable onCompleted,
+      BiConsumer<Integer, SQLWarning> onWarning)
       throws SQLException {
     QueryExecutor executor = connection.unwrap(BaseConnection.class).getQueryExecutor();
     Query query = executor.createQuery(sql, false, false).query;
-    CountingHandler handler = new CountingHandler(onCompleted);
+    CountingHandler handler = new CountingHandler(onCompleted, onWarning);
     try {
       executor.execute(
           query,
@@ -55,15 +61,17 @@ final class MultiStatementQuery {
   }
 
   /**
-   * Counts completion messages as they arrive (pgjdbc reads them one by one while the query runs);
-   * results and notices are not needed.
+   * Counts completion messages as they arrive (pgjdbc reads them one by one while the query runs),
+   * and hands on notices with the count; results are not needed.
    */
   private static final class CountingHandler extends ResultHandlerBase {
     private final Runnable onCompleted;
+    private final BiConsumer<Integer, SQLWarning> onWarning;
     private int completed;
 
-    CountingHandler(Runnable onCompleted) {
+    CountingHandler(Runnable onCompleted, BiConsumer<Integer, SQLWarning> onWarning) {
       this.onCompleted = onCompleted;
+      this.onWarning = onWarning;
     }
 
     @Override
@@ -84,7 +92,7 @@ final class MultiStatementQuery {
 
     @Override
     public void handleWarning(SQLWarning warning) {
-      // Notices (RAISE NOTICE, "table does not exist, skipping") are not findings.
+      onWarning.accept(completed, warning);
     }
   }
 }

@@ -103,7 +103,7 @@ final class PsqlFailures {
   }
 
   /** The statement psql sent at {@code line}: the last one starting at or before it. */
-  private static Statement statementEndingAt(SqlScript script, int line) {
+  static Statement statementEndingAt(SqlScript script, int line) {
     Statement found = null;
     for (Statement statement : script.split().statements()) {
       if (statement.startLine() > line) {

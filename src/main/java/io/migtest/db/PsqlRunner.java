@@ -66,12 +66,14 @@ final class PsqlRunner implements AutoCloseable {
 
   /**
    * Runs {@code script} with psql on {@code database}; empty when psql succeeded, else the finding
-   * of the failure.
+   * of the failure. The server's warnings and what the script wrote to standard error itself go to
+   * {@code warnings}.
    *
    * @param feature the psql feature that makes the script need psql, for messages
    * @param ownPid the backend of migtest's own connection to {@code database}
    */
-  Optional<Finding> run(SqlScript script, PsqlFeature feature, String database, int ownPid) {
+  Optional<Finding> run(
+      SqlScript script, PsqlFeature feature, String database, int ownPid, ServerWarnings warnings) {
     PsqlClient client = script.psql();
     Optional<Path> psql = PsqlProgram.find(parentEnv);
     if (psql.isEmpty()) {
@@ -109,7 +111,8 @@ final class PsqlRunner implements AutoCloseable {
       }
       command.addAll(List.of("--file", paths.fileArgument()));
       command.addAll(List.of("--command", OPEN_TRANSACTION_CHECK));
-      return outcome(script, paths, command, environment(database, home), database, ownPid);
+      return outcome(
+          script, paths, command, environment(database, home), database, ownPid, warnings);
     } catch (IOException e) {
       return Optional.of(unavailable(script, feature, "psql could not run: " + e.getMessage()));
     } finally {
@@ -125,7 +128,8 @@ final class PsqlRunner implements AutoCloseable {
       List<String> command,
       Map<String, String> env,
       String database,
-      int ownPid)
+      int ownPid,
+      ServerWarnings warnings)
       throws IOException {
     CommandResult result;
     try (PsqlWatchdog watchdog =
@@ -143,8 +147,12 @@ final class PsqlRunner implements AutoCloseable {
       }
     }
     String output = redact(result.output());
+    String errors = redact(result.errors());
+    PsqlWarnings.read(script, errors, paths::shown, warnings);
     if (!result.succeeded()) {
-      return Optional.of(PsqlFailures.of(script, result.exitCode(), output, paths::shown));
+      return Optional.of(
+          PsqlFailures.of(
+              script, result.exitCode(), errors.isBlank() ? output : errors, paths::shown));
     }
     if (output.contains(OPEN_TRANSACTION_MARK)) {
       return Optional.of(ScriptFailures.openTransaction(script, script.split().statements()));

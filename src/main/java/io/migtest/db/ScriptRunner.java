@@ -13,13 +13,17 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
+import org.postgresql.util.PSQLWarning;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Runs a script wrapped in transactions the way its layout's tool does, and turns a failure into a
@@ -36,6 +40,9 @@ import org.postgresql.core.TransactionState;
  *
  * <p>A script whose tool runs it with psql, and that uses psql's own commands or variables, runs
  * with psql instead ({@link PsqlRunner}); closing the runner removes what that left behind.
+ *
+ * <p>The server's warnings while scripts run, over JDBC as through psql, go to the runner's {@link
+ * ServerWarnings} ({@link #reportingWarningsTo}); by default nobody keeps them.
  */
 public final class ScriptRunner implements AutoCloseable {
   private static final String SEPARATOR = "\n;\n";
@@ -47,6 +54,7 @@ public final class ScriptRunner implements AutoCloseable {
   private final StatementWatchdog watchdog;
   private final List<Statement> initSql;
   private final PsqlRunner psql;
+  private final ServerWarnings warnings;
 
   /**
    * @param server the server the connections lead to, which can end a runaway session
@@ -66,6 +74,24 @@ public final class ScriptRunner implements AutoCloseable {
     this.watchdog = new StatementWatchdog(server);
     this.initSql = StatementSplitter.split("init-sql", initSql).statements();
     this.psql = new PsqlRunner(timeouts, server, initSql, parentEnv);
+    this.warnings = ServerWarnings.ignored();
+  }
+
+  private ScriptRunner(ScriptRunner runner, ServerWarnings warnings) {
+    this.timeouts = runner.timeouts;
+    this.watchdog = runner.watchdog;
+    this.initSql = runner.initSql;
+    this.psql = runner.psql;
+    this.warnings = warnings;
+  }
+
+  /**
+   * This runner, reporting the server's warnings (and what psql scripts write to standard error) to
+   * {@code warnings}: a migrate collects them for the report. It shares this runner's psql folders,
+   * which closing this runner removes.
+   */
+  public ScriptRunner reportingWarningsTo(ServerWarnings warnings) {
+    return new ScriptRunner(this, warnings);
   }
 
   /** Removes the copies of script folders that psql ran in. */
@@ -151,7 +177,8 @@ public final class ScriptRunner implements AutoCloseable {
               script,
               feature.get(),
               connection.getCatalog(),
-              connection.unwrap(PGConnection.class).getBackendPID());
+              connection.unwrap(PGConnection.class).getBackendPID(),
+              warnings);
       return failure.isPresent() ? failure : epilogue(connection, epilogue);
     }
     List<Step> steps = Step.of(scripts);
@@ -223,7 +250,16 @@ public final class ScriptRunner implements AutoCloseable {
     MultiStatementQuery.Result result;
     StatementWatchdog.Guard guard = watchdog.watch(connection, timeouts.statementTimeout());
     try (guard) {
-      result = MultiStatementQuery.execute(connection, sql.toString(), guard::statementCompleted);
+      result =
+          MultiStatementQuery.execute(
+              connection,
+              sql.toString(),
+              guard::statementCompleted,
+              (completed, warning) -> {
+                if (completed < steps.size()) {
+                  report(steps.get(completed), warning);
+                }
+              });
     }
     try {
       if (guard.fired()) {
@@ -310,7 +346,7 @@ public final class ScriptRunner implements AutoCloseable {
       StatementWatchdog.Guard guard = watchdog.watch(connection, timeouts.statementTimeout());
       Optional<Finding> failure = Optional.empty();
       try (guard) {
-        send(connection, step.statement());
+        sendCounting(connection, step.statement(), null, warning -> report(step, warning));
       } catch (SQLException e) {
         failure =
             Optional.of(
@@ -332,18 +368,35 @@ public final class ScriptRunner implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Sends one statement verbatim; a COPY from the script's own rows streams them. */
-  private static void send(Connection connection, Statement statement)
-      throws SQLException, IOException {
-    sendCounting(connection, statement, null);
+  /** The server's warnings among {@code chain}, reported at {@code step}'s file and line. */
+  private void report(Step step, SQLWarning chain) {
+    for (SQLWarning w = chain; w != null; w = w.getNextWarning()) {
+      if (w instanceof PSQLWarning server
+          && server.getServerErrorMessage() != null
+          && ServerWarnings.WARNING.equals(server.getServerErrorMessage().getSeverity())) {
+        ServerErrorMessage m = server.getServerErrorMessage();
+        warnings.server(
+            step.script().file(),
+            step.statement().startLine(),
+            m.getMessage(),
+            m.getDetail(),
+            m.getHint(),
+            m.getSQLState());
+      }
+    }
   }
 
   /**
-   * Sends one statement and returns the rows it returned (a query) or changed; the first column of
-   * up to {@link #KEPT_ROWS} returned rows is added to {@code firstColumn} unless it is null.
+   * Sends one statement verbatim (a COPY from the script's own rows streams them) and returns the
+   * rows it returned (a query) or changed; the first column of up to {@link #KEPT_ROWS} returned
+   * rows is added to {@code firstColumn} unless it is null, and the server's notices and warnings
+   * of a statement that succeeded go to {@code warnings}.
    */
   private static long sendCounting(
-      Connection connection, Statement statement, List<String> firstColumn)
+      Connection connection,
+      Statement statement,
+      List<String> firstColumn,
+      Consumer<SQLWarning> warnings)
       throws SQLException, IOException {
     if (statement.copyData() != null) {
       return connection
@@ -353,7 +406,9 @@ public final class ScriptRunner implements AutoCloseable {
     }
     try (var s = connection.createStatement()) {
       s.setEscapeProcessing(false);
-      if (!s.execute(statement.sql())) {
+      boolean query = s.execute(statement.sql());
+      warnings.accept(s.getWarnings());
+      if (!query) {
         return Math.max(0, s.getLargeUpdateCount());
       }
       long rows = 0;
@@ -390,7 +445,7 @@ public final class ScriptRunner implements AutoCloseable {
     List<String> firstColumn = new ArrayList<>();
     Outcome outcome;
     try (guard) {
-      long rows = sendCounting(connection, statement, firstColumn);
+      long rows = sendCounting(connection, statement, firstColumn, warning -> {});
       outcome = new Outcome(rows, List.copyOf(firstColumn), null, false);
     } catch (SQLException e) {
       outcome = new Outcome(0, List.copyOf(firstColumn), e, false);

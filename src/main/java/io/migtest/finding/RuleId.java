@@ -60,6 +60,7 @@ public final class RuleId {
   public static final String CALLBACK_FAILED = "callback-failed";
   public static final String CALLBACK_NOT_RUN = "callback-not-run";
   public static final String PSQL_UNAVAILABLE = "psql-unavailable";
+  public static final String SCRIPT_WARNING = "script-warning";
 
   private RuleId() {}
 

@@ -49,6 +49,7 @@ public final class ApplyGate implements Gate {
       Outcome full =
           apply(context, "history", null, head.migrations(), head.callbacks(), context.oracles());
       full.failure().ifPresent(findings::add);
+      findings.addAll(full.warnings());
       tests.addAll(full.tests());
       findings.addAll(TestFindings.of(tests));
       summary = full.describe("on an empty database");
@@ -62,6 +63,7 @@ public final class ApplyGate implements Gate {
                 head.callbacks(),
                 List.of());
         onBase.failure().ifPresent(findings::add);
+        onBase.warnings().stream().filter(w -> !findings.contains(w)).forEach(findings::add);
         summary += "; " + onBase.describe("on top of " + migrations.baseRef());
       }
     }
@@ -77,13 +79,18 @@ public final class ApplyGate implements Gate {
   }
 
   /**
-   * How far applying got: how many migrations ran, the failure that stopped it, and the tests'
-   * verdicts on the result.
+   * How far applying got: how many migrations ran, the failure that stopped it, the scripts'
+   * warnings on the way, and the tests' verdicts on the result.
    */
   private record Outcome(
-      int applied, int total, long millis, Optional<Finding> failure, List<TestResult> tests) {
-    static Outcome failed(int applied, int total, Finding failure) {
-      return new Outcome(applied, total, 0, Optional.of(failure), List.of());
+      int applied,
+      int total,
+      long millis,
+      Optional<Finding> failure,
+      List<Finding> warnings,
+      List<TestResult> tests) {
+    static Outcome failed(int applied, int total, Finding failure, List<Finding> warnings) {
+      return new Outcome(applied, total, 0, Optional.of(failure), warnings, List.of());
     }
 
     String describe(String where) {
@@ -143,7 +150,7 @@ public final class ApplyGate implements Gate {
     long started = System.nanoTime();
     if (state instanceof HistoryApplier.Failed failed) {
       Finding failure = base == null ? failed.failure() : baseFailure(failed.failure(), context);
-      return Outcome.failed(0, migrations.size(), failure);
+      return Outcome.failed(0, migrations.size(), failure, List.of());
     }
     try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
       HistoryApplier.Migrated migrated;
@@ -153,7 +160,8 @@ public final class ApplyGate implements Gate {
             context.history().migrate(db, migrations, callbacks, m -> task.advance(m.file()));
       }
       if (migrated.failure().isPresent()) {
-        return Outcome.failed(migrated.applied(), migrations.size(), migrated.failure().get());
+        return Outcome.failed(
+            migrated.applied(), migrations.size(), migrated.failure().get(), migrated.warnings());
       }
       long millis = (System.nanoTime() - started) / 1_000_000;
       List<TestResult> tests = new ArrayList<>();
@@ -161,7 +169,13 @@ public final class ApplyGate implements Gate {
         context.progress().step("apply: running the tests on the migrated database");
         tests.addAll(oracle.judge(db, context.database().runner()));
       }
-      return new Outcome(migrated.applied(), migrations.size(), millis, Optional.empty(), tests);
+      return new Outcome(
+          migrated.applied(),
+          migrations.size(),
+          millis,
+          Optional.empty(),
+          migrated.warnings(),
+          tests);
     }
   }
 

@@ -3,6 +3,7 @@ package io.migtest.gate;
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
+import io.migtest.oracle.SqitchVerify;
 import io.migtest.oracle.TestCommand;
 import io.migtest.oracle.TestFailure;
 import io.migtest.oracle.TestResult;
@@ -50,7 +51,9 @@ final class TestFindings {
       return List.of();
     }
     String rule =
-        test.name().equals(TestCommand.NAME) ? RuleId.TEST_COMMAND_FAILED : RuleId.TEST_FAILED;
+        test.name().equals(TestCommand.NAME)
+            ? RuleId.TEST_COMMAND_FAILED
+            : test.kind().equals(SqitchVerify.KIND) ? RuleId.VERIFY_FAILED : RuleId.TEST_FAILED;
     return test.failures().stream().map(f -> finding(rule, test, f)).toList();
   }
 

@@ -76,8 +76,11 @@ public final class HistoryApplier implements AutoCloseable {
     templates.clear();
   }
 
-  /** How far one migrate got: how many migrations applied, and the failure that stopped it. */
-  public record Migrated(int applied, Optional<Finding> failure) {}
+  /**
+   * How far one migrate got: how many migrations applied, the failure that stopped it, and the
+   * notes of the warnings its scripts gave ({@code script-warning}).
+   */
+  public record Migrated(int applied, Optional<Finding> failure, List<Finding> warnings) {}
 
   /** A new database with the setup applied and no migration. */
   public State empty(String purpose) {

@@ -17,6 +17,7 @@ import static io.migtest.migration.CallbackEvent.CREATE_SCHEMA;
 import io.migtest.db.Epilogue;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.db.ScriptRunner;
+import io.migtest.db.ServerWarnings;
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
@@ -40,7 +41,8 @@ import java.util.function.Consumer;
  * a connection of its own with every callback in its own transaction (none when the script is
  * non-transactional); each migration with its {@code beforeEachMigrate} and {@code
  * afterEachMigrate} callbacks and its history row in the migration's transaction; then the closing
- * events. Without callbacks it is the migrations in order over one connection.
+ * events. Without callbacks it is the migrations in order over one connection. The server's
+ * warnings on the way are kept for the report.
  */
 final class Migrate {
   /** What {@code flyway migrate} fires before the first migration, in order. */
@@ -53,6 +55,7 @@ final class Migrate {
           BEFORE_CREATE_SCHEMA,
           BEFORE_MIGRATE);
 
+  private final ServerWarnings warnings = ServerWarnings.collecting();
   private final ScriptRunner runner;
   private final HistoryTable historyTable;
   private final Callbacks callbacks;
@@ -64,7 +67,7 @@ final class Migrate {
    */
   Migrate(
       ScriptRunner runner, HistoryTable historyTable, Callbacks callbacks, SessionScope session) {
-    this.runner = runner;
+    this.runner = runner.reportingWarningsTo(warnings);
     this.historyTable = historyTable;
     this.callbacks = callbacks;
     this.session = session;
@@ -77,7 +80,7 @@ final class Migrate {
     try {
       Optional<Finding> failure = fire(database, OPENING);
       if (failure.isPresent()) {
-        return new HistoryApplier.Migrated(0, failure);
+        return new HistoryApplier.Migrated(0, failure, warnings.findings());
       }
       try (Connection connection = database.connect()) {
         runner.prepare(connection);
@@ -90,7 +93,7 @@ final class Migrate {
           }
           failure = failure.isPresent() ? failure : apply(connection, reset, migration);
           if (failure.isPresent()) {
-            return new HistoryApplier.Migrated(applied, failure);
+            return new HistoryApplier.Migrated(applied, failure, warnings.findings());
           }
           applied++;
           onApplied.accept(migration);
@@ -107,7 +110,7 @@ final class Migrate {
         if (failure.isEmpty()) {
           failure = finish(connection);
         }
-        return new HistoryApplier.Migrated(applied, failure);
+        return new HistoryApplier.Migrated(applied, failure, warnings.findings());
       }
     } catch (SQLException e) {
       throw HistoryErrors.lostConnection(e);

@@ -22,7 +22,7 @@ public final class ConfiguredLayouts {
   /** Reads the tools' configuration files of {@code files}. */
   public static ConfiguredLayouts read(ProjectFiles files, ToolOptions options) {
     FlywaySettings flyway = FlywaySettings.read(files, options);
-    DbmateSettings dbmate = DbmateSettings.read(files);
+    DbmateSettings dbmate = DbmateSettings.read(files, options.dbmateSettings());
     DieselSettings diesel = DieselSettings.read(files);
     SqitchSettings sqitch = SqitchSettings.read(files);
     List<Layout> layouts =

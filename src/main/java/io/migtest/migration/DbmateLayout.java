@@ -35,7 +35,21 @@ public final class DbmateLayout implements Layout {
 
   @Override
   public Optional<HistoryTable> historyTable() {
-    return Optional.of(HistoryTable.dbmate(settings.table()));
+    return Optional.of(HistoryTable.dbmate(settings.table(), settings.searchPath()));
+  }
+
+  /**
+   * The URL's {@code search_path} first, as lib/pq sends it when it connects, then {@code
+   * configuredInitSql}.
+   */
+  @Override
+  public String sessionSql(String configuredInitSql) {
+    String init = configuredInitSql == null ? "" : configuredInitSql;
+    if (settings.searchPath() == null) {
+      return init;
+    }
+    String searchPath = settings.searchPath().sessionSql();
+    return init.isEmpty() ? searchPath : searchPath + "\n;\n" + init;
   }
 
   @Override

@@ -56,9 +56,6 @@ public record HistoryTable(String name, String create, String record) {
   /** golang-migrate's table, {@code schema_migrations} unless {@code x-migrations-table} says. */
   static final HistoryTable GOLANG_MIGRATE = golangMigrate("schema_migrations");
 
-  /** dbmate's table, {@code schema_migrations} unless {@code DBMATE_MIGRATIONS_TABLE} says. */
-  static final HistoryTable DBMATE = dbmate("schema_migrations");
-
   /** diesel: one row per applied version, digits only. */
   static final HistoryTable DIESEL =
       new HistoryTable(
@@ -92,30 +89,40 @@ public record HistoryTable(String name, String create, String record) {
   }
 
   /**
-   * dbmate: one row per applied version ({@code version varchar primary key}). A name with dots is
-   * {@code schema.table}, and dbmate creates the schema when it is missing; without one, dbmate
-   * names the table with {@code current_schema()} each time it uses it ({@code
-   * pkg/driver/postgres/postgres.go} {@code migrationsTableNameParts}), so a migration that changes
-   * the search path moves where its own row goes, as here.
+   * dbmate: one row per applied version ({@code version varchar primary key}), in the schema dbmate
+   * picks ({@code pkg/driver/postgres/postgres.go} {@code migrationsTableNameParts}): the part of
+   * {@code name} before a dot, else the first schema of the URL's {@code search_path}, else {@code
+   * current_schema()} each time it uses the table, so a migration that changes the search path
+   * moves where its own row goes, as here. dbmate creates a named schema only when creating the
+   * table fails for want of it ({@code CreateMigrationsTable}, SQLSTATE 3F000), so a role that may
+   * not create schemas still works with one that exists.
+   *
+   * @param searchPath the URL's {@code search_path}, or null
    */
-  static HistoryTable dbmate(String name) {
+  static HistoryTable dbmate(String name, DbmateSearchPath searchPath) {
     int dot = name.indexOf('.');
-    if (dot >= 0) {
-      String schema = quoted(name.substring(0, dot));
-      String table = schema + "." + quoted(name.substring(dot + 1));
+    String schema =
+        dot >= 0 ? name.substring(0, dot) : searchPath == null ? null : searchPath.firstSchema();
+    if (schema == null) {
       return new HistoryTable(
           name,
-          "CREATE SCHEMA IF NOT EXISTS "
-              + schema
-              + "; CREATE TABLE IF NOT EXISTS "
-              + table
-              + " (version varchar PRIMARY KEY)",
-          "INSERT INTO " + table + " (version) VALUES ({version})");
+          inCurrentSchema(
+              name, "CREATE TABLE IF NOT EXISTS %I.%I (version varchar PRIMARY KEY)", ""),
+          inCurrentSchema(name, "INSERT INTO %I.%I (version) VALUES (%L)", ", {version}"));
     }
+    String tableName = dot >= 0 ? name.substring(dot + 1) : name;
+    String table = quoted(schema) + "." + quoted(tableName);
+    String createTable = "CREATE TABLE IF NOT EXISTS " + table + " (version varchar PRIMARY KEY)";
     return new HistoryTable(
-        name,
-        inCurrentSchema(name, "CREATE TABLE IF NOT EXISTS %I.%I (version varchar PRIMARY KEY)", ""),
-        inCurrentSchema(name, "INSERT INTO %I.%I (version) VALUES (%L)", ", {version}"));
+        schema + "." + tableName,
+        "DO $migtest$ BEGIN "
+            + createTable
+            + "; EXCEPTION WHEN invalid_schema_name THEN CREATE SCHEMA IF NOT EXISTS "
+            + quoted(schema)
+            + "; "
+            + createTable
+            + "; END $migtest$",
+        "INSERT INTO " + table + " (version) VALUES ({version})");
   }
 
   /**

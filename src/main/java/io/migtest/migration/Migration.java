@@ -9,7 +9,8 @@ import io.migtest.sql.SqlScript;
  *     change name), used to tell new migrations from ones the base branch has
  * @param down the rollback script, or null when the migration has none
  * @param repeatable a Flyway {@code R__} migration, run after the versioned ones when it changes
- * @param verify a script that checks the deploy (Sqitch {@code verify/}), or null
+ * @param verify the script the tool runs right after deploying the migration ({@code sqitch deploy
+ *     --verify}, Sqitch with {@code deploy.verify}), or null
  */
 public record Migration(
     String id,

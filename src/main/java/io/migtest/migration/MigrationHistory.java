@@ -1,6 +1,7 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.sql.SqlScript;
 import java.util.List;
 
 /**
@@ -10,18 +11,21 @@ import java.util.List;
  * @param layout the layout the migrations were read with, which answers what its tool can do
  * @param directory the migrations folder relative to the project root
  * @param callbacks the SQL callbacks of this revision, which its tool runs around the migrations
+ * @param verifyTests the verify scripts its tool runs as tests of the deployed database ({@code
+ *     sqitch verify}), in the order it runs them
  */
 public record MigrationHistory(
     Layout layout,
     String directory,
     List<Migration> migrations,
     List<Finding> problems,
-    Callbacks callbacks) {
+    Callbacks callbacks,
+    List<SqlScript> verifyTests) {
 
-  /** A history without callbacks. */
+  /** A history without callbacks or verify scripts. */
   public MigrationHistory(
       Layout layout, String directory, List<Migration> migrations, List<Finding> problems) {
-    this(layout, directory, migrations, problems, Callbacks.NONE);
+    this(layout, directory, migrations, problems, Callbacks.NONE, List.of());
   }
 
   /**
@@ -38,6 +42,7 @@ public record MigrationHistory(
         folder.displayPath(),
         List.copyOf(loaded.migrations()),
         List.copyOf(problems),
-        loaded.callbacks());
+        loaded.callbacks(),
+        List.copyOf(loaded.verifyTests()));
   }
 }

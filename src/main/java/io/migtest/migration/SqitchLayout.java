@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Sqitch: {@code sqitch.plan} names the changes in order; each has {@code deploy/<name>.sql},
@@ -20,19 +21,12 @@ public final class SqitchLayout implements Layout {
   static final String PLAN = "sqitch.plan";
 
   /**
-   * The options Sqitch runs psql with (Engine/pg.pm {@code _client_opts}), with its default
-   * registry; it passes the connection in {@code --dbname}, which migtest passes in {@code PG*}.
+   * The options Sqitch runs psql with after the variables (Engine/pg.pm {@code _client_opts}),
+   * without the registry; it passes the connection in {@code --dbname}, which migtest passes in
+   * {@code PG*}.
    */
-  private static final List<String> PSQL_OPTIONS =
-      List.of(
-          "--quiet",
-          "--no-psqlrc",
-          "--no-align",
-          "--tuples-only",
-          "--set",
-          "ON_ERROR_STOP=1",
-          "--set",
-          "registry=sqitch");
+  private static final List<String> CLIENT_OPTIONS =
+      List.of("--quiet", "--no-psqlrc", "--no-align", "--tuples-only", "--set", "ON_ERROR_STOP=1");
 
   private final SqitchSettings settings;
 
@@ -86,7 +80,12 @@ public final class SqitchLayout implements Layout {
     // Sqitch runs where it is started: beside its sqitch.conf (the project root), or, with no
     // sqitch.conf, in the plan's folder; psql inherits that folder (`\i`, `\set x `cat f``).
     boolean inPlanFolder = !settings.config().files().contains(SqitchSettings.FILE);
-    PsqlClient psql = new PsqlClient("Sqitch", PSQL_OPTIONS, folder, inPlanFolder);
+    PsqlClient psql = psql("deploy", folder, inPlanFolder);
+    // With deploy.verify, verify scripts run within the deploy, with its variables; else as `sqitch
+    // verify` runs them, with its own.
+    PsqlClient verifier = settings.verifyEachDeploy() ? psql : psql("verify", folder, inPlanFolder);
+    PsqlClient reverter = psql("revert", folder, inPlanFolder);
+    List<SqlScript> verifyTests = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
       if (entry.tag()) {
@@ -109,17 +108,37 @@ public final class SqitchLayout implements Layout {
                     + " does not exist: add it or remove the change from the plan."));
         continue;
       }
+      SqlScript verifyScript =
+          folder.files().contains(verify) ? script(folder, verify, verifier) : null;
+      // `sqitch verify` passes over a change the plan reworks later (Engine.pm _verify_changes).
+      if (verifyScript != null && !settings.verifyEachDeploy() && scriptName.equals(entry.name())) {
+        verifyTests.add(verifyScript);
+      }
       migrations.add(
           new Migration(
               entry.name() + "#" + occurrence(entries, i),
               Version.ordinal(migrations.size() + 1, entry.name()),
               entry.name(),
               script(folder, deploy, psql),
-              folder.files().contains(revert) ? script(folder, revert, psql) : null,
+              folder.files().contains(revert) ? script(folder, revert, reverter) : null,
               false,
-              folder.files().contains(verify) ? script(folder, verify, psql) : null));
+              settings.verifyEachDeploy() ? verifyScript : null));
     }
-    return new LoadedMigrations(migrations, problems);
+    return new LoadedMigrations(migrations, problems, Callbacks.NONE, verifyTests);
+  }
+
+  /**
+   * How Sqitch's {@code command} runs psql ({@code Engine/pg.pm} {@code _psql}): the command's
+   * variables as {@code --set name=value} in name order, then the client options, then {@code --set
+   * registry=<registry>}, which so wins over a variable of that name.
+   */
+  private PsqlClient psql(String command, SourceFolder folder, boolean inPlanFolder) {
+    List<String> options = new ArrayList<>();
+    new TreeMap<>(settings.variables().of(command))
+        .forEach((name, value) -> options.addAll(List.of("--set", name + "=" + value)));
+    options.addAll(CLIENT_OPTIONS);
+    options.addAll(List.of("--set", "registry=" + settings.registry()));
+    return new PsqlClient("Sqitch", options, folder, inPlanFolder);
   }
 
   /** A script as Sqitch runs it: one psql run, statements committing on their own. */
@@ -157,17 +176,17 @@ public final class SqitchLayout implements Layout {
             .count();
   }
 
+  /** The path of a change's script in {@code dir}, relative to the folder. */
+  private String script(String dir, String name) {
+    return (dir.equals(".") ? "" : dir + "/") + name + "." + settings.extension();
+  }
+
   /**
    * The script name of the change at {@code index}. A change the plan reworks later keeps its old
    * scripts as {@code name@tag.sql}: as Sqitch does (Plan.pm {@code add_rework_tags}, Change.pm
    * {@code _path_segments}), the tags between the change and its rework are tried newest first, the
    * first whose deploy script exists wins, and without one the newest tag names it.
    */
-  /** The path of a change's script in {@code dir}, relative to the folder. */
-  private String script(String dir, String name) {
-    return (dir.equals(".") ? "" : dir + "/") + name + "." + settings.extension();
-  }
-
   private String scriptName(List<Entry> entries, int index, SourceFolder folder) {
     String name = entries.get(index).name();
     int rework = index + 1;

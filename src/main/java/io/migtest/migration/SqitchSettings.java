@@ -14,11 +14,16 @@ import java.util.regex.Pattern;
  * Where a Sqitch project keeps its plan and scripts, from {@code sqitch.conf} (git-config syntax):
  * {@code top_dir}, {@code plan_file}, {@code deploy_dir}, {@code revert_dir}, {@code verify_dir}
  * and {@code extension}, each looked up in the target's section, then {@code [engine "pg"]}, then
- * {@code [core]} ({@code lib/App/Sqitch/Target.pm} {@code _fetch}). Paths are relative to the
- * project, where Sqitch runs.
+ * {@code [core]} ({@code lib/App/Sqitch/Target.pm} {@code _fetch}); likewise {@code registry}; the
+ * psql variables of the {@code *.variables} sections, and {@code deploy.verify}. Paths are relative
+ * to the project, where Sqitch runs.
  *
  * @param topDir the folder migtest reads, relative to the project
  * @param plan the plan file relative to {@code topDir}; the scripts' folders likewise
+ * @param registry the schema of Sqitch's registry, {@code sqitch} unless set; Sqitch passes it to
+ *     psql as {@code :registry}
+ * @param verifyEachDeploy {@code deploy.verify}: {@code sqitch deploy} runs each change's verify
+ *     script right after deploying it ({@code Command/deploy.pm} {@code configure}, default false)
  */
 public record SqitchSettings(
     String topDir,
@@ -27,11 +32,24 @@ public record SqitchSettings(
     String revert,
     String verify,
     String extension,
+    String registry,
+    SqitchVariables variables,
+    boolean verifyEachDeploy,
     ToolConfig config) {
   static final String FILE = "sqitch.conf";
 
   static final SqitchSettings DEFAULTS =
-      new SqitchSettings(".", "sqitch.plan", "deploy", "revert", "verify", "sql", ToolConfig.NONE);
+      new SqitchSettings(
+          ".",
+          "sqitch.plan",
+          "deploy",
+          "revert",
+          "verify",
+          "sql",
+          "sqitch",
+          new SqitchVariables(Map.of(), ""),
+          false,
+          ToolConfig.NONE);
 
   private static final Pattern SECTION =
       Pattern.compile(
@@ -54,7 +72,14 @@ public record SqitchSettings(
             .orElse("");
     Map<String, String> values = new LinkedHashMap<>();
     for (String key :
-        List.of("top_dir", "plan_file", "deploy_dir", "revert_dir", "verify_dir", "extension")) {
+        List.of(
+            "top_dir",
+            "plan_file",
+            "deploy_dir",
+            "revert_dir",
+            "verify_dir",
+            "extension",
+            "registry")) {
       ToolSetting setting =
           Optional.ofNullable(entries.get("target." + target + "." + key))
               .or(() -> Optional.ofNullable(entries.get("engine.pg." + key)))
@@ -104,6 +129,12 @@ public record SqitchSettings(
             taken,
             problems,
             "verify");
+    SqitchVariables variables = SqitchVariables.of(entries, target);
+    entries.values().stream().filter(e -> variables.reads(e.key())).forEach(taken::add);
+    ToolSetting verifyEachDeploy = entries.get("deploy.verify");
+    if (verifyEachDeploy != null) {
+      taken.add(verifyEachDeploy);
+    }
     return new SqitchSettings(
         topDir,
         plan,
@@ -111,11 +142,55 @@ public record SqitchSettings(
         revert,
         verify,
         values.getOrDefault("extension", "sql"),
+        values.getOrDefault("registry", "sqitch"),
+        variables,
+        bool(verifyEachDeploy, problems),
         new ToolConfig(List.of(FILE), taken, problems));
   }
 
   private SqitchSettings withConfig(ToolConfig config) {
-    return new SqitchSettings(topDir, plan, deploy, revert, verify, extension, config);
+    return new SqitchSettings(
+        topDir,
+        plan,
+        deploy,
+        revert,
+        verify,
+        extension,
+        registry,
+        variables,
+        verifyEachDeploy,
+        config);
+  }
+
+  /**
+   * A boolean as Config::GitLike casts it ({@code as => 'bool'}): {@code true}, {@code yes}, {@code
+   * on}, a key without a value or a non-zero number is true; {@code false}, {@code no}, {@code
+   * off}, empty or zero is false; anything else stops Sqitch ("invalid bool"), so it is a finding
+   * and false.
+   */
+  private static boolean bool(ToolSetting setting, List<Finding> problems) {
+    if (setting == null) {
+      return false;
+    }
+    String value = setting.value().toLowerCase(Locale.ROOT);
+    if (List.of("true", "yes", "on").contains(value)) {
+      return true;
+    }
+    if (List.of("false", "no", "off", "").contains(value)) {
+      return false;
+    }
+    if (value.matches("[+-]?\\d+")) {
+      return !value.matches("[+-]?0+");
+    }
+    problems.add(
+        ToolConfigFile.invalid(
+            setting.source(),
+            setting.key()
+                + " is '"
+                + setting.value()
+                + "', which Sqitch refuses (invalid bool). Write true or false; migtest runs"
+                + " as with false."));
+    return false;
   }
 
   /** {@code path} relative to {@code topDir}; one outside it is a finding and the default. */

@@ -1,5 +1,7 @@
 package io.migtest.migration;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,6 +11,8 @@ import java.util.Map;
  * @param flywaySettings Flyway settings from migtest.yml ({@code flyway.outOfOrder}, {@code
  *     flyway.placeholders.<name>}), keyed without {@code flyway.}; they win over the tool's
  * @param golangMigrate golang-migrate's URL options, from migtest.yml
+ * @param dbmateSettings dbmate settings from migtest.yml, keyed as {@link DbmateSettings#read}
+ *     takes them ({@code DBMATE_STRICT}); they win over the project's {@code .env}
  * @param databaseUser the role migtest connects as ({@code ${flyway:user}})
  * @param databaseName the database migtest connects to first ({@code ${flyway:database}})
  * @param timestamp when the run started, as Flyway formats it ({@code ${flyway:timestamp}})
@@ -18,6 +22,7 @@ import java.util.Map;
 public record ToolOptions(
     Map<String, ToolSetting> flywaySettings,
     GolangMigrateSettings golangMigrate,
+    Map<String, ToolSetting> dbmateSettings,
     String databaseUser,
     String databaseName,
     String timestamp,
@@ -25,9 +30,11 @@ public record ToolOptions(
 
   /** No overrides, for tests and for reading a folder without a run. */
   public static final ToolOptions NONE =
-      new ToolOptions(Map.of(), GolangMigrateSettings.DEFAULTS, "postgres", "postgres", "", "");
+      new ToolOptions(
+          Map.of(), GolangMigrateSettings.DEFAULTS, Map.of(), "postgres", "postgres", "", "");
 
   public ToolOptions {
     flywaySettings = Map.copyOf(flywaySettings);
+    dbmateSettings = Collections.unmodifiableMap(new LinkedHashMap<>(dbmateSettings));
   }
 }

@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** Runs a short child process with a given environment, merging stdout and stderr. */
+/**
+ * Runs a short child process with a given environment, merging stdout and stderr unless asked to
+ * keep them apart.
+ */
 public final class Commands {
   private static final long OUTPUT_GRACE_MILLIS = 2_000;
 
@@ -26,7 +29,7 @@ public final class Commands {
    */
   public static CommandResult run(
       List<String> command, Path dir, Map<String, String> env, Duration limit) throws IOException {
-    return run(command, dir, env, limit, false, process -> {});
+    return run(command, dir, env, limit, false, false, process -> {});
   }
 
   /**
@@ -37,12 +40,13 @@ public final class Commands {
    */
   public static CommandResult runInOwnSession(
       List<String> command, Path dir, Map<String, String> env, Duration limit) throws IOException {
-    return run(command, dir, env, limit, true, process -> {});
+    return run(command, dir, env, limit, true, false, process -> {});
   }
 
   /**
    * Runs {@code command} like {@link #runInOwnSession(List, Path, Map, Duration)}, handing the
-   * started process to {@code started}: a watchdog that may end it before {@code limit}.
+   * started process to {@code started}: a watchdog that may end it before {@code limit}. Its
+   * standard error is kept apart from its standard output ({@link CommandResult#errors}).
    */
   public static CommandResult runInOwnSession(
       List<String> command,
@@ -51,7 +55,7 @@ public final class Commands {
       Duration limit,
       Consumer<ProcessHandle> started)
       throws IOException {
-    return run(command, dir, env, limit, true, started);
+    return run(command, dir, env, limit, true, true, started);
   }
 
   private static CommandResult run(
@@ -60,6 +64,7 @@ public final class Commands {
       Map<String, String> env,
       Duration limit,
       boolean ownSession,
+      boolean errorsApart,
       Consumer<ProcessHandle> started)
       throws IOException {
     List<String> full = new ArrayList<>();
@@ -70,7 +75,7 @@ public final class Commands {
     setsid.ifPresent(p -> full.add(p.toString()));
     full.addAll(command);
     ProcessBuilder builder = ChildEnvironment.apply(new ProcessBuilder(full), env);
-    builder.redirectErrorStream(true);
+    builder.redirectErrorStream(!errorsApart);
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     if (dir != null) {
       builder.directory(dir.toFile());
@@ -78,7 +83,11 @@ public final class Commands {
     Process process = builder.start();
     // A command from the repository may print without end: keep only the end of its output.
     OutputCollector output = new OutputCollector(process.getInputStream(), ownSession);
+    OutputCollector errors = new OutputCollector(process.getErrorStream(), ownSession);
     output.start();
+    if (errorsApart) {
+      errors.start();
+    }
     started.accept(process.toHandle());
     long deadline = System.nanoTime() + limit.toNanos();
     try {
@@ -92,9 +101,13 @@ public final class Commands {
       }
       // A background child may keep the output open after the command itself ended: give the
       // rest of the output a moment, not the whole limit.
-      output.join(
-          Math.max(1, Math.min(OUTPUT_GRACE_MILLIS, (deadline - System.nanoTime()) / 1_000_000)));
-      if (output.isAlive()) {
+      long grace =
+          Math.max(1, Math.min(OUTPUT_GRACE_MILLIS, (deadline - System.nanoTime()) / 1_000_000));
+      output.join(grace);
+      if (errorsApart) {
+        errors.join(grace);
+      }
+      if (output.isAlive() || errors.isAlive()) {
         kill(process);
       }
     } catch (InterruptedException e) {
@@ -106,7 +119,7 @@ public final class Commands {
         killSession(process.pid(), env);
       }
     }
-    return new CommandResult(process.exitValue(), output.text());
+    return new CommandResult(process.exitValue(), output.text(), errors.text());
   }
 
   /**

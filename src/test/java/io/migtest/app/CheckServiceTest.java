@@ -51,6 +51,7 @@ class CheckServiceTest {
                     config.setup(),
                     config.flywaySettings(),
                     config.golangMigrate(),
+                    config.dbmateSettings(),
                     config.environment()),
                 progress);
     assertThat(outcome.report().result()).isEqualTo(RunResult.PASS);

@@ -170,6 +170,67 @@ class PsqlScriptsTest {
   }
 
   @Test
+  void warningsOfScriptsThatSucceedAreNotesOnThePsqlAndTheJdbcPathAlike() throws IOException {
+    fixture("plain-psql-warnings");
+    RunReport report = check();
+    assertThat(report.result()).as(apply(report).toString()).isEqualTo(RunResult.PASS);
+    assertThat(apply(report).findings())
+        .filteredOn(f -> f.rule().equals("script-warning"))
+        .extracting(
+            Finding::severity, Finding::file, Finding::line, Finding::message, Finding::sqlstate)
+        .containsExactly(
+            tuple(
+                Severity.INFO,
+                "db/migrations/001_accounts.sql",
+                4,
+                "The server warned: accounts has no owner yet (hint: run 002 before going live)",
+                "01000"),
+            tuple(
+                Severity.INFO,
+                "db/migrations/001_accounts.sql",
+                0,
+                "psql wrote to standard error: accounts created without an owner",
+                null),
+            tuple(
+                Severity.INFO,
+                "db/migrations/002_owner.sql",
+                3,
+                "The server warned: there is no transaction in progress",
+                "25P01"));
+  }
+
+  @Test
+  void warningsAreBoundedInNumberAndLengthAndKeptOnOneLine() throws IOException {
+    write(
+        "db/migrations/V1__noisy.sql",
+        "CREATE TABLE t (id int);\n"
+            + "DO $$ BEGIN\n"
+            + "  FOR i IN 1..30 LOOP RAISE WARNING 'warning %', i; END LOOP;\n"
+            + "  RAISE WARNING E'long\\n%', repeat('x', 2000);\n"
+            + "END $$;\n");
+    List<Finding> notes =
+        apply(check()).findings().stream().filter(f -> f.rule().equals("script-warning")).toList();
+    assertThat(notes).hasSize(21);
+    assertThat(notes.get(0).line())
+        .as("the statement, in the migration's transaction")
+        .isEqualTo(2);
+    assertThat(notes.get(20).message())
+        .isEqualTo("11 more warnings of the scripts are left out of the report.");
+    write(
+        "db/migrations/V1__noisy.sql",
+        "DO $$ BEGIN RAISE WARNING E'long\\n%', repeat('x', 2000); END $$;\n");
+    Finding longOne =
+        apply(check()).findings().stream()
+            .filter(f -> f.rule().equals("script-warning"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(longOne.message())
+        .hasSize(500)
+        .startsWith("The server warned: long xxx")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void withoutPsqlOnPathTheFindingNamesTheScriptTheCommandAndHowToInstallPsql() throws IOException {
     fixture("sqitch-psql");
     Path bin = Files.createDirectories(home.resolve("bin"));

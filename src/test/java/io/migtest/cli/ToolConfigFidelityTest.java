@@ -114,6 +114,50 @@ class ToolConfigFidelityTest {
   }
 
   @Test
+  void dbmateCreatesTheFirstSchemaOfTheUrlsSearchPathForItsTableAndMigratesIntoIt()
+      throws IOException {
+    copy("dbmate-search-path");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.all()).contains("2 migrations applied");
+  }
+
+  @Test
+  void theDbmateSectionOfMigtestYmlWinsOverDotEnv() throws IOException {
+    copy("dbmate-migtest-yml");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.all()).contains("2 migrations (dbmate) in database/schema");
+    CliRun doctor = CliRun.of("doctor", project.toString());
+    assertThat(doctor.exitCode()).as(doctor.all()).isZero();
+    assertThat(doctor.out())
+        .contains("tool config: .env (4 settings taken")
+        .contains("dbmate.migrations-dir=database/schema (migtest.yml line 4)")
+        .contains("dbmate.migrations-table=applied_migrations (migtest.yml line 5)")
+        .contains("dbmate.strict=true (migtest.yml line 6)")
+        .contains("dbmate.search-path=app, public (migtest.yml line 7)");
+  }
+
+  @Test
+  void dbmateStrictInMigtestYmlMakesAnOlderNewMigrationAnError() throws IOException {
+    copy("dbmate-migtest-yml");
+    git("init", "-q", "-b", "main");
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    Files.writeString(
+        project.resolve("database/schema/20230101000000_notes.sql"),
+        "-- migrate:up\nCREATE TABLE notes (id int);\n-- migrate:down\nDROP TABLE notes;\n");
+    CliRun run = check("--base", "main");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.get("rule").asText()).isEqualTo("out-of-order");
+              assertThat(f.get("severity").asText()).isEqualTo("error");
+            });
+  }
+
+  @Test
   void dieselTomlNamesTheFolder() throws IOException {
     copy("diesel-toml");
     CliRun run = check();
@@ -127,6 +171,43 @@ class ToolConfigFidelityTest {
     CliRun run = check();
     assertThat(run.exitCode()).as(run.all()).isZero();
     assertThat(run.all()).contains("1 migration (sqitch) in database");
+  }
+
+  @Test
+  void sqitchConfVariablesAndRegistryReachPsqlAndDeployVerifyVerifiesEachChangeAsItDeploys()
+      throws IOException {
+    copy("sqitch-conf-variables");
+    CliRun run = check();
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.all()).contains("2 migrations applied on an empty database");
+    CliRun doctor = CliRun.of("doctor", project.toString());
+    assertThat(doctor.out())
+        .contains("core.registry=meta (sqitch.conf line 3)")
+        .contains("deploy.verify=true (sqitch.conf line 5)")
+        .contains("deploy.variables.schema=app (sqitch.conf line 7)")
+        .contains("engine.pg.variables.owner=app_admin (sqitch.conf line 11)");
+  }
+
+  @Test
+  void withoutDeployVerifyTheVerifyScriptsRunOnceThePlanIsDeployedAsSqitchVerifyDoes()
+      throws IOException {
+    copy("sqitch-conf-variables");
+    Path conf = project.resolve("sqitch.conf");
+    Files.writeString(conf, Files.readString(conf).replace("[deploy]\n\tverify = true\n", ""));
+    CliRun run = check();
+    // The first change's verify script checks a column the second change drops.
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).contains("2 tests: 1 passed, 1 failed");
+    assertThat(findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.get("rule").asText()).isEqualTo("verify-failed");
+              assertThat(f.get("file").asText()).isEqualTo("verify/widgets.sql");
+              assertThat(f.get("line").asInt()).isEqualTo(6);
+              assertThat(f.get("message").asText())
+                  .contains("where `sqitch verify` runs it")
+                  .contains("column \"note\" does not exist");
+            });
   }
 
   @Test

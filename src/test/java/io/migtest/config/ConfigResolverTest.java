@@ -98,6 +98,27 @@ class ConfigResolverTest {
   }
 
   @Test
+  void theDbmateSectionTakesDbmatesFlagNamesAndTheEnvironmentWins() throws IOException {
+    Config config =
+        resolve(
+            "dbmate:\n  migrations-dir: db/schema\n  strict: true\n  search-path: app\n",
+            Map.of("MIGTEST_DBMATE_MIGRATIONS_TABLE", "meta.done"),
+            Map.of());
+    assertThat(config.dbmateSettings().values())
+        .extracting(s -> s.key() + "=" + s.value() + " @ " + s.source())
+        .containsExactly(
+            "dbmate.migrations-dir=db/schema @ migtest.yml line 2",
+            "dbmate.migrations-table=meta.done @ MIGTEST_DBMATE_MIGRATIONS_TABLE",
+            "dbmate.strict=true @ migtest.yml line 3",
+            "dbmate.search-path=app @ migtest.yml line 4");
+    assertThat(config.dbmateSettings()).containsKeys("DBMATE_STRICT", "search_path");
+    assertUsageError(
+        "dbmate:\n  strict: sometimes\n",
+        "migtest.yml line 2: 'dbmate.strict' is 'sometimes'; expected true or false.");
+    assertUsageError("dbmate:\n  migrations-folder: db\n", "line 2", "'dbmate.migrations-folder'");
+  }
+
+  @Test
   void malformedYamlIsAUsageErrorWithALine() {
     assertUsageError("layout: flyway\nbase: \"main\n", "migtest.yml line", "not valid YAML");
     assertUsageError(

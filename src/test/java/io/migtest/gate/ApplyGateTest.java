@@ -170,7 +170,9 @@ class ApplyGateTest {
   }
 
   @Test
-  void sqitchVerifyScriptsRunAfterEachDeployAndTheirFailureFailsTheGate() throws IOException {
+  void withDeployVerifySqitchVerifyScriptsRunAfterEachDeployAndTheirFailureFailsTheGate()
+      throws IOException {
+    write("sqitch.conf", "[deploy]\n\tverify = true\n");
     write("sqitch.plan", "%project=app\n\nusers 2024-01-01T00:00:00Z a <a@b> # users\n");
     write("deploy/users.sql", "BEGIN;\nCREATE TABLE users (id int);\nCOMMIT;\n");
     write("verify/users.sql", "SELECT id FROM users WHERE false;\n");
@@ -186,6 +188,15 @@ class ApplyGateTest {
               assertThat(f.file()).isEqualTo("verify/users.sql");
               assertThat(f.line()).isEqualTo(1);
             });
+  }
+
+  @Test
+  void withoutDeployVerifyNoVerifyScriptRunsDuringTheDeploy() throws IOException {
+    write("sqitch.plan", "%project=app\n\nusers 2024-01-01T00:00:00Z a <a@b> # users\n");
+    write("deploy/users.sql", "CREATE TABLE users (id int);\n");
+    write("verify/users.sql", "SELECT missing_column FROM users WHERE false;\n");
+    GateResult result = apply();
+    assertThat(result.status()).as(result.findings().toString()).isEqualTo(GateStatus.PASS);
   }
 
   @Test

@@ -189,6 +189,7 @@ class FlywaySettingsTest {
                 "placeholders.owner",
                 new ToolSetting("flyway.placeholders.owner", "from_yml", "migtest.yml line 2")),
             GolangMigrateSettings.DEFAULTS,
+            Map.of(),
             "postgres",
             "postgres",
             "",

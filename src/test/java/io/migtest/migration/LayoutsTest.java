@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migtest.MigtestException;
 import io.migtest.finding.Finding;
+import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -233,6 +234,9 @@ class LayoutsTest {
             org.assertj.core.groups.Tuple.tuple("deploy/users@v2.sql", "revert/users@v2.sql"),
             org.assertj.core.groups.Tuple.tuple("deploy/orders.sql", "revert/orders.sql"),
             org.assertj.core.groups.Tuple.tuple("deploy/users.sql", "revert/users.sql"));
+    // `sqitch verify` passes over the reworked change; `deploy --verify` would verify each.
+    assertThat(h.verifyTests()).extracting(SqlScript::file).containsExactly("verify/users.sql");
+    assertThat(h.migrations()).extracting(Migration::verify).containsOnlyNulls();
   }
 
   @Test

@@ -1,0 +1,2 @@
+-- Deploy widgets:widgets_unnoted
+ALTER TABLE :"schema".widgets DROP COLUMN note;

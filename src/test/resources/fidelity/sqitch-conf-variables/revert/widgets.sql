@@ -1,0 +1,2 @@
+-- Revert widgets:widgets
+DROP SCHEMA :"schema" CASCADE;

@@ -9,6 +9,7 @@ import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
 import io.migtest.gate.Progress;
 import io.migtest.lint.RuleSettings;
+import io.migtest.lint.rules.Rules;
 import io.migtest.migration.GitRepository;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
@@ -60,6 +61,15 @@ public final class CheckService {
    */
   public Outcome run(Config config, Progress progress) {
     gates.checkSelection(config.gates());
+    RuleSettings lintRules =
+        RuleSettings.of(
+            config.lintRules().entrySet().stream()
+                .map(
+                    e ->
+                        new RuleSettings.Entry(
+                            e.getKey(), e.getValue().value(), e.getValue().source()))
+                .toList(),
+            Rules.ALL);
     List<Oracle> tests = TestSuites.load(config);
     List<SqlScript> setup = SetupScripts.load(config);
     ReportFiles files = ReportFiles.prepare(config.reportDir(), config.projectDir());
@@ -72,7 +82,7 @@ public final class CheckService {
             cache.map(ParseCacheFile::load).orElse(Map.of()),
             PARSE_LIMIT,
             Runtime.getRuntime().availableProcessors() - 1)) {
-      Outcome outcome = run(config, progress, files, migrations, parsed, setup, oracles);
+      Outcome outcome = run(config, progress, files, migrations, parsed, setup, oracles, lintRules);
       cache.ifPresent(file -> file.save(parsed));
       progress.step(
           "statements parsed: "
@@ -91,7 +101,8 @@ public final class CheckService {
       MigrationComparison migrations,
       ParsedScripts counts,
       List<SqlScript> setup,
-      List<Oracle> oracles) {
+      List<Oracle> oracles,
+      RuleSettings lintRules) {
     progress.step(
         "found "
             + migrations.head().migrations().size()
@@ -112,7 +123,16 @@ public final class CheckService {
     RunLimit limit = new RunLimit(config.runTimeout());
     try {
       limit.run(
-          () -> runGates(config, migrations, counts, setup, oracles, progress, limit, results));
+          () ->
+              runGates(
+                  config,
+                  migrations,
+                  new GateContext.LintInput(counts, lintRules),
+                  setup,
+                  oracles,
+                  progress,
+                  limit,
+                  results));
     } catch (MigtestException e) {
       if (e.exitCode() != ExitCode.ENVIRONMENT) {
         throw e;
@@ -158,7 +178,7 @@ public final class CheckService {
   private void runGates(
       Config config,
       MigrationComparison migrations,
-      ParsedScripts parsed,
+      GateContext.LintInput lint,
       List<SqlScript> setup,
       List<Oracle> oracles,
       Progress progress,
@@ -174,14 +194,7 @@ public final class CheckService {
             limit,
             progress)) {
       GateContext context =
-          GateContext.of(
-              config.gates(),
-              migrations,
-              database,
-              setup,
-              oracles,
-              new GateContext.LintInput(parsed, RuleSettings.DEFAULTS),
-              progress);
+          GateContext.of(config.gates(), migrations, database, setup, oracles, lint, progress);
       try (context) {
         gates.run(context, results);
       }

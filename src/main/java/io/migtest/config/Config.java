@@ -33,6 +33,8 @@ import java.util.Map;
  * @param dbmateSettings dbmate settings from the {@code dbmate} section of migtest.yml, keyed by
  *     the variable dbmate reads ({@code DBMATE_STRICT}, {@code search_path} for the URL's); they
  *     win over the project's {@code .env}
+ * @param lintRules the {@code lint.rules} section of migtest.yml: rule id to {@code off}, {@code
+ *     error}, {@code warning} or {@code info}, checked against the rules when the run starts
  * @param environment the environment migtest was started with: it decides how child processes
  *     start, and only an allow-list of it reaches them
  */
@@ -55,6 +57,7 @@ public record Config(
     Map<String, ToolSetting> flywaySettings,
     GolangMigrateSettings golangMigrate,
     Map<String, ToolSetting> dbmateSettings,
+    Map<String, Setting> lintRules,
     Map<String, String> environment) {
 
   /** The whole-run limit when none is configured. */

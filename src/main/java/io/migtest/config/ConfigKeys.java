@@ -57,6 +57,9 @@ public final class ConfigKeys {
    */
   public static final String FLYWAY = "flyway";
 
+  /** The lint rules' settings, {@code lint.rules.<rule id>: off | error | warning | info}. */
+  public static final String LINT_RULES = "lint.rules";
+
   /** Keys a YAML file may hold; {@code gates.<id>} keys are added per gate. */
   public static final List<String> FILE_KEYS;
 
@@ -90,9 +93,19 @@ public final class ConfigKeys {
 
   private ConfigKeys() {}
 
-  /** True for a key of a section whose keys the tool names ({@code flyway.outOfOrder}). */
+  /**
+   * True for a key of a section whose keys are names from elsewhere: a tool's settings ({@code
+   * flyway.outOfOrder}) or rule ids ({@code lint.rules.drop-column}).
+   */
   public static boolean isNamedEntry(String key) {
-    return key.startsWith(FLYWAY + ".") && key.length() > FLYWAY.length() + 1;
+    return entryOf(FLYWAY, key) != null || entryOf(LINT_RULES, key) != null;
+  }
+
+  /** The name after {@code section.} in {@code key}, or null when the key is not in the section. */
+  public static String entryOf(String section, String key) {
+    return key.startsWith(section + ".") && key.length() > section.length() + 1
+        ? key.substring(section.length() + 1)
+        : null;
   }
 
   /** True for a key that is, or leads to, a known key or a section of named entries. */
@@ -100,6 +113,8 @@ public final class ConfigKeys {
     return FILE_KEYS.contains(key)
         || FILE_KEYS.stream().anyMatch(k -> k.startsWith(key + "."))
         || FLYWAY.equals(key)
+        || LINT_RULES.equals(key)
+        || "lint".equals(key)
         || isNamedEntry(key);
   }
 

@@ -145,7 +145,21 @@ public final class ConfigResolver {
         ToolOverrides.flywaySettings(s),
         ToolOverrides.golangMigrate(s),
         ToolOverrides.dbmateSettings(s),
+        lintRules(s),
         Map.copyOf(environment));
+  }
+
+  /** The {@code lint.rules} entries by rule id. */
+  private static Map<String, Setting> lintRules(Map<String, Setting> s) {
+    Map<String, Setting> rules = new java.util.TreeMap<>();
+    s.forEach(
+        (key, setting) -> {
+          String rule = ConfigKeys.entryOf(ConfigKeys.LINT_RULES, key);
+          if (rule != null) {
+            rules.put(rule, setting);
+          }
+        });
+    return Map.copyOf(rules);
   }
 
   /** A URL and an image name two different databases; picking one silently would hide a mistake. */

@@ -23,10 +23,10 @@ final class ToolOverrides {
     Map<String, ToolSetting> settings = new LinkedHashMap<>();
     for (var entry : s.entrySet()) {
       String key = entry.getKey();
-      if (!ConfigKeys.isNamedEntry(key)) {
+      String name = ConfigKeys.entryOf(ConfigKeys.FLYWAY, key);
+      if (name == null) {
         continue;
       }
-      String name = key.substring(ConfigKeys.FLYWAY.length() + 1);
       Setting setting = entry.getValue();
       if (!FlywaySettings.reads(name)) {
         throw MigtestException.usage(

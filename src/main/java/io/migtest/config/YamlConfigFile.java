@@ -149,7 +149,9 @@ public final class YamlConfigFile {
               + String.join(", ", ConfigKeys.FILE_KEYS)
               + ", "
               + ConfigKeys.FLYWAY
-              + ".<Flyway setting>");
+              + ".<Flyway setting>, "
+              + ConfigKeys.LINT_RULES
+              + ".<rule id>");
     }
     Integer earlier = keyLines.putIfAbsent(key, keyLine);
     if (earlier != null) {

@@ -24,24 +24,26 @@ public final class RuleSettings {
   }
 
   /**
-   * The settings in {@code values} (rule id to setting); an unknown rule or setting is a
-   * configuration error naming it.
+   * One configured rule.
    *
-   * @param where where the values come from, for the error
+   * @param source where it is set, e.g. {@code migtest.yml line 7}, for errors
    */
-  public static RuleSettings of(Map<String, String> values, List<Rule> rules, String where) {
+  public record Entry(String rule, String value, String source) {}
+
+  /**
+   * The settings of {@code entries}; an unknown rule or setting is a configuration error naming it
+   * and where it is set.
+   */
+  public static RuleSettings of(List<Entry> entries, List<Rule> rules) {
     Map<String, Optional<Severity>> overrides = new HashMap<>();
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      if (rules.stream().noneMatch(r -> r.id().equals(e.getKey()))) {
-        throw MigtestException.usage(
-            where
-                + " names the rule `"
-                + e.getKey()
-                + "`, which does not exist; `migtest rules` lists the rules.");
+    for (Entry e : entries) {
+      String where = e.source() + ": lint.rules." + e.rule();
+      if (rules.stream().noneMatch(r -> r.id().equals(e.rule()))) {
+        throw MigtestException.usage(where + " names no rule; `migtest rules` lists the rules.");
       }
-      String value = e.getValue().strip().toLowerCase(Locale.ROOT);
+      String value = e.value().strip().toLowerCase(Locale.ROOT);
       if (value.equals("off")) {
-        overrides.put(e.getKey(), Optional.empty());
+        overrides.put(e.rule(), Optional.empty());
         continue;
       }
       Severity severity =
@@ -52,16 +54,14 @@ public final class RuleSettings {
                   () ->
                       MigtestException.usage(
                           where
-                              + " sets rule `"
-                              + e.getKey()
-                              + "` to `"
-                              + e.getValue()
+                              + " is `"
+                              + e.value()
                               + "`; use one of off, "
                               + Arrays.stream(Severity.values())
                                   .map(Severity::id)
                                   .collect(Collectors.joining(", "))
                               + "."));
-      overrides.put(e.getKey(), Optional.of(severity));
+      overrides.put(e.rule(), Optional.of(severity));
     }
     return new RuleSettings(Map.copyOf(overrides));
   }

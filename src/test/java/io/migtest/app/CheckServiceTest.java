@@ -52,6 +52,7 @@ class CheckServiceTest {
                     config.flywaySettings(),
                     config.golangMigrate(),
                     config.dbmateSettings(),
+                    config.lintRules(),
                     config.environment()),
                 progress);
     assertThat(outcome.report().result()).isEqualTo(RunResult.PASS);

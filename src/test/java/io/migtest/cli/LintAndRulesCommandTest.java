@@ -55,4 +55,32 @@ class LintAndRulesCommandTest {
         .doesNotContain("create-index-not-concurrent")
         .contains("apply        SKIP");
   }
+
+  @Test
+  void migtestYmlSetsARulesSeverityOrSwitchesItOffAndNamesAnUnknownRulesLine() throws IOException {
+    Path migrations = Files.createDirectories(dir.resolve("db/migration"));
+    Files.writeString(migrations.resolve("V1__x.sql"), "REINDEX INDEX CONCURRENTLY y;\n");
+    Path report = dir.resolve("report");
+    Files.writeString(
+        dir.resolve("migtest.yml"), "lint:\n  rules:\n    concurrently-in-transaction: warning\n");
+    CliRun warned = CliRun.of("lint", dir.toString(), "--report-dir", report.toString());
+    assertThat(warned.exitCode()).as(warned.all()).isZero();
+    assertThat(warned.out())
+        .contains("lint         WARN")
+        .contains("warning db/migration/V1__x.sql:1");
+    Files.writeString(
+        dir.resolve("migtest.yml"), "lint:\n  rules:\n    concurrently-in-transaction: off\n");
+    assertThat(CliRun.of("lint", dir.toString(), "--report-dir", report.toString()).out())
+        .contains("lint         PASS");
+    Files.writeString(
+        dir.resolve("migtest.yml"), "lint:\n  rules:\n    concurently-in-transaction: off\n");
+    CliRun unknown = CliRun.of("lint", dir.toString(), "--report-dir", report.toString());
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err())
+        .contains("migtest.yml line 3: lint.rules.concurently-in-transaction names no rule");
+    Files.writeString(
+        dir.resolve("migtest.yml"), "lint:\n  rules:\n    concurrently-in-transaction: loud\n");
+    assertThat(CliRun.of("lint", dir.toString(), "--report-dir", report.toString()).err())
+        .contains("is `loud`; use one of off, error, warning, info");
+  }
 }

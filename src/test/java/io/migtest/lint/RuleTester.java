@@ -12,9 +12,7 @@ import io.migtest.sql.TransactionMode;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,12 +65,13 @@ public final class RuleTester {
               down,
               s -> Optional.ofNullable(parser.parse(s).ast()));
       List<Finding> findings = new ArrayList<>();
-      Map<String, String> onlyThisRule = new HashMap<>();
-      Rules.ALL.stream()
-          .filter(r -> !r.id().equals(rule.id()))
-          .forEach(r -> onlyThisRule.put(r.id(), "off"));
+      List<RuleSettings.Entry> onlyThisRule =
+          Rules.ALL.stream()
+              .filter(r -> !r.id().equals(rule.id()))
+              .map(r -> new RuleSettings.Entry(r.id(), "off", "the test"))
+              .toList();
       assertThat(Rules.byId(rule.id())).as("%s is in Rules.ALL", rule.id()).isPresent();
-      new Linter(Rules.ALL, RuleSettings.of(onlyThisRule, Rules.ALL, "the test"))
+      new Linter(Rules.ALL, RuleSettings.of(onlyThisRule, Rules.ALL))
           .lint(script, new LintContext(catalog), findings);
       return findings;
     }

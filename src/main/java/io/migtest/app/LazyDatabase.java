@@ -2,7 +2,6 @@ package io.migtest.app;
 
 import io.migtest.db.DatabaseProvider;
 import io.migtest.db.DatabaseServer;
-import io.migtest.db.EmbeddedProvider;
 import io.migtest.db.ScriptRunner;
 import io.migtest.db.Timeouts;
 import io.migtest.gate.DatabaseAccess;
@@ -58,11 +57,6 @@ final class LazyDatabase implements DatabaseAccess, AutoCloseable {
       progress.step("database: PostgreSQL " + server.version() + " ready");
     }
     return server;
-  }
-
-  @Override
-  public boolean given() {
-    return !(provider instanceof EmbeddedProvider);
   }
 
   @Override

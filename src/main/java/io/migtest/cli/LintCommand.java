@@ -76,6 +76,11 @@ public final class LintCommand implements Callable<Integer> {
     put(flags, ConfigKeys.REPORT_DIR, reportDir, "--report-dir");
     put(flags, ConfigKeys.DATABASE_URL, databaseUrl, "--database-url");
     put(flags, ConfigKeys.POSTGRES_IMAGE, postgresImage, "--postgres-image");
+    if (databaseUrl != null || postgresImage != null) {
+      flags.put(
+          ConfigKeys.LINT_DATABASE,
+          new Setting("true", databaseUrl != null ? "--database-url" : "--postgres-image"));
+    }
     Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags);
     ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
     CheckService.Outcome outcome =

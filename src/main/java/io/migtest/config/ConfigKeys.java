@@ -57,6 +57,12 @@ public final class ConfigKeys {
    */
   public static final String FLYWAY = "flyway";
 
+  /**
+   * Whether the lint gate builds the base state and reads its catalog even when it runs alone
+   * ({@code migtest lint} sets it when given a database); other gates start one anyway.
+   */
+  public static final String LINT_DATABASE = "lint.database";
+
   /** The lint rules' settings, {@code lint.rules.<rule id>: off | error | warning | info}. */
   public static final String LINT_RULES = "lint.rules";
 
@@ -86,7 +92,8 @@ public final class ConfigKeys {
                 DBMATE_MIGRATIONS_DIR,
                 DBMATE_MIGRATIONS_TABLE,
                 DBMATE_STRICT,
-                DBMATE_SEARCH_PATH));
+                DBMATE_SEARCH_PATH,
+                LINT_DATABASE));
     Arrays.stream(GateId.values()).forEach(g -> keys.add(gateKey(g)));
     FILE_KEYS = List.copyOf(keys);
   }
@@ -114,7 +121,6 @@ public final class ConfigKeys {
         || FILE_KEYS.stream().anyMatch(k -> k.startsWith(key + "."))
         || FLYWAY.equals(key)
         || LINT_RULES.equals(key)
-        || "lint".equals(key)
         || isNamedEntry(key);
   }
 

@@ -129,7 +129,8 @@ public final class ConfigResolver {
         path(projectDir, s, ConfigKeys.MIGRATIONS),
         layout == null ? null : layout.value(),
         path(projectDir, s, ConfigKeys.TESTS),
-        new GatePlan(gates, selectedGates(s.get(ConfigKeys.GATES))),
+        new GatePlan(
+            gates, selectedGates(s.get(ConfigKeys.GATES)), bool(s, ConfigKeys.LINT_DATABASE)),
         value(s, ConfigKeys.BASE),
         reportDir(projectDir, reportDir),
         value(s, ConfigKeys.DATABASE_URL),
@@ -147,6 +148,21 @@ public final class ConfigResolver {
         ToolOverrides.dbmateSettings(s),
         lintRules(s),
         Map.copyOf(environment));
+  }
+
+  /** A true/false setting, false when absent. */
+  private static boolean bool(Map<String, Setting> s, String key) {
+    Setting setting = s.get(key);
+    if (setting == null) {
+      return false;
+    }
+    return switch (setting.value().strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw MigtestException.usage(
+              setting.source() + ": " + key + " is `" + setting.value() + "`; use true or false.");
+    };
   }
 
   /** The {@code lint.rules} entries by rule id. */

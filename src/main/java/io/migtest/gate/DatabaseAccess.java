@@ -15,12 +15,6 @@ public interface DatabaseAccess {
   /** Runs scripts on connections to {@link #server()} with the run's time limits. */
   ScriptRunner runner();
 
-  /**
-   * Whether the run was given a database (a URL or a Docker image) rather than left to the embedded
-   * default: then even gates that can do without one (lint) use it.
-   */
-  boolean given();
-
   /** Access to a server that is already running, for benchmarks and tests. */
   static DatabaseAccess of(DatabaseServer server, Timeouts timeouts) {
     ScriptRunner runner = new ScriptRunner(timeouts, server);
@@ -33,11 +27,6 @@ public interface DatabaseAccess {
       @Override
       public ScriptRunner runner() {
         return runner;
-      }
-
-      @Override
-      public boolean given() {
-        return false;
       }
     };
   }

@@ -8,11 +8,14 @@ import java.util.Map;
  *
  * @param modes the modes configured explicitly; a gate not in it blocks
  * @param selected the gates asked for with {@code --gates}, or null for all
+ * @param lintDatabase whether the lint gate builds the base state to read its catalog even when no
+ *     other gate needs a database ({@code lint.database}, set by {@code migtest lint} when given a
+ *     database)
  */
-public record GatePlan(Map<GateId, GateMode> modes, List<GateId> selected) {
+public record GatePlan(Map<GateId, GateMode> modes, List<GateId> selected, boolean lintDatabase) {
 
   /** Every gate runs and blocks. */
-  public static final GatePlan ALL = new GatePlan(Map.of(), null);
+  public static final GatePlan ALL = new GatePlan(Map.of(), null, false);
 
   public GatePlan {
     modes = Map.copyOf(modes);
@@ -28,10 +31,14 @@ public record GatePlan(Map<GateId, GateMode> modes, List<GateId> selected) {
     return mode(gate) != GateMode.OFF && (selected == null || selected.contains(gate));
   }
 
-  /** Whether a gate that runs needs a database (every gate but lint does). */
-  public boolean needsDatabase() {
-    return java.util.Arrays.stream(GateId.values())
-        .anyMatch(gate -> gate != GateId.LINT && runs(gate));
+  /**
+   * Whether the lint gate reads the base state's catalog: when asked to, or when another gate that
+   * runs starts a database anyway (every gate but lint needs one).
+   */
+  public boolean lintReadsDatabase() {
+    return lintDatabase
+        || java.util.Arrays.stream(GateId.values())
+            .anyMatch(gate -> gate != GateId.LINT && runs(gate));
   }
 
   /** Why {@code gate} does not run, for the gates table. */

@@ -19,9 +19,9 @@ import java.util.List;
 
 /**
  * The lint gate: the hygiene of the migrations folder, then the rules over the pull request's new
- * migrations. When another gate of the run starts a database anyway, or the run was given one, the
- * rules also read the base state's catalog (which tables exist, how large, column types, function
- * volatility); otherwise they go by the files and say so.
+ * migrations. When another gate of the run starts a database anyway, or {@code lint.database} asks
+ * for it, the rules also read the base state's catalog (which tables exist, how large, column
+ * types, function volatility); otherwise they go by the files and say so.
  */
 public final class LintGate implements Gate {
 
@@ -62,7 +62,7 @@ public final class LintGate implements Gate {
    * it, so the template serves both.
    */
   private static BaseCatalog catalog(GateContext context, List<Finding> notes) {
-    if (!context.plan().needsDatabase() && !context.database().given()) {
+    if (!context.plan().lintReadsDatabase()) {
       return BaseCatalog.NONE;
     }
     MigrationHistory base = context.migrations().base();

@@ -1,7 +1,9 @@
 package io.migtest.lint;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a rule may know when it looks at a statement: the base state's catalog (when a database is
@@ -16,6 +18,7 @@ public final class LintContext {
   private boolean lockTimeout;
   private boolean localLockTimeout;
   private final List<LintStatement> transactionSoFar = new ArrayList<>();
+  private boolean accessExclusiveEarlier;
 
   public LintContext(BaseCatalog catalog) {
     this.catalog = catalog;
@@ -82,9 +85,25 @@ public final class LintContext {
     return lockTimeout || localLockTimeout;
   }
 
-  /** The statements before this one in the same transaction, oldest first. */
+  /** The statements before this one in the same transaction, oldest first (a read-only view). */
   public List<LintStatement> earlierInTransaction() {
-    return List.copyOf(transactionSoFar);
+    return Collections.unmodifiableList(transactionSoFar);
+  }
+
+  /**
+   * Whether an earlier statement of this script took an ACCESS EXCLUSIVE lock on a table that
+   * existed before the pull request.
+   */
+  public boolean accessExclusiveEarlier() {
+    return accessExclusiveEarlier;
+  }
+
+  /** The ACCESS EXCLUSIVE lock {@code statement} takes on a table that existed before, if any. */
+  public Optional<TableLock> accessExclusiveOnExisting(LintStatement statement) {
+    return TableLock.of(statement.tokens()).stream()
+        .filter(l -> l.mode() == LockMode.ACCESS_EXCLUSIVE)
+        .filter(l -> existedBefore(l.table()))
+        .findFirst();
   }
 
   /** Starts a script: nothing of the previous script's session carries over. */
@@ -94,11 +113,13 @@ public final class LintContext {
     lockTimeout = false;
     localLockTimeout = false;
     transactionSoFar.clear();
+    accessExclusiveEarlier = false;
   }
 
   /** Takes in what {@code statement} did, once every rule has looked at it. */
   void after(LintStatement statement) {
     Tokens t = statement.tokens();
+    accessExclusiveEarlier |= accessExclusiveOnExisting(statement).isPresent();
     created.record(t);
     if (t.startsWith("begin") || t.startsWith("start", "transaction")) {
       explicitTransaction = true;

@@ -83,4 +83,21 @@ class LintAndRulesCommandTest {
     assertThat(CliRun.of("lint", dir.toString(), "--report-dir", report.toString()).err())
         .contains("is `loud`; use one of off, error, warning, info");
   }
+
+  @Test
+  void lintGivenADatabaseBuildsTheBaseStateThereAndReadsItsCatalog() throws IOException {
+    Path migrations = Files.createDirectories(dir.resolve("db/migration"));
+    Files.writeString(migrations.resolve("V1__a.sql"), "CREATE TABLE a (id int);\n");
+    CliRun run =
+        CliRun.of(
+            "lint",
+            dir.toString(),
+            "--database-url",
+            io.migtest.db.SharedServer.url(),
+            "--report-dir",
+            dir.resolve("report").toString());
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.err()).contains("database:");
+    assertThat(run.out()).contains("lint         PASS").doesNotContain("files only");
+  }
 }

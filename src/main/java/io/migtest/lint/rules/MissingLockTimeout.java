@@ -3,7 +3,6 @@ package io.migtest.lint.rules;
 import io.migtest.finding.Severity;
 import io.migtest.lint.LintContext;
 import io.migtest.lint.LintStatement;
-import io.migtest.lint.LockMode;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
 import io.migtest.lint.TableLock;
@@ -35,11 +34,8 @@ public final class MissingLockTimeout implements Rule {
     if (context.lockTimeoutSet()) {
       return;
     }
-    Optional<TableLock> lock = exclusiveLock(statement, context);
-    boolean earlier =
-        context.script().statements().subList(0, statement.index()).stream()
-            .anyMatch(s -> exclusiveLock(s, context).isPresent());
-    if (lock.isPresent() && !earlier) {
+    Optional<TableLock> lock = context.accessExclusiveOnExisting(statement);
+    if (lock.isPresent() && !context.accessExclusiveEarlier()) {
       report.at(
           statement,
           "This takes an ACCESS EXCLUSIVE lock on "
@@ -49,12 +45,5 @@ public final class MissingLockTimeout implements Rule {
               + " SET lock_timeout = '5s' (and retry on failure)."
               + context.assumption());
     }
-  }
-
-  private static Optional<TableLock> exclusiveLock(LintStatement s, LintContext context) {
-    return TableLock.of(s.tokens()).stream()
-        .filter(l -> l.mode() == LockMode.ACCESS_EXCLUSIVE)
-        .filter(l -> context.existedBefore(l.table()))
-        .findFirst();
   }
 }

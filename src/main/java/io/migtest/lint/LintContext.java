@@ -2,6 +2,7 @@ package io.migtest.lint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a rule may know when it looks at a statement: the base state's catalog (when a database is
@@ -11,6 +12,7 @@ import java.util.List;
 public final class LintContext {
   private final BaseCatalog catalog;
   private final PullRequestObjects created = new PullRequestObjects();
+  private final PullRequestColumns columns = new PullRequestColumns();
   private LintScript script;
   private boolean explicitTransaction;
   private boolean lockTimeout;
@@ -60,6 +62,30 @@ public final class LintContext {
     return !created.schema(schema);
   }
 
+  /**
+   * The column's type before this statement: as the pull request last defined it, else as the base
+   * catalog has it; empty when neither says (no database, and not defined in the pull request).
+   */
+  public Optional<ColumnType> columnType(QualifiedName table, String column) {
+    ColumnType defined = columns.type(table, column);
+    if (defined != null || created.relation(table)) {
+      return Optional.ofNullable(defined);
+    }
+    return catalog.column(created.original(table), column).map(c -> ColumnType.parse(c.type()));
+  }
+
+  /**
+   * The columns of the table's primary key before this statement: as the pull request defined it,
+   * else as the base catalog has it; empty when neither says.
+   */
+  public Optional<List<String>> primaryKey(QualifiedName table) {
+    List<String> defined = columns.primaryKey(table);
+    if (defined != null || created.relation(table)) {
+      return Optional.ofNullable(defined);
+    }
+    return catalog.primaryKey(created.original(table));
+  }
+
   /** What a message adds when there is no database to ask: the finding rests on the files alone. */
   public String assumption() {
     return catalog.known()
@@ -101,6 +127,7 @@ public final class LintContext {
   void after(LintStatement statement) {
     Tokens t = statement.tokens();
     created.record(t);
+    columns.record(t);
     if (t.startsWith("begin") || t.startsWith("start", "transaction")) {
       explicitTransaction = true;
       transactionSoFar.clear();

@@ -106,6 +106,32 @@ public record ColumnDefinition(
     return columns;
   }
 
+  /**
+   * The column of an {@code ALTER TABLE} action {@code ADD [CONSTRAINT n] PRIMARY KEY (c)} that
+   * makes one column the key (as pg_dump writes keys), or empty for other actions.
+   */
+  public static Optional<String> addedPrimaryKey(Tokens action) {
+    int key = action.matchesAt(1, "constraint") ? 3 : 1;
+    if (!action.startsWith("add") || !action.matchesAt(key, "primary", "key", "(")) {
+      return Optional.empty();
+    }
+    List<Tokens> columns = action.slice(key + 3, action.closing(key + 2)).splitAtTopLevelCommas();
+    return columns.size() == 1 && !columns.get(0).isEmpty() && columns.get(0).get(0).isName()
+        ? Optional.of(columns.get(0).get(0).value())
+        : Optional.empty();
+  }
+
+  /**
+   * The column of an {@code ALTER TABLE} action {@code ALTER [COLUMN] c ADD GENERATED ... AS
+   * IDENTITY} (as pg_dump writes identity columns), or empty for other actions.
+   */
+  public static Optional<String> addedIdentity(Tokens action) {
+    String column = AlterTable.alteredColumn(action);
+    return column != null && action.has("add", "generated") && action.has("as", "identity")
+        ? Optional.of(column)
+        : Optional.empty();
+  }
+
   /** Whether the column is an identity column ({@code GENERATED ... AS IDENTITY}). */
   public boolean identity() {
     return constraints.has("as", "identity");

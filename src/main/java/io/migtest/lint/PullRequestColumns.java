@@ -3,6 +3,7 @@ package io.migtest.lint;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The types and primary keys the pull request's statements gave columns so far, in migration order,
@@ -35,17 +36,10 @@ final class PullRequestColumns {
     }
     AlterTable.of(t)
         .ifPresent(
-            alter -> {
-              for (Tokens action : alter.actions()) {
-                int key = action.matchesAt(1, "constraint") ? 3 : 1;
-                if (action.startsWith("add") && action.matchesAt(key, "primary", "key", "(")) {
-                  List<Tokens> columns =
-                      action.slice(key + 3, action.closing(key + 2)).splitAtTopLevelCommas();
-                  if (columns.size() == 1 && !columns.get(0).isEmpty()) {
-                    primaryKeys.put(alter.table().name(), List.of(columns.get(0).get(0).value()));
-                  }
-                }
-              }
-            });
+            alter ->
+                alter.actions().stream()
+                    .map(ColumnDefinition::addedPrimaryKey)
+                    .flatMap(Optional::stream)
+                    .forEach(column -> primaryKeys.put(alter.table().name(), List.of(column))));
   }
 }

@@ -42,6 +42,14 @@ public interface BaseCatalog {
   /** The labels of an enum type, in order, if the type is an enum. */
   Optional<List<String>> enumLabels(QualifiedName type);
 
+  /**
+   * The columns of the table's primary key, in key order, if it has one. Answers nothing unless a
+   * database answered.
+   */
+  default Optional<List<String>> primaryKey(QualifiedName table) {
+    return Optional.empty();
+  }
+
   /** Lint without a database. */
   BaseCatalog NONE =
       new BaseCatalog() {

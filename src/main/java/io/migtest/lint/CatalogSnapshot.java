@@ -31,6 +31,7 @@ public final class CatalogSnapshot implements BaseCatalog {
   private final Map<String, Volatility> functions = new HashMap<>();
   private final Set<String> notNullChecks = new HashSet<>();
   private final Map<String, List<String>> enums = new HashMap<>();
+  private final Map<String, List<String>> primaryKeys = new HashMap<>();
 
   private CatalogSnapshot() {}
 
@@ -110,6 +111,21 @@ public final class CatalogSnapshot implements BaseCatalog {
               key(rs.getString(1), rs.getString(2)), List.of((String[]) rs.getArray(3).getArray()));
         }
       }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT n.nspname, c.relname, array_agg(a.attname ORDER BY k.ord) FROM pg_constraint p"
+                  + " JOIN pg_class c ON c.oid = p.conrelid"
+                  + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                  + " CROSS JOIN LATERAL unnest(p.conkey) WITH ORDINALITY k(attnum, ord)"
+                  + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum"
+                  + " WHERE p.contype = 'p' AND "
+                  + USER_SCHEMAS
+                  + " GROUP BY 1, 2, p.oid")) {
+        while (rs.next()) {
+          snapshot.primaryKeys.put(
+              key(rs.getString(1), rs.getString(2)), List.of((String[]) rs.getArray(3).getArray()));
+        }
+      }
     }
     return snapshot;
   }
@@ -144,6 +160,11 @@ public final class CatalogSnapshot implements BaseCatalog {
   @Override
   public Optional<List<String>> enumLabels(QualifiedName type) {
     return resolve(type, enums);
+  }
+
+  @Override
+  public Optional<List<String>> primaryKey(QualifiedName table) {
+    return relation(table).map(r -> primaryKeys.get(key(r.schema(), r.name())));
   }
 
   private <T> Optional<T> resolve(QualifiedName name, Map<String, T> map) {

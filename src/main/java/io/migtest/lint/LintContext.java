@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class LintContext {
   private final BaseCatalog catalog;
   private final PullRequestObjects created = new PullRequestObjects();
+  private final PullRequestColumns columns = new PullRequestColumns();
   private LintScript script;
   private boolean explicitTransaction;
   private boolean lockTimeout;
@@ -61,6 +62,30 @@ public final class LintContext {
   /** Whether the schema was there before the pull request. */
   public boolean schemaExistedBefore(String schema) {
     return !created.schema(schema);
+  }
+
+  /**
+   * The column's type before this statement: as the pull request last defined it, else as the base
+   * catalog has it; empty when neither says (no database, and not defined in the pull request).
+   */
+  public Optional<ColumnType> columnType(QualifiedName table, String column) {
+    ColumnType defined = columns.type(table, column);
+    if (defined != null || created.relation(table)) {
+      return Optional.ofNullable(defined);
+    }
+    return catalog.column(created.original(table), column).map(c -> ColumnType.parse(c.type()));
+  }
+
+  /**
+   * The columns of the table's primary key before this statement: as the pull request defined it,
+   * else as the base catalog has it; empty when neither says.
+   */
+  public Optional<List<String>> primaryKey(QualifiedName table) {
+    List<String> defined = columns.primaryKey(table);
+    if (defined != null || created.relation(table)) {
+      return Optional.ofNullable(defined);
+    }
+    return catalog.primaryKey(created.original(table));
   }
 
   /** What a message adds when there is no database to ask: the finding rests on the files alone. */
@@ -121,6 +146,7 @@ public final class LintContext {
     Tokens t = statement.tokens();
     accessExclusiveEarlier |= accessExclusiveOnExisting(statement).isPresent();
     created.record(t);
+    columns.record(t);
     if (t.startsWith("begin") || t.startsWith("start", "transaction")) {
       explicitTransaction = true;
       transactionSoFar.clear();

@@ -11,6 +11,7 @@ import java.util.List;
  * @param mode how the layout's tool wraps it in transactions
  * @param text the whole text, for suppression comments
  * @param firstLine the line of the file that the text's first line is
+ * @param pairedDown for an up script, what the layout pairs with it
  */
 public record LintScript(
     String file,
@@ -18,7 +19,31 @@ public record LintScript(
     TransactionMode mode,
     String text,
     int firstLine,
-    List<LintStatement> statements) {
+    List<LintStatement> statements,
+    PairedDown pairedDown) {
+
+  /**
+   * The down script of an up script, as far as the layout expects one: layouts whose tool keeps a
+   * rollback beside every migration (golang-migrate, dbmate, diesel, Sqitch) expect it; the others
+   * do not, and a down script itself has none.
+   */
+  public enum PairedDown {
+    NOT_EXPECTED,
+    WRITTEN,
+    EMPTY,
+    MISSING
+  }
+
+  /** A script for which the layout expects no down script. */
+  public LintScript(
+      String file,
+      boolean down,
+      TransactionMode mode,
+      String text,
+      int firstLine,
+      List<LintStatement> statements) {
+    this(file, down, mode, text, firstLine, statements, PairedDown.NOT_EXPECTED);
+  }
 
   /** Whether the tool runs the whole file as one transaction. */
   public boolean wrappedInTransaction() {

@@ -19,6 +19,14 @@ import java.util.stream.Collectors;
  * created; applies the severities of the settings and the scripts' ignore comments.
  */
 public final class Linter {
+  /**
+   * The layouts whose tool keeps a rollback beside every migration ({@code .down.sql}, {@code --
+   * migrate:down}, {@code down.sql}, {@code revert/}) and creates one with each new migration.
+   * Flyway's undo scripts are a paid edition's, and Liquibase's rollback comments are optional.
+   */
+  private static final Set<String> LAYOUTS_WITH_DOWNS =
+      Set.of("golang-migrate", "dbmate", "directory", "sqitch");
+
   private final List<Rule> rules;
   private final RuleSettings settings;
 
@@ -31,13 +39,23 @@ public final class Linter {
   public List<Finding> lint(
       MigrationComparison migrations, ParsedScripts parsed, BaseCatalog catalog) {
     Function<Statement, Optional<net.sf.jsqlparser.statement.Statement>> parser = parsed::ast;
+    boolean downsExpected = LAYOUTS_WITH_DOWNS.contains(migrations.head().layout().name());
     List<LintScript> ups = new ArrayList<>();
     List<LintScript> downs = new ArrayList<>();
     for (Migration m : migrations.head().migrations()) {
       if (migrations.isNew(m)) {
-        ups.add(script(m.up(), false, parser));
-        if (m.down() != null) {
-          downs.add(script(m.down(), true, parser));
+        LintScript down = m.down() == null ? null : script(m.down(), true, parser);
+        LintScript.PairedDown paired =
+            !downsExpected
+                ? LintScript.PairedDown.NOT_EXPECTED
+                : down == null
+                    ? LintScript.PairedDown.MISSING
+                    : down.statements().isEmpty()
+                        ? LintScript.PairedDown.EMPTY
+                        : LintScript.PairedDown.WRITTEN;
+        ups.add(script(m.up(), false, parser, paired));
+        if (down != null) {
+          downs.add(down);
         }
       }
     }
@@ -48,11 +66,20 @@ public final class Linter {
     return findings;
   }
 
-  /** The statements of {@code script}, as lint reads them. */
+  /** The statements of {@code script}, as lint reads them, with no down script expected. */
   static LintScript script(
       SqlScript script,
       boolean down,
       Function<Statement, Optional<net.sf.jsqlparser.statement.Statement>> parser) {
+    return script(script, down, parser, LintScript.PairedDown.NOT_EXPECTED);
+  }
+
+  /** The statements of {@code script}, as lint reads them, with what the layout pairs with it. */
+  static LintScript script(
+      SqlScript script,
+      boolean down,
+      Function<Statement, Optional<net.sf.jsqlparser.statement.Statement>> parser,
+      LintScript.PairedDown pairedDown) {
     List<Statement> statements = script.split().statements();
     List<LintStatement> linted = new ArrayList<>(statements.size());
     for (int i = 0; i < statements.size(); i++) {
@@ -65,7 +92,8 @@ public final class Linter {
         script.transactionMode(),
         script.text(),
         script.firstLine(),
-        List.copyOf(linted));
+        List.copyOf(linted),
+        pairedDown);
   }
 
   void lint(LintScript script, LintContext context, List<Finding> findings) {

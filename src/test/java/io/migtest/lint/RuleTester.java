@@ -34,6 +34,14 @@ public final class RuleTester {
     return lint(rule, BaseCatalog.NONE, sql, mode, false);
   }
 
+  /**
+   * The findings of {@code rule} on {@code sql}, an up script in a layout that pairs it with a down
+   * script as {@code pairedDown} says, no database.
+   */
+  public static List<Finding> lint(Rule rule, String sql, LintScript.PairedDown pairedDown) {
+    return lint(rule, BaseCatalog.NONE, sql, TransactionMode.SINGLE_TRANSACTION, false, pairedDown);
+  }
+
   /** The findings of {@code rule} on {@code sql} as a down script, no database. */
   public static List<Finding> lintDown(Rule rule, String sql) {
     return lint(rule, BaseCatalog.NONE, sql, TransactionMode.SINGLE_TRANSACTION, true);
@@ -58,12 +66,23 @@ public final class RuleTester {
 
   private static List<Finding> lint(
       Rule rule, BaseCatalog catalog, String sql, TransactionMode mode, boolean down) {
+    return lint(rule, catalog, sql, mode, down, LintScript.PairedDown.NOT_EXPECTED);
+  }
+
+  private static List<Finding> lint(
+      Rule rule,
+      BaseCatalog catalog,
+      String sql,
+      TransactionMode mode,
+      boolean down,
+      LintScript.PairedDown pairedDown) {
     try (SqlParser parser = new SqlParser(Duration.ofSeconds(10))) {
       LintScript script =
           Linter.script(
               SqlScript.of(down ? "V2__x.down.sql" : "V2__x.sql", sql, mode),
               down,
-              s -> Optional.ofNullable(parser.parse(s).ast()));
+              s -> Optional.ofNullable(parser.parse(s).ast()),
+              pairedDown);
       List<Finding> findings = new ArrayList<>();
       List<RuleSettings.Entry> onlyThisRule =
           Rules.ALL.stream()

@@ -14,7 +14,17 @@ public final class Rules {
           new SetNotNullScansTable(),
           new MissingLockTimeout(),
           new ConcurrentlyInTransaction(),
-          new DropColumn());
+          new DropColumn(),
+          new IntegerPrimaryKey(),
+          new ForeignKeyTypeMismatch(),
+          new TimestampWithoutTimeZone(),
+          new VarcharLengthLimit(),
+          new CharType(),
+          new SerialColumn(),
+          new JsonColumn(),
+          new IdentifierTooLong(),
+          new MissingIfExists(),
+          new MissingDown());
 
   private Rules() {}
 

@@ -3,6 +3,7 @@ package io.migtest.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migtest.finding.RuleId;
+import io.migtest.lint.rules.Rules;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -38,6 +39,19 @@ class RulePagesTest {
     assertThat(ids).hasSizeGreaterThan(30);
     for (String id : ids) {
       assertThat(folder().resolve(id + ".md")).as("the page of %s", id).isRegularFile();
+    }
+  }
+
+  @Test
+  void everyLintRuleHasAPageThatMigtestRulesPrints() {
+    for (Rule rule : Rules.ALL) {
+      assertThat(RulePages.of(rule.id()))
+          .as("the page of %s", rule.id())
+          .hasValueSatisfying(
+              page ->
+                  assertThat(page)
+                      .startsWith("# " + rule.id() + "\n")
+                      .contains("Severity: " + rule.severity().id()));
     }
   }
 

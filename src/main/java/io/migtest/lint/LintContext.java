@@ -1,7 +1,9 @@
 package io.migtest.lint;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a rule may know when it looks at a statement: the base state's catalog (when a database is
@@ -16,6 +18,7 @@ public final class LintContext {
   private boolean lockTimeout;
   private boolean localLockTimeout;
   private final List<LintStatement> transactionSoFar = new ArrayList<>();
+  private final List<LintStatement> linted = new ArrayList<>();
 
   public LintContext(BaseCatalog catalog) {
     this.catalog = catalog;
@@ -48,6 +51,16 @@ public final class LintContext {
       return false;
     }
     return !catalog.known() || catalog.column(created.original(table), column).isPresent();
+  }
+
+  /**
+   * The column as the base state has it, found under the table's name before this pull request
+   * renamed it; empty when the pull request created it or when there is no database.
+   */
+  public Optional<BaseCatalog.Column> baseColumn(QualifiedName table, String column) {
+    return columnExistedBefore(table, column)
+        ? catalog.column(created.original(table), column)
+        : Optional.empty();
   }
 
   /** Whether the type or domain was there before the pull request. */
@@ -88,6 +101,15 @@ public final class LintContext {
     return List.copyOf(transactionSoFar);
   }
 
+  /**
+   * Every statement linted before this one, oldest first: the earlier statements of this script and
+   * those of the scripts linted before it (the pull request's earlier migrations). Rules read what
+   * the pull request did before, such as a default set or an enum value added, from it.
+   */
+  public List<LintStatement> earlierStatements() {
+    return Collections.unmodifiableList(linted);
+  }
+
   /** Starts a script: nothing of the previous script's session carries over. */
   void start(LintScript next) {
     script = next;
@@ -101,6 +123,7 @@ public final class LintContext {
   void after(LintStatement statement) {
     Tokens t = statement.tokens();
     created.record(t);
+    linted.add(statement);
     if (t.startsWith("begin") || t.startsWith("start", "transaction")) {
       explicitTransaction = true;
       transactionSoFar.clear();

@@ -14,7 +14,17 @@ public final class Rules {
           new SetNotNullScansTable(),
           new MissingLockTimeout(),
           new ConcurrentlyInTransaction(),
-          new DropColumn());
+          new DropColumn(),
+          new RenameColumn(),
+          new DropTable(),
+          new RenameTable(),
+          new DropOrRenameSchema(),
+          new DropOrRenameType(),
+          new EnumValueRenamedOrRemoved(),
+          new AddRequiredColumn(),
+          new NotNullOnExistingColumn(),
+          new NarrowingTypeChange(),
+          new TruncateExistingTable());
 
   private Rules() {}
 

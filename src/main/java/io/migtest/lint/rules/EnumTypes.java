@@ -25,10 +25,10 @@ final class EnumTypes {
 
   private EnumTypes() {}
 
-  /** The labels of {@code type} before the statement, when they are known. */
-  static Optional<Set<String>> labels(LintContext context, QualifiedName type) {
+  /** The labels of {@code type} before the statement, in order, when they are known. */
+  static Optional<List<String>> labels(LintContext context, QualifiedName type) {
     EnumTypes e = read(context, type);
-    return e.known ? Optional.of(Set.copyOf(e.labels)) : Optional.empty();
+    return e.known ? Optional.of(List.copyOf(e.labels)) : Optional.empty();
   }
 
   /** The labels the pull request gave {@code type} before the statement. */

@@ -120,7 +120,7 @@ public final class EnumValueRenamedOrRemoved implements Rule {
       return;
     }
     Optional<List<String>> before = context.catalog().enumLabels(old.get().userType());
-    Optional<Set<String>> after = EnumTypes.labels(context, next.userType());
+    Optional<List<String>> after = EnumTypes.labels(context, next.userType());
     if (before.isEmpty() || after.isEmpty()) {
       return;
     }

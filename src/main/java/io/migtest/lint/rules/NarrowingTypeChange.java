@@ -10,7 +10,6 @@ import io.migtest.lint.RuleReport;
 import io.migtest.lint.Tokens;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A column of an existing table changed to a type that holds fewer values than the old one: rows
@@ -70,7 +69,7 @@ public final class NarrowingTypeChange implements Rule {
       return;
     }
     SqlType next = SqlType.of(change.type());
-    Optional<Set<String>> labels =
+    Optional<List<String>> labels =
         next.userType() == null ? Optional.empty() : EnumTypes.labels(context, next.userType());
     List<String> losses = TypeNarrowing.losses(old.get(), next, labels);
     if (losses.isEmpty()) {

@@ -119,7 +119,7 @@ record SqlType(String name, List<Integer> modifiers, boolean array, QualifiedNam
     if (catalogSchema) {
       written = name.name();
     }
-    if (quoted || name != null && name.schema() != null && !catalogSchema) {
+    if (name != null && (quoted || name.schema() != null && !catalogSchema)) {
       return new SqlType(name.toString(), List.copyOf(modifiers), array, name);
     }
     return builtIn(written, modifiers, array, name);

@@ -20,6 +20,7 @@ public final class LintContext {
   private boolean localLockTimeout;
   private final List<LintStatement> transactionSoFar = new ArrayList<>();
   private boolean accessExclusiveEarlier;
+  private final List<LintStatement> linted = new ArrayList<>();
 
   public LintContext(BaseCatalog catalog) {
     this.catalog = catalog;
@@ -52,6 +53,16 @@ public final class LintContext {
       return false;
     }
     return !catalog.known() || catalog.column(created.original(table), column).isPresent();
+  }
+
+  /**
+   * The column as the base state has it, found under the table's name before this pull request
+   * renamed it; empty when the pull request created it or when there is no database.
+   */
+  public Optional<BaseCatalog.Column> baseColumn(QualifiedName table, String column) {
+    return columnExistedBefore(table, column)
+        ? catalog.column(created.original(table), column)
+        : Optional.empty();
   }
 
   /** Whether the type or domain was there before the pull request. */
@@ -131,6 +142,15 @@ public final class LintContext {
         .findFirst();
   }
 
+  /**
+   * Every statement linted before this one, oldest first: the earlier statements of this script and
+   * those of the scripts linted before it (the pull request's earlier migrations). Rules read what
+   * the pull request did before, such as a default set or an enum value added, from it.
+   */
+  public List<LintStatement> earlierStatements() {
+    return Collections.unmodifiableList(linted);
+  }
+
   /** Starts a script: nothing of the previous script's session carries over. */
   void start(LintScript next) {
     script = next;
@@ -147,6 +167,7 @@ public final class LintContext {
     accessExclusiveEarlier |= accessExclusiveOnExisting(statement).isPresent();
     created.record(t);
     columns.record(t);
+    linted.add(statement);
     if (t.startsWith("begin") || t.startsWith("start", "transaction")) {
       explicitTransaction = true;
       transactionSoFar.clear();

@@ -1,6 +1,7 @@
 package io.migtest.cli;
 
 import io.migtest.bench.ApplyBenchmark;
+import io.migtest.bench.LintBenchmark;
 import io.migtest.bench.StartBenchmark;
 import io.migtest.db.LaunchMode;
 import java.io.PrintWriter;
@@ -21,16 +22,21 @@ import picocli.CommandLine.Spec;
       "Benchmarks that print figures:",
       "  apply  generate a history and apply it through migtest and through the floor",
       "         (one JDBC execute per file, no parsing); prints both times and the ratio",
-      "  start  start and stop the embedded PostgreSQL a few times; prints cold and warm times"
+      "  start  start and stop the embedded PostgreSQL a few times; prints cold and warm times",
+      "  lint   generate a corpus of migration files and run migtest lint on it in a new JVM",
+      "         (empty and warm parse cache), and squawk when it is on the PATH; prints the ratio"
     })
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "apply or start")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "apply, start or lint")
   String what;
 
   @Option(names = "--migrations", description = "Migrations to generate for apply (default: 500).")
   int migrations = 500;
+
+  @Option(names = "--files", description = "Migration files to generate for lint (default: 2000).")
+  int files = 2000;
 
   @Option(names = "--rounds", description = "Times to repeat each measurement (default: 3).")
   int rounds = 3;
@@ -47,7 +53,9 @@ public final class BenchCommand implements Callable<Integer> {
     switch (what) {
       case "apply" -> new ApplyBenchmark(migrations, rounds, launchMode, env).run(out);
       case "start" -> new StartBenchmark(rounds, launchMode, env).run(out);
-      default -> throw io.migtest.MigtestException.usage("bench takes apply or start, not " + what);
+      case "lint" -> new LintBenchmark(files, env).run(out);
+      default ->
+          throw io.migtest.MigtestException.usage("bench takes apply, start or lint, not " + what);
     }
     return 0;
   }

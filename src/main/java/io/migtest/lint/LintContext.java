@@ -2,6 +2,7 @@ package io.migtest.lint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a rule may know when it looks at a statement: the base state's catalog (when a database is
@@ -48,6 +49,14 @@ public final class LintContext {
       return false;
     }
     return !catalog.known() || catalog.column(created.original(table), column).isPresent();
+  }
+
+  /**
+   * How volatile the function is: as the pull request's {@code CREATE FUNCTION} declares it, else
+   * as the base catalog has it; empty when neither knows the function.
+   */
+  public Optional<BaseCatalog.Volatility> functionVolatility(QualifiedName function) {
+    return created.function(function).or(() -> catalog.volatility(function));
   }
 
   /** Whether the type or domain was there before the pull request. */

@@ -9,11 +9,27 @@ import java.util.Optional;
 public final class Rules {
   public static final List<Rule> ALL =
       List.of(
+          // locks and rewrites
           new CreateIndexNotConcurrent(),
-          new ConstraintWithoutNotValid(),
+          new DropIndexNotConcurrent(),
+          new ReindexNotConcurrent(),
+          new AddColumnVolatileDefault(),
+          new AddColumnRewritesTable(),
           new SetNotNullScansTable(),
+          new ColumnTypeChangeRewrites(),
+          new ConstraintWithoutNotValid(),
+          new UniqueConstraintWithoutIndex(),
+          new ExclusionConstraintOnExistingTable(),
+          new VacuumFullOrCluster(),
+          new AlterTableBlockingForm(),
           new MissingLockTimeout(),
+          // transactions
           new ConcurrentlyInTransaction(),
+          new ManyLocksInTransaction(),
+          new ValidateInSameTransaction(),
+          new EnumValueUsedInSameTransaction(),
+          new UnbalancedTransaction(),
+          // breaking changes
           new DropColumn());
 
   private Rules() {}

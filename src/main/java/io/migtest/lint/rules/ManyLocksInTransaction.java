@@ -40,35 +40,76 @@ public final class ManyLocksInTransaction implements Rule {
     return "Long work or more table locks after an ACCESS EXCLUSIVE lock in the same transaction";
   }
 
+  /**
+   * What the transaction holds before a statement: its ACCESS EXCLUSIVE tables, every table it
+   * blocks writes to, and whether a second table was locked already (reported once per
+   * transaction).
+   */
+  private static final class Held {
+    final List<QualifiedName> exclusive = new ArrayList<>();
+    final List<QualifiedName> writesBlocked = new ArrayList<>();
+    LintStatement firstExclusive;
+    boolean secondTable;
+
+    static Held before(LintContext context) {
+      Held held = new Held();
+      for (LintStatement earlier : context.earlierInTransaction()) {
+        List<TableLock> locks = tableLocks(earlier.tokens(), context);
+        held.secondTable |= held.newTable(locks, context).isPresent();
+        for (TableLock lock : locks) {
+          if (!blocksWrites(lock, context)) {
+            continue;
+          }
+          if (!contains(held.writesBlocked, lock.table())) {
+            held.writesBlocked.add(lock.table());
+          }
+          if (lock.mode() == LockMode.ACCESS_EXCLUSIVE && !contains(held.exclusive, lock.table())) {
+            held.exclusive.add(lock.table());
+            held.firstExclusive = held.firstExclusive == null ? earlier : held.firstExclusive;
+          }
+        }
+      }
+      return held;
+    }
+
+    /** A lock of {@code locks} on an existing table not locked before, once a table is held. */
+    Optional<TableLock> newTable(List<TableLock> locks, LintContext context) {
+      return exclusive.isEmpty()
+          ? Optional.empty()
+          : locks.stream()
+              .filter(l -> blocksWrites(l, context) && !contains(writesBlocked, l.table()))
+              .findFirst();
+    }
+
+    private static boolean blocksWrites(TableLock lock, LintContext context) {
+      return lock.mode().compareTo(LockMode.SHARE_ROW_EXCLUSIVE) >= 0
+          && context.existedBefore(lock.table());
+    }
+
+    private static boolean contains(List<QualifiedName> tables, QualifiedName table) {
+      return tables.stream().anyMatch(t -> t.sameAs(table));
+    }
+  }
+
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
     String work = longWork(statement.tokens(), context);
-    List<TableLock> locks = TableLock.of(statement.tokens());
+    List<TableLock> locks = tableLocks(statement.tokens(), context);
     if (work == null
         && locks.stream().noneMatch(l -> l.mode().compareTo(LockMode.SHARE_ROW_EXCLUSIVE) >= 0)) {
       return;
     }
-    List<TableLock> held = new ArrayList<>();
-    LintStatement first = null;
-    for (LintStatement earlier : context.earlierInTransaction()) {
-      for (TableLock lock : TableLock.of(earlier.tokens())) {
-        if (lock.mode() == LockMode.ACCESS_EXCLUSIVE
-            && context.existedBefore(lock.table())
-            && held.stream().noneMatch(h -> h.table().sameAs(lock.table()))) {
-          held.add(lock);
-          first = first == null ? earlier : first;
-        }
-      }
-    }
-    if (held.isEmpty()) {
+    Held held = Held.before(context);
+    if (held.exclusive.isEmpty()) {
       return;
     }
-    String tables = String.join(", ", held.stream().map(h -> h.table().toString()).toList());
+    String tables =
+        String.join(", ", held.exclusive.stream().map(QualifiedName::toString).toList());
     String since =
         "This transaction holds an ACCESS EXCLUSIVE lock on "
             + tables
             + " since line "
-            + first.line()
+            + held.firstExclusive.line()
             + ", until COMMIT";
     if (work != null) {
       report.at(
@@ -83,29 +124,44 @@ public final class ManyLocksInTransaction implements Rule {
               + context.assumption());
       return;
     }
-    Optional<TableLock> other =
-        locks.stream()
-            .filter(l -> l.mode().compareTo(LockMode.SHARE_ROW_EXCLUSIVE) >= 0)
-            .filter(l -> context.existedBefore(l.table()))
-            .filter(l -> held.stream().noneMatch(h -> h.table().sameAs(l.table())))
-            .findFirst();
-    other.ifPresent(
-        lock ->
-            report.at(
-                statement,
-                since
-                    + ", and this statement also locks "
-                    + lock.table()
-                    + " ("
-                    + lock.mode().text()
-                    + "): both stay locked until COMMIT, so queries wait longer, and a session"
-                    + " that takes the same locks in the other order deadlocks with this one."
-                    + " Change one table per transaction."
-                    + context.assumption()));
+    Optional<TableLock> other = held.newTable(locks, context);
+    if (other.isPresent() && !held.secondTable) {
+      report.at(
+          statement,
+          since
+              + ", and this statement also locks "
+              + other.get().table()
+              + " ("
+              + other.get().mode().text()
+              + "): from here on the tables stay locked together until COMMIT, so queries wait"
+              + " longer, and a session that locks them in the other order deadlocks with this"
+              + " one. Change one table per transaction (reported once per transaction)."
+              + context.assumption());
+    }
+  }
+
+  /**
+   * The statement's locks on tables. {@code DROP INDEX} names the index, not the table it locks, so
+   * its lock cannot be compared with others; an index the catalog knows is left out for the same
+   * reason.
+   */
+  private static List<TableLock> tableLocks(Tokens t, LintContext context) {
+    if (t.startsWith("drop", "index")) {
+      return List.of();
+    }
+    return TableLock.of(t).stream()
+        .filter(
+            l ->
+                context
+                    .catalog()
+                    .relation(l.table())
+                    .map(r -> r.kind() != 'i' && r.kind() != 'I')
+                    .orElse(true))
+        .toList();
   }
 
   /** What long work the statement does on an existing table, for a message, or null. */
-  static String longWork(Tokens t, LintContext context) {
+  private static String longWork(Tokens t, LintContext context) {
     List<TableLock> locks = TableLock.of(t);
     QualifiedName table = locks.isEmpty() ? null : locks.get(0).table();
     if (table == null || !context.existedBefore(table)) {

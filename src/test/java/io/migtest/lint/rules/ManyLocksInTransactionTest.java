@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ManyLocksInTransactionTest {
   private static final String BASE =
-      "CREATE TABLE a (id int PRIMARY KEY, x int); CREATE TABLE b (id int, a_id int)";
+      "CREATE TABLE a (id int PRIMARY KEY, x int); CREATE TABLE b (id int, a_id int);"
+          + " CREATE TABLE c (id int); CREATE INDEX a_x_idx ON a (x); CREATE INDEX b_id_idx ON b (id)";
   private final ManyLocksInTransaction rule = new ManyLocksInTransaction();
 
   @Test
@@ -39,6 +40,7 @@ class ManyLocksInTransactionTest {
                 "ALTER TABLE a ADD COLUMN y int;\n"
                     + "ALTER TABLE b ADD COLUMN z int;\n"
                     + "CREATE INDEX b_a_idx ON b (a_id);\n"
+                    + "ALTER TABLE c ADD COLUMN w int;\n"
                     + "ALTER TABLE b ADD CONSTRAINT fk FOREIGN KEY (a_id) REFERENCES a (id)"
                     + " NOT VALID;\n"
                     + "ALTER TABLE b VALIDATE CONSTRAINT fk;"))
@@ -46,7 +48,7 @@ class ManyLocksInTransactionTest {
         .satisfiesExactly(
             m -> assertThat(m).startsWith("2 ").contains("also locks b (ACCESS EXCLUSIVE)"),
             m -> assertThat(m).startsWith("3 ").contains("builds an index on b"),
-            m -> assertThat(m).startsWith("5 ").contains("validates a constraint"));
+            m -> assertThat(m).startsWith("6 ").contains("validates a constraint"));
   }
 
   @Test
@@ -65,6 +67,14 @@ class ManyLocksInTransactionTest {
                     + "UPDATE a SET y = 0;\n"
                     + "ALTER TABLE b ADD COLUMN z int;",
                 TransactionMode.AUTOCOMMIT))
+        .isEmpty();
+  }
+
+  @Test
+  void droppedIndexesDoNotCountAsTablesForTheyDoNotNameTheirTable() {
+    assertThat(
+            RuleTester.lintOnBase(
+                rule, BASE, "DROP INDEX a_x_idx;\nDROP INDEX b_id_idx;\nALTER TABLE a ADD y int;"))
         .isEmpty();
   }
 }

@@ -4,10 +4,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A column added by {@code ALTER TABLE ... ADD [COLUMN]}, read from the action's tokens: its type,
- * its default and the column constraints that decide whether the table is rewritten or an index is
- * built. Read from tokens because the rules that need it also run where JSqlParser fails on the
- * statement (another action of the same ALTER TABLE, for example, says {@code NOT VALID}).
+ * A column definition ({@code ALTER TABLE ... ADD [COLUMN]}, or an element of {@code CREATE TABLE})
+ * read from its tokens: its type, its default and the column constraints that decide whether the
+ * table is rewritten or an index is built. Read from tokens because the rules that need it also run
+ * where JSqlParser fails on the statement (another action of the same ALTER TABLE, for example,
+ * says {@code NOT VALID}).
  *
  * @param defaultExpression the tokens after {@code DEFAULT}, or null without a default
  * @param generatedStored {@code GENERATED ALWAYS AS (...) STORED}

@@ -1,6 +1,7 @@
 package io.migtest.lint;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,15 +60,33 @@ public final class TypeChange {
   private TypeChange() {}
 
   /**
+   * What an {@code ALTER COLUMN ... TYPE} does to its table, whose old column type the catalog
+   * gives: a {@code USING} always rewrites, and a {@code COLLATE} on a change that keeps the rows
+   * rebuilds the indexes. Empty when the catalog does not know the column (no database, or a column
+   * the pull request renamed).
+   *
+   * @param retype a definition of {@link ColumnDefinition.Source#ALTER_TYPE}
+   */
+  public static Optional<Effect> of(ColumnDefinition retype, BaseCatalog catalog) {
+    if (retype.using()) {
+      return Optional.of(Effect.REWRITE);
+    }
+    return catalog
+        .column(retype.table(), retype.name())
+        .map(old -> of(ColumnType.parse(old.type()), retype.type(), catalog))
+        .map(e -> e == Effect.NONE && retype.collate() ? Effect.INDEXES_REBUILT : e);
+  }
+
+  /**
    * What changing a column from {@code old} to {@code next} does; domains resolve in {@code
    * catalog}.
    */
-  public static Effect of(LocksColumnType old, LocksColumnType next, BaseCatalog catalog) {
+  public static Effect of(ColumnType old, ColumnType next, BaseCatalog catalog) {
     if (old.sameAs(next)) {
       return Effect.NONE;
     }
-    LocksColumnType from = overDomains(old, catalog);
-    LocksColumnType to = next;
+    ColumnType from = overDomains(old, catalog);
+    ColumnType to = next;
     for (int i = 0; i < MAX_DOMAIN_DEPTH && !to.array(); i++) {
       var domain = catalog.domain(to.qualifiedName());
       if (domain.isEmpty()) {
@@ -76,24 +95,24 @@ public final class TypeChange {
       if (domain.get().constrained()) {
         return Effect.REWRITE;
       }
-      to = LocksColumnType.parse(domain.get().baseType());
+      to = ColumnType.parse(domain.get().baseType());
     }
     return classify(from, to);
   }
 
-  private static LocksColumnType overDomains(LocksColumnType type, BaseCatalog catalog) {
-    LocksColumnType base = type;
+  private static ColumnType overDomains(ColumnType type, BaseCatalog catalog) {
+    ColumnType base = type;
     for (int i = 0; i < MAX_DOMAIN_DEPTH && !base.array(); i++) {
       var domain = catalog.domain(base.qualifiedName());
       if (domain.isEmpty()) {
         break;
       }
-      base = LocksColumnType.parse(domain.get().baseType());
+      base = ColumnType.parse(domain.get().baseType());
     }
     return base;
   }
 
-  private static Effect classify(LocksColumnType from, LocksColumnType to) {
+  private static Effect classify(ColumnType from, ColumnType to) {
     if (from.sameAs(to)) {
       return Effect.NONE;
     }

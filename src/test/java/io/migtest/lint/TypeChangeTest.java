@@ -58,7 +58,7 @@ class TypeChangeTest {
         "mood                   | text                     | REWRITE",
       })
   void predictsWhatTheChangeDoes(String old, String next, Effect effect) {
-    LocksColumnType to = LocksColumnType.of(Tokens.of(SqlTokens.of(next, 1)));
-    assertThat(TypeChange.of(LocksColumnType.parse(old), to, BaseCatalog.NONE)).isEqualTo(effect);
+    ColumnType to = ColumnType.of(Tokens.of(SqlTokens.of(next, 1)));
+    assertThat(TypeChange.of(ColumnType.parse(old), to, BaseCatalog.NONE)).isEqualTo(effect);
   }
 }

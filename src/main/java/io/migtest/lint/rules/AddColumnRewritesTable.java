@@ -2,12 +2,13 @@ package io.migtest.lint.rules;
 
 import io.migtest.finding.Severity;
 import io.migtest.lint.AlterTable;
+import io.migtest.lint.ColumnDefinition;
 import io.migtest.lint.LintContext;
 import io.migtest.lint.LintStatement;
-import io.migtest.lint.LocksColumnDefinition;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
 import io.migtest.lint.Tokens;
+import java.util.Map;
 
 /**
  * {@code ADD COLUMN} on an existing table with a stored generated column, an identity column or a
@@ -15,6 +16,10 @@ import io.migtest.lint.Tokens;
  * the table and its indexes under ACCESS EXCLUSIVE.
  */
 public final class AddColumnRewritesTable implements Rule {
+  /** The serial pseudo-type behind each integer type, for the message. */
+  private static final Map<String, String> SERIALS =
+      Map.of("smallint", "smallserial", "integer", "serial", "bigint", "bigserial");
+
   @Override
   public String id() {
     return "add-column-rewrites-table";
@@ -37,8 +42,8 @@ public final class AddColumnRewritesTable implements Rule {
         .ifPresent(
             alter -> {
               for (Tokens action : alter.actions()) {
-                LocksColumnDefinition column =
-                    LocksColumnDefinition.ofAddAction(action).orElse(null);
+                ColumnDefinition column =
+                    ColumnDefinition.added(alter.table(), action).orElse(null);
                 String kind =
                     column == null
                         ? null
@@ -46,7 +51,9 @@ public final class AddColumnRewritesTable implements Rule {
                             ? "a stored generated column"
                             : column.identity()
                                 ? "an identity column"
-                                : column.serial() ? "a " + column.type() + " column" : null;
+                                : column.type().serial()
+                                    ? "a " + SERIALS.get(column.type().name()) + " column"
+                                    : null;
                 if (kind == null) {
                   continue;
                 }

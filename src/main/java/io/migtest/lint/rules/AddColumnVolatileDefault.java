@@ -2,10 +2,10 @@ package io.migtest.lint.rules;
 
 import io.migtest.finding.Severity;
 import io.migtest.lint.AlterTable;
+import io.migtest.lint.ColumnDefinition;
 import io.migtest.lint.DefaultVolatility;
 import io.migtest.lint.LintContext;
 import io.migtest.lint.LintStatement;
-import io.migtest.lint.LocksColumnDefinition;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
 import io.migtest.lint.Tokens;
@@ -39,12 +39,13 @@ public final class AddColumnVolatileDefault implements Rule {
         .ifPresent(
             alter -> {
               for (Tokens action : alter.actions()) {
-                LocksColumnDefinition column =
-                    LocksColumnDefinition.ofAddAction(action).orElse(null);
-                if (column == null || column.defaultExpression() == null) {
+                ColumnDefinition column =
+                    ColumnDefinition.added(alter.table(), action).orElse(null);
+                if (column == null || column.defaultExpression().isEmpty()) {
                   continue;
                 }
-                DefaultVolatility v = DefaultVolatility.of(column.defaultExpression(), context);
+                Tokens expression = column.defaultExpression().get();
+                DefaultVolatility v = DefaultVolatility.of(expression, context);
                 String target = alter.table() + "." + column.name();
                 switch (v.verdict()) {
                   case VOLATILE ->
@@ -53,7 +54,7 @@ public final class AddColumnVolatileDefault implements Rule {
                           "Adding "
                               + target
                               + " with DEFAULT "
-                              + column.defaultExpression()
+                              + expression
                               + " rewrites the whole table while it is locked against reads and"
                               + " writes, because "
                               + v.function()

@@ -1,17 +1,18 @@
 package io.migtest.lint.rules;
 
 import io.migtest.finding.Severity;
-import io.migtest.lint.AlterColumnType;
 import io.migtest.lint.AlterTable;
 import io.migtest.lint.BaseCatalog;
+import io.migtest.lint.ColumnDefinition;
+import io.migtest.lint.ColumnType;
 import io.migtest.lint.LintContext;
 import io.migtest.lint.LintStatement;
-import io.migtest.lint.LocksColumnType;
 import io.migtest.lint.QualifiedName;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
 import io.migtest.lint.SqlTokens.Kind;
 import io.migtest.lint.Tokens;
+import io.migtest.lint.TypeChange;
 import io.migtest.lint.TypeChange.Effect;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,8 +55,9 @@ public final class ColumnTypeChangeRewrites implements Rule {
         .ifPresent(
             alter -> {
               for (Tokens action : alter.actions()) {
-                AlterColumnType change = AlterColumnType.of(action).orElse(null);
-                if (change != null && context.columnExistedBefore(alter.table(), change.column())) {
+                ColumnDefinition change =
+                    ColumnDefinition.retyped(alter.table(), action).orElse(null);
+                if (change != null && context.columnExistedBefore(alter.table(), change.name())) {
                   check(statement, context, report, alter.table(), change);
                 }
               }
@@ -67,10 +69,10 @@ public final class ColumnTypeChangeRewrites implements Rule {
       LintContext context,
       RuleReport report,
       QualifiedName table,
-      AlterColumnType change) {
-    String target = table + "." + change.column();
+      ColumnDefinition change) {
+    String target = table + "." + change.name();
     BaseCatalog catalog = context.catalog();
-    Optional<BaseCatalog.Column> column = catalog.column(table, change.column());
+    Optional<BaseCatalog.Column> column = catalog.column(table, change.name());
     if (change.using()) {
       report.at(
           statement,
@@ -98,8 +100,8 @@ public final class ColumnTypeChangeRewrites implements Rule {
               + " indexes under an ACCESS EXCLUSIVE lock.");
       return;
     }
-    LocksColumnType old = LocksColumnType.parse(column.get().type());
-    Effect effect = change.effect(table, catalog).orElseThrow();
+    ColumnType old = ColumnType.parse(column.get().type());
+    Effect effect = TypeChange.of(change, catalog).orElseThrow();
     if (effect == Effect.REWRITE_UNLESS_UTC && utcSetBefore(statement, context)) {
       effect = Effect.INDEXES_REBUILT;
     }
@@ -127,7 +129,7 @@ public final class ColumnTypeChangeRewrites implements Rule {
                   + " 12 and later)."
                   + SAFE_WAY);
       case INDEXES_REBUILT -> {
-        if (catalog.indexed(table, change.column())) {
+        if (catalog.indexed(table, change.name())) {
           report.at(
               statement,
               "Changing "

@@ -1,12 +1,11 @@
 package io.migtest.lint.rules;
 
 import io.migtest.finding.Severity;
-import io.migtest.lint.AlterTable;
 import io.migtest.lint.BaseCatalog;
+import io.migtest.lint.ColumnDefinition;
+import io.migtest.lint.ColumnType;
 import io.migtest.lint.LintContext;
 import io.migtest.lint.LintStatement;
-import io.migtest.lint.LocksColumnDefinition;
-import io.migtest.lint.LocksColumnType;
 import io.migtest.lint.QualifiedName;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
@@ -153,7 +152,7 @@ public final class EnumValueUsedInSameTransaction implements Rule {
                   table ->
                       catalog
                           .column(table, word)
-                          .map(c -> LocksColumnType.parse(c.type()).qualifiedName().sameAs(type))
+                          .map(c -> ColumnType.parse(c.type()).qualifiedName().sameAs(type))
                           .orElse(false))) {
         return true;
       }
@@ -166,23 +165,9 @@ public final class EnumValueUsedInSameTransaction implements Rule {
       LintStatement statement, LintContext context, QualifiedName type) {
     Set<String> columns = new HashSet<>();
     for (LintStatement s : context.script().statements().subList(0, statement.index())) {
-      Tokens t = s.tokens();
-      List<LocksColumnDefinition> definitions = new ArrayList<>();
-      int open = t.find(0, "(");
-      if (t.startsWith("create") && t.has("table") && open >= 0) {
-        for (Tokens element : t.slice(open + 1, t.closing(open)).splitAtTopLevelCommas()) {
-          LocksColumnDefinition.of(element).ifPresent(definitions::add);
-        }
-      }
-      AlterTable.of(t)
-          .ifPresent(
-              alter ->
-                  alter
-                      .actions()
-                      .forEach(
-                          a -> LocksColumnDefinition.ofAddAction(a).ifPresent(definitions::add)));
-      for (LocksColumnDefinition d : definitions) {
-        if (LocksColumnType.of(d.type()).qualifiedName().sameAs(type)) {
+      for (ColumnDefinition d : ColumnDefinition.of(s.tokens())) {
+        if (d.source() != ColumnDefinition.Source.ALTER_TYPE
+            && d.type().qualifiedName().sameAs(type)) {
           columns.add(d.name());
         }
       }

@@ -1,13 +1,12 @@
 package io.migtest.lint.rules;
 
 import io.migtest.finding.Severity;
-import io.migtest.lint.AlterColumnType;
 import io.migtest.lint.AlterTable;
+import io.migtest.lint.ColumnDefinition;
 import io.migtest.lint.DefaultVolatility;
 import io.migtest.lint.LintContext;
 import io.migtest.lint.LintStatement;
 import io.migtest.lint.LockMode;
-import io.migtest.lint.LocksColumnDefinition;
 import io.migtest.lint.QualifiedName;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
@@ -216,10 +215,10 @@ public final class ManyLocksInTransaction implements Rule {
         && !context.catalog().hasValidatedNotNullCheck(table, column)) {
       return "reads every row of " + table + " for SET NOT NULL";
     }
-    Optional<AlterColumnType> type = AlterColumnType.of(action);
-    if (type.isPresent() && context.columnExistedBefore(table, column)) {
+    Optional<ColumnDefinition> retyped = ColumnDefinition.retyped(table, action);
+    if (retyped.isPresent() && context.columnExistedBefore(table, column)) {
       TypeChange.Effect effect =
-          type.get().effect(table, context.catalog()).orElse(TypeChange.Effect.REWRITE);
+          TypeChange.of(retyped.get(), context.catalog()).orElse(TypeChange.Effect.REWRITE);
       if (effect != TypeChange.Effect.NONE) {
         return "changes the type of "
             + table
@@ -228,14 +227,18 @@ public final class ManyLocksInTransaction implements Rule {
             + ", rewriting the table or its indexes";
       }
     }
-    LocksColumnDefinition added = LocksColumnDefinition.ofAddAction(action).orElse(null);
+    ColumnDefinition added = ColumnDefinition.added(table, action).orElse(null);
     if (added != null
         && (added.generatedStored()
             || added.identity()
-            || added.serial()
-            || added.defaultExpression() != null
-                && DefaultVolatility.of(added.defaultExpression(), context).verdict()
-                    == DefaultVolatility.Verdict.VOLATILE)) {
+            || added.type().serial()
+            || added
+                .defaultExpression()
+                .filter(
+                    d ->
+                        DefaultVolatility.of(d, context).verdict()
+                            == DefaultVolatility.Verdict.VOLATILE)
+                .isPresent())) {
       return "adds "
           + table
           + "."

@@ -2,9 +2,9 @@ package io.migtest.lint.rules;
 
 import io.migtest.finding.Severity;
 import io.migtest.lint.AlterTable;
+import io.migtest.lint.ColumnDefinition;
 import io.migtest.lint.LintContext;
 import io.migtest.lint.LintStatement;
-import io.migtest.lint.LocksColumnDefinition;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
 import io.migtest.lint.Tokens;
@@ -54,8 +54,8 @@ public final class UniqueConstraintWithoutIndex implements Rule {
                           + context.assumption());
                   continue;
                 }
-                LocksColumnDefinition column =
-                    LocksColumnDefinition.ofAddAction(action).orElse(null);
+                ColumnDefinition column =
+                    ColumnDefinition.added(alter.table(), action).orElse(null);
                 if (column != null && (column.unique() || column.primaryKey())) {
                   report.at(
                       statement,

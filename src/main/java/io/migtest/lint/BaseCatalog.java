@@ -19,6 +19,15 @@ public interface BaseCatalog {
    */
   record Column(String name, String type, boolean notNull, boolean hasDefault) {}
 
+  /**
+   * A domain: changing a column to an unconstrained domain over its type, or from a domain to its
+   * base type, does not rewrite the table.
+   *
+   * @param baseType the type it is over, as {@code format_type} writes it
+   * @param constrained whether it has a CHECK or NOT NULL constraint
+   */
+  record Domain(String baseType, boolean constrained) {}
+
   /** How a function's result may change ({@code pg_proc.provolatile}). */
   enum Volatility {
     IMMUTABLE,
@@ -48,6 +57,19 @@ public interface BaseCatalog {
    */
   default Optional<List<String>> primaryKey(QualifiedName table) {
     return Optional.empty();
+  }
+
+  /** The domain named {@code type}, if it is one. */
+  default Optional<Domain> domain(QualifiedName type) {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether an index of the table uses the column (as a key, in an expression or in a predicate):
+   * changes that keep the rows but not the sort order rebuild those indexes.
+   */
+  default boolean indexed(QualifiedName table, String column) {
+    return false;
   }
 
   /** Lint without a database. */

@@ -32,6 +32,8 @@ public final class CatalogSnapshot implements BaseCatalog {
   private final Set<String> notNullChecks = new HashSet<>();
   private final Map<String, List<String>> enums = new HashMap<>();
   private final Map<String, List<String>> primaryKeys = new HashMap<>();
+  private final Map<String, Domain> domains = new HashMap<>();
+  private final Set<String> indexedColumns = new HashSet<>();
 
   private CatalogSnapshot() {}
 
@@ -126,6 +128,34 @@ public final class CatalogSnapshot implements BaseCatalog {
               key(rs.getString(1), rs.getString(2)), List.of((String[]) rs.getArray(3).getArray()));
         }
       }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod),"
+                  + " t.typnotnull OR EXISTS (SELECT 1 FROM pg_constraint k"
+                  + " WHERE k.contypid = t.oid)"
+                  + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                  + " WHERE t.typtype = 'd'")) {
+        while (rs.next()) {
+          snapshot.domains.put(
+              key(rs.getString(1), rs.getString(2)), new Domain(rs.getString(3), rs.getBoolean(4)));
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT DISTINCT n.nspname, c.relname, a.attname FROM pg_index x"
+                  + " JOIN pg_class c ON c.oid = x.indrelid"
+                  + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                  + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0"
+                  + " WHERE (a.attnum = ANY (x.indkey) OR EXISTS (SELECT 1 FROM pg_depend d"
+                  + " WHERE d.classid = 'pg_class'::regclass AND d.objid = x.indexrelid"
+                  + " AND d.refclassid = 'pg_class'::regclass AND d.refobjid = c.oid"
+                  + " AND d.refobjsubid = a.attnum)) AND "
+                  + USER_SCHEMAS)) {
+        while (rs.next()) {
+          snapshot.indexedColumns.add(
+              key(rs.getString(1), rs.getString(2)) + "." + rs.getString(3));
+        }
+      }
     }
     return snapshot;
   }
@@ -165,6 +195,18 @@ public final class CatalogSnapshot implements BaseCatalog {
   @Override
   public Optional<List<String>> primaryKey(QualifiedName table) {
     return relation(table).map(r -> primaryKeys.get(key(r.schema(), r.name())));
+  }
+
+  @Override
+  public Optional<Domain> domain(QualifiedName type) {
+    return resolve(type, domains);
+  }
+
+  @Override
+  public boolean indexed(QualifiedName table, String column) {
+    return relation(table)
+        .map(r -> indexedColumns.contains(key(r.schema(), r.name()) + "." + column))
+        .orElse(false);
   }
 
   private <T> Optional<T> resolve(QualifiedName name, Map<String, T> map) {

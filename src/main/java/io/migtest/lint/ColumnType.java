@@ -5,22 +5,35 @@ import io.migtest.lint.SqlTokens.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * A column's type, normalised to the name PostgreSQL's {@code format_type} gives it, so that a type
- * written in a migration ({@code int4}, {@code varchar(50)}, {@code timestamptz}, {@code serial})
- * compares with one read from the base catalog ({@code integer}, {@code character varying(50)},
- * ...).
+ * A column's type, normalised to what PostgreSQL's {@code format_type} prints for it, so that a
+ * type written in a migration ({@code int4}, {@code varchar(50)}, {@code timestamptz(3)}, {@code
+ * serial}) compares with one read from the base catalog ({@code integer}, {@code character
+ * varying(50)}, ...). The one reading of types for every lint rule: the type rules, the breaking
+ * changes and the rewrite prediction of {@link TypeChange}.
  *
- * @param base the type without modifiers or array brackets, e.g. {@code timestamp with time zone};
- *     a user type keeps its schema when one was written, the internal one-byte type is {@code
- *     "char"}
- * @param modifier the modifier as written without spaces, e.g. {@code (10,2)}, or empty
- * @param array whether it is an array of {@code base}
- * @param serial whether it was written as {@code smallserial}, {@code serial} or {@code bigserial}
- *     (the base is then the integer type behind it)
+ * @param schema the schema written before the name, or null (also for {@code pg_catalog})
+ * @param name the name as {@code format_type} prints it without modifiers and brackets, e.g. {@code
+ *     timestamp with time zone}; a user type's name as written, the internal one-byte type as
+ *     {@code "char"} (quoted), a {@code bpchar} without length as {@code bpchar}
+ * @param modifiers the numbers in parentheses (length, precision, scale), with the ones PostgreSQL
+ *     implies: 1 for {@code char} and {@code bit}, scale 0 for {@code numeric(p)}; empty when there
+ *     are none or when a modifier is not a number
+ * @param modifier the parentheses as written, without spaces, e.g. {@code (10,2)}, or empty
+ * @param array whether it is an array of the type
+ * @param serial whether it was written as {@code smallserial}, {@code serial}, {@code bigserial} or
+ *     {@code serial2/4/8}; the name is then the integer type behind it
  */
-public record ColumnType(String base, String modifier, boolean array, boolean serial) {
+public record ColumnType(
+    String schema,
+    String name,
+    List<Integer> modifiers,
+    String modifier,
+    boolean array,
+    boolean serial) {
   private static final Map<String, String> SYNONYMS =
       Map.ofEntries(
           Map.entry("int2", "smallint"),
@@ -46,36 +59,38 @@ public record ColumnType(String base, String modifier, boolean array, boolean se
           Map.entry("timetz", "time with time zone"),
           Map.entry("varbit", "bit varying"));
 
+  private static final Set<String> SERIALS =
+      Set.of("smallserial", "serial2", "serial", "serial4", "bigserial", "serial8");
+
+  private static final int MAX_REAL_PRECISION = 24;
+
   /** The type written in {@code tokens}, e.g. {@code character varying ( 50 ) [ ]}. */
   public static ColumnType of(Tokens tokens) {
     List<String> words = new ArrayList<>();
-    StringBuilder modifier = new StringBuilder();
+    String schema = null;
+    Tokens inParentheses = null;
     boolean array = false;
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (t.isSymbol("(") && modifier.isEmpty() && !array) {
-        int close = tokens.closing(i);
-        modifier.append('(');
-        for (int k = i + 1; k < close; k++) {
-          modifier.append(tokens.get(k).value());
-        }
-        modifier.append(')');
-        i = close;
-      } else if (t.isSymbol("[") || t.isWord("array")) {
+      if (t.isSymbol("[") || t.isWord("array")) {
         array = true;
-      } else if (t.isSymbol(".") && !words.isEmpty()) {
-        words.set(words.size() - 1, words.get(words.size() - 1) + ".");
+      } else if (array) {
+        continue;
+      } else if (t.isSymbol("(")) {
+        int close = tokens.closing(i);
+        inParentheses = inParentheses == null ? tokens.slice(i + 1, close) : inParentheses;
+        i = close;
+      } else if (t.isSymbol(".") && !words.isEmpty() && schema == null) {
+        schema = String.join(" ", words);
+        words.clear();
       } else if (t.kind() == Kind.QUOTED) {
-        appendName(words, t.value().equals("char") ? "\"char\"" : t.value());
+        words.add(t.value().equals("char") ? "\"char\"" : t.value());
       } else if (t.kind() == Kind.WORD) {
-        appendName(words, t.value());
+        words.add(t.value());
       }
     }
-    String written = String.join(" ", words).replace(". ", ".");
-    if (written.startsWith("pg_catalog.")) {
-      written = written.substring("pg_catalog.".length());
-    }
-    return normalised(written, modifier.toString(), array);
+    String written = String.join(" ", words);
+    return normalised("pg_catalog".equals(schema) ? null : schema, written, inParentheses, array);
   }
 
   /** A type as {@code format_type} or a migration writes it, e.g. {@code numeric(10,2)}. */
@@ -83,44 +98,93 @@ public record ColumnType(String base, String modifier, boolean array, boolean se
     return of(Tokens.of(SqlTokens.of(text, 1)));
   }
 
-  private static void appendName(List<String> words, String word) {
-    if (!words.isEmpty() && words.get(words.size() - 1).endsWith(".")) {
-      words.set(words.size() - 1, words.get(words.size() - 1) + word);
-    } else {
-      words.add(word);
+  private static ColumnType normalised(
+      String schema, String written, Tokens inParentheses, boolean array) {
+    String modifier = inParentheses == null ? "" : "(" + compact(inParentheses) + ")";
+    List<Integer> numbers = inParentheses == null ? new ArrayList<>() : numbers(inParentheses);
+    if (schema != null) {
+      return new ColumnType(schema, written, List.copyOf(numbers), modifier, array, false);
     }
-  }
-
-  private static ColumnType normalised(String written, String modifier, boolean array) {
-    boolean serial = written.matches("(small|big)?serial[248]?");
     if (written.equals("float")) {
-      boolean single = !modifier.isEmpty() && Integer.parseInt(digits(modifier)) <= 24;
-      return new ColumnType(single ? "real" : "double precision", "", array, false);
+      boolean single = !numbers.isEmpty() && numbers.get(0) <= MAX_REAL_PRECISION;
+      return new ColumnType(
+          null, single ? "real" : "double precision", List.of(), "", array, false);
     }
-    String base = SYNONYMS.getOrDefault(written, written);
-    if (base.equals("character") && modifier.isEmpty()) {
-      modifier = "(1)";
+    String name = SYNONYMS.getOrDefault(written, written);
+    if (name.equals("bpchar") && !numbers.isEmpty()) {
+      name = "character";
     }
-    return new ColumnType(base, modifier, array, serial);
+    if ((name.equals("character") || name.equals("bit")) && numbers.isEmpty()) {
+      numbers.add(1);
+    }
+    if (name.equals("numeric") && numbers.size() == 1) {
+      numbers.add(0);
+    }
+    return new ColumnType(
+        null, name, List.copyOf(numbers), modifier, array, SERIALS.contains(written));
   }
 
-  private static String digits(String modifier) {
-    String d = modifier.replaceAll("\\D", "");
-    return d.isEmpty() ? "53" : d;
+  /** The numbers of a modifier such as {@code 10, 2}, or none when one part is not a number. */
+  private static List<Integer> numbers(Tokens inParentheses) {
+    List<Integer> numbers = new ArrayList<>();
+    for (Tokens part : inParentheses.splitAtTopLevelCommas()) {
+      String text = compact(part);
+      if (!text.matches("-?\\d{1,9}")) {
+        return new ArrayList<>();
+      }
+      numbers.add(Integer.parseInt(text));
+    }
+    return numbers;
+  }
+
+  private static String compact(Tokens tokens) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < tokens.size(); i++) {
+      text.append(tokens.get(i).value());
+    }
+    return text.toString();
+  }
+
+  /** The type's name with its schema, for catalog look-ups (domains, enums). */
+  public QualifiedName qualifiedName() {
+    return new QualifiedName(schema, name);
+  }
+
+  /**
+   * Whether both are the same type with the same modifiers, as PostgreSQL sees them ({@code
+   * numeric(10)} is {@code numeric(10,0)}); a missing schema matches any.
+   */
+  public boolean sameAs(ColumnType other) {
+    return qualifiedName().sameAs(other.qualifiedName())
+        && typmod().equals(other.typmod())
+        && array == other.array;
+  }
+
+  /** The same type without the array brackets, for comparing element types. */
+  public ColumnType element() {
+    return new ColumnType(schema, name, modifiers, modifier, false, serial);
   }
 
   /** Whether this is {@code smallint} or {@code integer}, the integer types that run out early. */
   public boolean isShortInteger() {
-    return !array && (base.equals("smallint") || base.equals("integer"));
+    return !array && (name.equals("smallint") || name.equals("integer"));
   }
 
   /** As {@code format_type} writes it, e.g. {@code timestamp(3) with time zone}, {@code int[]}. */
   @Override
   public String toString() {
-    int space = base.indexOf(' ');
-    boolean inside = space > 0 && (base.startsWith("timestamp ") || base.startsWith("time "));
+    String typmod = typmod();
+    int space = name.indexOf(' ');
+    boolean inside = space > 0 && (name.startsWith("timestamp ") || name.startsWith("time "));
     String text =
-        inside ? base.substring(0, space) + modifier + base.substring(space) : base + modifier;
-    return array ? text + "[]" : text;
+        inside ? name.substring(0, space) + typmod + name.substring(space) : name + typmod;
+    return (schema == null ? "" : schema + ".") + text + (array ? "[]" : "");
+  }
+
+  /** The modifiers as {@code format_type} writes them: the numbers, else as written. */
+  private String typmod() {
+    return modifiers.isEmpty()
+        ? modifier
+        : modifiers.stream().map(String::valueOf).collect(Collectors.joining(",", "(", ")"));
   }
 }

@@ -65,6 +65,14 @@ public final class LintContext {
         : Optional.empty();
   }
 
+  /**
+   * How volatile the function is: as the pull request's {@code CREATE FUNCTION} declares it, else
+   * as the base catalog has it; empty when neither knows the function.
+   */
+  public Optional<BaseCatalog.Volatility> functionVolatility(QualifiedName function) {
+    return created.function(function).or(() -> catalog.volatility(function));
+  }
+
   /** Whether the type or domain was there before the pull request. */
   public boolean typeExistedBefore(QualifiedName type) {
     return !created.type(type);

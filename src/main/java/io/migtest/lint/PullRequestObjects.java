@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +21,7 @@ final class PullRequestObjects {
   private final List<String> schemas = new ArrayList<>();
   private final Map<String, List<String>> columns = new HashMap<>();
   private final Map<String, QualifiedName> renamedFrom = new HashMap<>();
+  private final Map<QualifiedName, BaseCatalog.Volatility> functions = new HashMap<>();
 
   boolean relation(QualifiedName name) {
     return relations.stream().anyMatch(r -> r.sameAs(name));
@@ -35,6 +37,14 @@ final class PullRequestObjects {
 
   boolean column(QualifiedName table, String column) {
     return relation(table) || columns.getOrDefault(table.name(), List.of()).contains(column);
+  }
+
+  /** The volatility of a function the pull request created, if it created one by that name. */
+  Optional<BaseCatalog.Volatility> function(QualifiedName name) {
+    return functions.entrySet().stream()
+        .filter(e -> e.getKey().sameAs(name))
+        .map(Map.Entry::getValue)
+        .reduce((a, b) -> a.compareTo(b) >= 0 ? a : b);
   }
 
   /** The name the relation had before this pull request renamed it, or the name itself. */
@@ -79,6 +89,8 @@ final class PullRequestObjects {
         || t.matchesAt(i, "sequence")) {
       int name = t.skipIfNotExists(i + (t.matchesAt(i, "materialized") ? 2 : 1));
       addIfName(relations, t.nameAt(name));
+    } else if (t.matchesAt(i, "function")) {
+      recordFunction(t, i + 1);
     } else if (t.matchesAt(i, "type") || t.matchesAt(i, "domain")) {
       addIfName(types, t.nameAt(i + 1));
     } else if (t.matchesAt(i, "schema")) {
@@ -87,6 +99,29 @@ final class PullRequestObjects {
         schemas.add(name.name());
       }
     }
+  }
+
+  /**
+   * A function's volatility: the IMMUTABLE, STABLE or VOLATILE word after its arguments, outside
+   * parentheses (the body is a string token), VOLATILE when none is given.
+   */
+  private void recordFunction(Tokens t, int name) {
+    QualifiedName function = t.nameAt(name);
+    int open = t.afterName(name);
+    if (function == null || !t.matchesAt(open, "(")) {
+      return;
+    }
+    BaseCatalog.Volatility volatility = BaseCatalog.Volatility.VOLATILE;
+    int depth = 0;
+    for (int k = t.closing(open) + 1; k < t.size(); k++) {
+      depth += t.get(k).isSymbol("(") ? 1 : t.get(k).isSymbol(")") ? -1 : 0;
+      if (depth == 0 && t.matchesAt(k, "immutable")) {
+        volatility = BaseCatalog.Volatility.IMMUTABLE;
+      } else if (depth == 0 && t.matchesAt(k, "stable")) {
+        volatility = BaseCatalog.Volatility.STABLE;
+      }
+    }
+    functions.put(function, volatility);
   }
 
   private void recordAlterTable(Tokens t) {

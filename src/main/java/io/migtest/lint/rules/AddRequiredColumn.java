@@ -2,14 +2,12 @@ package io.migtest.lint.rules;
 
 import io.migtest.finding.Severity;
 import io.migtest.lint.AlterTable;
+import io.migtest.lint.ColumnDefinition;
 import io.migtest.lint.LintContext;
 import io.migtest.lint.LintStatement;
-import io.migtest.lint.QualifiedName;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
-import io.migtest.lint.SqlTokens.Kind;
 import io.migtest.lint.Tokens;
-import java.util.Set;
 
 /**
  * A {@code NOT NULL} column without a default added to a table that exists in production: the
@@ -17,11 +15,6 @@ import java.util.Set;
  * the application version still running fails, since it leaves the new column out.
  */
 public final class AddRequiredColumn implements Rule {
-  private static final Set<String> TABLE_CONSTRAINTS =
-      Set.of("constraint", "primary", "unique", "check", "foreign", "exclude");
-  private static final Set<String> SERIALS =
-      Set.of("smallserial", "serial", "bigserial", "serial2", "serial4", "serial8");
-
   @Override
   public String id() {
     return "add-required-column";
@@ -49,16 +42,9 @@ public final class AddRequiredColumn implements Rule {
         .ifPresent(
             alter -> {
               for (Tokens action : alter.actions()) {
-                if (!action.startsWith("add") || action.size() < 2) {
-                  continue;
-                }
-                boolean keyword = action.matchesAt(1, "column");
-                if (!keyword && TABLE_CONSTRAINTS.contains(action.get(1).value())) {
-                  continue;
-                }
-                int name = action.skipIfNotExists(keyword ? 2 : 1);
-                QualifiedName column = action.nameAt(name);
-                if (column != null && required(action.from(name + 1))) {
+                ColumnDefinition column =
+                    ColumnDefinition.added(alter.table(), action).orElse(null);
+                if (column != null && required(column)) {
                   report.at(
                       statement,
                       "Adding "
@@ -79,26 +65,15 @@ public final class AddRequiredColumn implements Rule {
             });
   }
 
-  /** Whether a column definition makes the column NOT NULL and gives it no value of its own. */
-  private static boolean required(Tokens definition) {
-    boolean notNull =
-        TopLevel.has(definition, "not", "null") || TopLevel.has(definition, "primary", "key");
-    boolean serial =
-        !definition.isEmpty()
-            && definition.get(0).kind() == Kind.WORD
-            && SERIALS.contains(definition.get(0).value());
-    return notNull && !serial && !TopLevel.has(definition, "generated") && !hasDefault(definition);
-  }
-
-  /** A {@code DEFAULT} other than {@code DEFAULT NULL}, and not the one of {@code SET DEFAULT}. */
-  private static boolean hasDefault(Tokens definition) {
-    for (int i = TopLevel.find(definition, 0, "default");
-        i >= 0;
-        i = TopLevel.find(definition, i + 1, "default")) {
-      if (!definition.matchesAt(i - 1, "set") && !definition.matchesAt(i + 1, "null")) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * Whether a column is NOT NULL (or the primary key) and gets no value of its own: no serial type,
+   * no {@code GENERATED} clause, no {@code DEFAULT} other than {@code DEFAULT NULL}.
+   */
+  private static boolean required(ColumnDefinition column) {
+    boolean hasDefault = column.defaultExpression().filter(d -> !d.startsWith("null")).isPresent();
+    return (column.notNull() || column.primaryKey())
+        && !column.type().serial()
+        && column.generated() == ColumnDefinition.Generated.NONE
+        && !hasDefault;
   }
 }

@@ -36,7 +36,7 @@ public final class CharType implements Rule {
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
     for (ColumnDefinition column : ColumnDefinition.of(statement.tokens())) {
-      String base = column.type().base();
+      String base = column.type().name();
       if (!base.equals("character") && !base.equals("bpchar")) {
         continue;
       }

@@ -2,6 +2,8 @@ package io.migtest.lint.rules;
 
 import io.migtest.finding.Severity;
 import io.migtest.lint.AlterTable;
+import io.migtest.lint.ColumnDefinition;
+import io.migtest.lint.ColumnType;
 import io.migtest.lint.LintContext;
 import io.migtest.lint.LintStatement;
 import io.migtest.lint.QualifiedName;
@@ -54,9 +56,8 @@ public final class EnumValueRenamedOrRemoved implements Rule {
         .ifPresent(
             alter -> {
               for (Tokens action : alter.actions()) {
-                TypeChange.of(action)
-                    .ifPresent(
-                        change -> checkTypeChange(statement, alter, change, context, report));
+                ColumnDefinition.retyped(alter.table(), action)
+                    .ifPresent(change -> checkTypeChange(statement, change, context, report));
               }
             });
   }
@@ -105,22 +106,15 @@ public final class EnumValueRenamedOrRemoved implements Rule {
   }
 
   private static void checkTypeChange(
-      LintStatement statement,
-      AlterTable alter,
-      TypeChange change,
-      LintContext context,
-      RuleReport report) {
-    Optional<SqlType> old =
-        context.baseColumn(alter.table(), change.column()).map(c -> SqlType.parse(c.type()));
-    SqlType next = SqlType.of(change.type());
-    if (old.isEmpty()
-        || old.get().userType() == null
-        || next.userType() == null
-        || old.get().array() != next.array()) {
+      LintStatement statement, ColumnDefinition change, LintContext context, RuleReport report) {
+    Optional<ColumnType> old =
+        context.baseColumn(change.table(), change.name()).map(c -> ColumnType.parse(c.type()));
+    ColumnType next = change.type();
+    if (old.isEmpty() || old.get().array() != next.array()) {
       return;
     }
-    Optional<List<String>> before = context.catalog().enumLabels(old.get().userType());
-    Optional<List<String>> after = EnumTypes.labels(context, next.userType());
+    Optional<List<String>> before = context.catalog().enumLabels(old.get().qualifiedName());
+    Optional<List<String>> after = EnumTypes.labels(context, next.qualifiedName());
     if (before.isEmpty() || after.isEmpty()) {
       return;
     }
@@ -133,9 +127,9 @@ public final class EnumValueRenamedOrRemoved implements Rule {
     report.at(
         statement,
         "Changing "
-            + alter.table()
+            + change.table()
             + "."
-            + change.column()
+            + change.name()
             + " from "
             + old.get()
             + " to "

@@ -52,7 +52,7 @@ public final class ForeignKeyTypeMismatch implements Rule {
       for (int i = 0; i < target.size(); i++) {
         Optional<ColumnType> from = type(key.table(), key.columns().get(i), defined, context);
         Optional<ColumnType> to = type(key.referenced(), target.get(i), defined, context);
-        if (from.isEmpty() || to.isEmpty() || same(from.get(), to.get())) {
+        if (from.isEmpty() || to.isEmpty() || from.get().sameAs(to.get())) {
           continue;
         }
         report.at(
@@ -80,12 +80,12 @@ public final class ForeignKeyTypeMismatch implements Rule {
   }
 
   private static String why(ColumnType from, ColumnType to, QualifiedName referenced) {
-    if (from.isShortInteger() && to.base().equals("bigint")
-        || from.base().equals("smallint") && to.base().equals("integer")) {
+    if (from.isShortInteger() && to.name().equals("bigint")
+        || from.name().equals("smallint") && to.name().equals("integer")) {
       return "once "
           + referenced
           + " has keys beyond "
-          + from.base()
+          + from.name()
           + "'s range, rows that refer to them cannot be written, and widening the column"
           + " then rewrites its table under an ACCESS EXCLUSIVE lock.";
     }
@@ -93,10 +93,6 @@ public final class ForeignKeyTypeMismatch implements Rule {
         + referenced
         + " may not fit, every check and join converts between the types, and aligning them"
         + " later rewrites a table.";
-  }
-
-  private static boolean same(ColumnType a, ColumnType b) {
-    return a.base().equals(b.base()) && a.modifier().equals(b.modifier()) && a.array() == b.array();
   }
 
   private static Optional<ColumnType> type(

@@ -87,7 +87,7 @@ public final class IntegerPrimaryKey implements Rule {
   }
 
   private static String message(QualifiedName table, String column, ColumnType type, String kind) {
-    boolean small = type.base().equals("smallint");
+    boolean small = type.name().equals("smallint");
     return table
         + "."
         + column

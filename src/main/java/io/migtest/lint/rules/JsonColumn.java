@@ -35,7 +35,7 @@ public final class JsonColumn implements Rule {
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
     for (ColumnDefinition column : ColumnDefinition.of(statement.tokens())) {
-      if (!column.type().base().equals("json")) {
+      if (!column.type().name().equals("json")) {
         continue;
       }
       report.at(

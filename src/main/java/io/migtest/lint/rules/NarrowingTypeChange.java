@@ -2,6 +2,8 @@ package io.migtest.lint.rules;
 
 import io.migtest.finding.Severity;
 import io.migtest.lint.AlterTable;
+import io.migtest.lint.ColumnDefinition;
+import io.migtest.lint.ColumnType;
 import io.migtest.lint.LintContext;
 import io.migtest.lint.LintStatement;
 import io.migtest.lint.QualifiedName;
@@ -46,7 +48,7 @@ public final class NarrowingTypeChange implements Rule {
         .ifPresent(
             alter -> {
               for (Tokens action : alter.actions()) {
-                TypeChange.of(action)
+                ColumnDefinition.retyped(alter.table(), action)
                     .ifPresent(change -> check(statement, alter.table(), change, context, report));
               }
             });
@@ -55,22 +57,24 @@ public final class NarrowingTypeChange implements Rule {
   private static void check(
       LintStatement statement,
       QualifiedName table,
-      TypeChange change,
+      ColumnDefinition change,
       LintContext context,
       RuleReport report) {
-    String column = change.column();
+    String column = change.name();
     if (!context.columnExistedBefore(table, column)) {
       return;
     }
-    Optional<SqlType> old =
+    Optional<ColumnType> old =
         typeSetEarlier(context, table, column)
-            .or(() -> context.baseColumn(table, column).map(c -> SqlType.parse(c.type())));
+            .or(() -> context.baseColumn(table, column).map(c -> ColumnType.parse(c.type())));
     if (old.isEmpty()) {
       return;
     }
-    SqlType next = SqlType.of(change.type());
+    ColumnType next = change.type();
     Optional<List<String>> labels =
-        next.userType() == null ? Optional.empty() : EnumTypes.labels(context, next.userType());
+        TypeNarrowing.family(next) == TypeNarrowing.Family.USER
+            ? EnumTypes.labels(context, next.qualifiedName())
+            : Optional.empty();
     List<String> losses = TypeNarrowing.losses(old.get(), next, labels);
     if (losses.isEmpty()) {
       return;
@@ -105,15 +109,15 @@ public final class NarrowingTypeChange implements Rule {
   }
 
   /** The type an earlier statement of the pull request gave the column, if one did. */
-  private static Optional<SqlType> typeSetEarlier(
+  private static Optional<ColumnType> typeSetEarlier(
       LintContext context, QualifiedName table, String column) {
-    Optional<SqlType> type = Optional.empty();
+    Optional<ColumnType> type = Optional.empty();
     for (var s : context.earlierStatements()) {
-      Optional<AlterTable> alter = AlterTable.of(s.tokens()).filter(a -> a.table().sameAs(table));
-      for (Tokens action : alter.map(AlterTable::actions).orElse(List.of())) {
-        Optional<TypeChange> change = TypeChange.of(action).filter(c -> c.column().equals(column));
-        if (change.isPresent()) {
-          type = Optional.of(SqlType.of(change.get().type()));
+      for (ColumnDefinition change : ColumnDefinition.of(s.tokens())) {
+        if (change.source() == ColumnDefinition.Source.ALTER_TYPE
+            && change.table().sameAs(table)
+            && change.name().equals(column)) {
+          type = Optional.of(change.type());
         }
       }
     }

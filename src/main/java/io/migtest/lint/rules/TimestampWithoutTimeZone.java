@@ -35,7 +35,7 @@ public final class TimestampWithoutTimeZone implements Rule {
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
     for (ColumnDefinition column : ColumnDefinition.of(statement.tokens())) {
-      if (!column.type().base().equals("timestamp without time zone")) {
+      if (!column.type().name().equals("timestamp without time zone")) {
         continue;
       }
       report.at(

@@ -1,11 +1,12 @@
 package io.migtest.lint.rules;
 
-import io.migtest.lint.rules.SqlType.Family;
+import io.migtest.lint.ColumnType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,51 @@ import java.util.stream.Collectors;
  * loses nothing. Types it does not know (domains, composite types) are left alone.
  */
 final class TypeNarrowing {
+  /** What kind of values a type holds, for deciding what a change from one to another loses. */
+  enum Family {
+    STRING,
+    INTEGER,
+    NUMERIC,
+    FLOAT,
+    DATE_TIME,
+    OTHER_BUILT_IN,
+    USER
+  }
+
+  private static final Map<String, Family> FAMILIES =
+      Map.ofEntries(
+          Map.entry("text", Family.STRING),
+          Map.entry("character varying", Family.STRING),
+          Map.entry("character", Family.STRING),
+          Map.entry("bpchar", Family.STRING),
+          Map.entry("citext", Family.STRING),
+          Map.entry("smallint", Family.INTEGER),
+          Map.entry("integer", Family.INTEGER),
+          Map.entry("bigint", Family.INTEGER),
+          Map.entry("numeric", Family.NUMERIC),
+          Map.entry("real", Family.FLOAT),
+          Map.entry("double precision", Family.FLOAT),
+          Map.entry("timestamp without time zone", Family.DATE_TIME),
+          Map.entry("timestamp with time zone", Family.DATE_TIME),
+          Map.entry("time without time zone", Family.DATE_TIME),
+          Map.entry("time with time zone", Family.DATE_TIME),
+          Map.entry("interval", Family.DATE_TIME),
+          Map.entry("date", Family.DATE_TIME));
+
+  private static final Set<String> OTHER_BUILT_INS =
+      Set.of(
+          "boolean",
+          "uuid",
+          "json",
+          "jsonb",
+          "xml",
+          "inet",
+          "cidr",
+          "macaddr",
+          "money",
+          "bit",
+          "bit varying");
+
   private static final int UNLIMITED = Integer.MAX_VALUE;
   private static final int DEFAULT_SECOND_DIGITS = 6;
   private static final Map<String, String> INTEGER_RANGES =
@@ -36,13 +82,13 @@ final class TypeNarrowing {
    * @param toLabels the labels of {@code to} when it is an enum
    */
   static List<String> losses(
-      SqlType from, SqlType to, Optional<? extends Collection<String>> toLabels) {
-    if (from.equals(to) || from.array() != to.array()) {
+      ColumnType from, ColumnType to, Optional<? extends Collection<String>> toLabels) {
+    if (from.sameAs(to) || from.array() != to.array()) {
       return List.of();
     }
     List<String> losses = new ArrayList<>();
     if (toLabels.isPresent()) {
-      if (from.family() != Family.USER) {
+      if (family(from) != Family.USER) {
         losses.add(
             "fails on every value that is not one of "
                 + to.element()
@@ -52,7 +98,7 @@ final class TypeNarrowing {
       }
       return losses;
     }
-    switch (from.family()) {
+    switch (family(from)) {
       case STRING -> fromString(from, to, losses);
       case INTEGER -> fromInteger(from, to, losses);
       case NUMERIC -> fromNumeric(from, to, losses);
@@ -63,20 +109,35 @@ final class TypeNarrowing {
     return losses;
   }
 
-  private static void fromString(SqlType from, SqlType to, List<String> losses) {
-    if (to.family() == Family.STRING) {
+  /**
+   * The family of a built-in type; a type with a schema, or one it does not know (an enum, a
+   * domain, {@code "char"}), is a user type. An {@code interval} with fields is an interval.
+   */
+  static Family family(ColumnType type) {
+    if (type.schema() != null) {
+      return Family.USER;
+    }
+    String name = type.name().startsWith("interval") ? "interval" : type.name();
+    if (FAMILIES.containsKey(name)) {
+      return FAMILIES.get(name);
+    }
+    return OTHER_BUILT_INS.contains(name) ? Family.OTHER_BUILT_IN : Family.USER;
+  }
+
+  private static void fromString(ColumnType from, ColumnType to, List<String> losses) {
+    if (family(to) == Family.STRING) {
       int length = length(to);
       if (length < length(from)) {
         losses.add("fails on every value longer than " + length + " characters");
       }
-    } else if (to.family() != Family.USER) {
+    } else if (family(to) != Family.USER) {
       losses.add("fails on every value that is not a valid " + to.element());
     }
   }
 
-  private static void fromInteger(SqlType from, SqlType to, List<String> losses) {
+  private static void fromInteger(ColumnType from, ColumnType to, List<String> losses) {
     int digits = INTEGER_DIGITS.get(from.name());
-    switch (to.family()) {
+    switch (family(to)) {
       case INTEGER -> {
         if (INTEGER_DIGITS.get(to.name()) < digits) {
           losses.add(outOfRange(to));
@@ -99,8 +160,8 @@ final class TypeNarrowing {
     }
   }
 
-  private static void fromNumeric(SqlType from, SqlType to, List<String> losses) {
-    switch (to.family()) {
+  private static void fromNumeric(ColumnType from, ColumnType to, List<String> losses) {
+    switch (family(to)) {
       case NUMERIC -> {
         if (scale(to) < scale(from)) {
           losses.add(rounds(to));
@@ -127,8 +188,8 @@ final class TypeNarrowing {
     }
   }
 
-  private static void fromFloat(SqlType from, SqlType to, List<String> losses) {
-    switch (to.family()) {
+  private static void fromFloat(ColumnType from, ColumnType to, List<String> losses) {
+    switch (family(to)) {
       case FLOAT -> {
         if (to.name().equals("real") && from.name().equals("double precision")) {
           losses.add("keeps only about 6 significant digits, without an error");
@@ -150,7 +211,7 @@ final class TypeNarrowing {
     }
   }
 
-  private static void fromDateTime(SqlType from, SqlType to, List<String> losses) {
+  private static void fromDateTime(ColumnType from, ColumnType to, List<String> losses) {
     boolean fromTimestamp = from.name().startsWith("timestamp");
     if (fromTimestamp && to.name().equals("date")) {
       losses.add("drops the time of day, without an error");
@@ -169,7 +230,7 @@ final class TypeNarrowing {
     boolean sameKind =
         fromTimestamp && to.name().startsWith("timestamp")
             || from.name().startsWith("time ") && to.name().startsWith("time ")
-            || from.name().equals("interval") && to.name().equals("interval");
+            || from.name().startsWith("interval") && to.name().startsWith("interval");
     if (sameKind && secondDigits(to) < secondDigits(from)) {
       losses.add(
           "rounds every value to "
@@ -178,7 +239,7 @@ final class TypeNarrowing {
     }
   }
 
-  private static String outOfRange(SqlType to) {
+  private static String outOfRange(ColumnType to) {
     return "fails on every value outside the "
         + to.name()
         + " range ("
@@ -186,33 +247,33 @@ final class TypeNarrowing {
         + ")";
   }
 
-  private static String tooManyDigits(SqlType to) {
+  private static String tooManyDigits(ColumnType to) {
     return "fails on every value with more than "
         + integerDigits(to)
         + " digits before the decimal point";
   }
 
-  private static String rounds(SqlType to) {
+  private static String rounds(ColumnType to) {
     return "rounds every value to " + scale(to) + " decimal places, without an error";
   }
 
-  private static int length(SqlType string) {
+  private static int length(ColumnType string) {
     boolean limited =
         string.name().equals("character varying") || string.name().equals("character");
     return limited && !string.modifiers().isEmpty() ? string.modifiers().get(0) : UNLIMITED;
   }
 
-  private static int scale(SqlType numeric) {
+  private static int scale(ColumnType numeric) {
     List<Integer> m = numeric.modifiers();
     return m.isEmpty() ? UNLIMITED : m.size() > 1 ? m.get(1) : 0;
   }
 
-  private static int integerDigits(SqlType numeric) {
+  private static int integerDigits(ColumnType numeric) {
     List<Integer> m = numeric.modifiers();
     return m.isEmpty() ? UNLIMITED : m.get(0) - scale(numeric);
   }
 
-  private static int secondDigits(SqlType time) {
+  private static int secondDigits(ColumnType time) {
     return time.modifiers().isEmpty() ? DEFAULT_SECOND_DIGITS : time.modifiers().get(0);
   }
 }

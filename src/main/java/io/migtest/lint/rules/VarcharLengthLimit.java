@@ -35,10 +35,11 @@ public final class VarcharLengthLimit implements Rule {
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
     for (ColumnDefinition column : ColumnDefinition.of(statement.tokens())) {
-      if (!column.type().base().equals("character varying") || column.type().modifier().isEmpty()) {
+      if (!column.type().name().equals("character varying")
+          || column.type().modifiers().isEmpty()) {
         continue;
       }
-      String limit = column.type().modifier().replaceAll("[()]", "");
+      int limit = column.type().modifiers().get(0);
       report.at(
           statement,
           column.table()

@@ -16,19 +16,21 @@ final class PullRequestObjects {
   private static final Set<String> TABLE_ELEMENT_KEYWORDS =
       Set.of("constraint", "primary", "unique", "check", "foreign", "exclude", "like");
 
-  private final List<QualifiedName> relations = new ArrayList<>();
-  private final List<QualifiedName> types = new ArrayList<>();
+  /** Created names by their name without schema, so a lookup is not a scan of all of them. */
+  private final Map<String, List<QualifiedName>> relations = new HashMap<>();
+
+  private final Map<String, List<QualifiedName>> types = new HashMap<>();
   private final List<String> schemas = new ArrayList<>();
   private final Map<String, List<String>> columns = new HashMap<>();
   private final Map<String, QualifiedName> renamedFrom = new HashMap<>();
   private final Map<QualifiedName, BaseCatalog.Volatility> functions = new HashMap<>();
 
   boolean relation(QualifiedName name) {
-    return relations.stream().anyMatch(r -> r.sameAs(name));
+    return relations.getOrDefault(name.name(), List.of()).stream().anyMatch(r -> r.sameAs(name));
   }
 
   boolean type(QualifiedName name) {
-    return types.stream().anyMatch(t -> t.sameAs(name));
+    return types.getOrDefault(name.name(), List.of()).stream().anyMatch(t -> t.sameAs(name));
   }
 
   boolean schema(String name) {
@@ -63,7 +65,7 @@ final class PullRequestObjects {
       int name = t.skipIfNotExists(i + 1);
       QualifiedName table = t.nameAt(name);
       if (table != null) {
-        relations.add(table);
+        addIfName(relations, table);
         int open = t.afterName(name);
         if (t.matchesAt(open, "(")) {
           for (Tokens element : t.slice(open + 1, t.closing(open)).splitAtTopLevelCommas()) {
@@ -82,7 +84,7 @@ final class PullRequestObjects {
       name = t.matchesAt(name, "concurrently") ? name + 1 : name;
       name = t.skipIfNotExists(name);
       if (!t.matchesAt(name, "on") && t.nameAt(name) != null) {
-        relations.add(t.nameAt(name));
+        addIfName(relations, t.nameAt(name));
       }
     } else if (t.matchesAt(i, "view")
         || t.matchesAt(i, "materialized", "view")
@@ -170,9 +172,9 @@ final class PullRequestObjects {
     return i;
   }
 
-  private static void addIfName(List<QualifiedName> list, QualifiedName name) {
+  private static void addIfName(Map<String, List<QualifiedName>> names, QualifiedName name) {
     if (name != null) {
-      list.add(name);
+      names.computeIfAbsent(name.name(), k -> new ArrayList<>()).add(name);
     }
   }
 }

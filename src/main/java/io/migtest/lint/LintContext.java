@@ -181,7 +181,10 @@ public final class LintContext {
       transactionSoFar.clear();
       return;
     }
-    if (t.startsWith("commit") || t.startsWith("end") || t.startsWith("rollback")) {
+    if (t.startsWith("commit")
+        || t.startsWith("end")
+        || t.startsWith("rollback")
+        || t.startsWith("abort")) {
       if (!t.has("to")) {
         explicitTransaction = false;
         localLockTimeout = false;

@@ -1,6 +1,7 @@
 package io.migtest.lint;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.Severity;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationComparison;
 import io.migtest.sql.ParsedScripts;
@@ -106,27 +107,52 @@ public final class Linter {
             .toList();
     for (LintStatement statement : script.statements()) {
       for (Rule rule : active) {
-        rule.check(
-            statement,
-            context,
-            (at, message) -> {
-              if (!suppressions.silences(rule.id(), at)) {
-                findings.add(
-                    new Finding(
-                        rule.id(),
-                        settings.severity(rule),
-                        script.file(),
-                        at.line(),
-                        at.endLine(),
-                        message,
-                        null));
-              }
-            });
+        rule.check(statement, context, new Report(rule, script, suppressions, findings));
       }
       context.after(statement);
     }
     Set<String> known = rules.stream().map(Rule::id).collect(Collectors.toSet());
     Set<String> enabled = active.stream().map(Rule::id).collect(Collectors.toSet());
     findings.addAll(suppressions.problems(known, enabled));
+  }
+
+  /** Turns a rule's findings into reported ones: its severity, the file, the ignore comments. */
+  private final class Report implements RuleReport {
+    private final Rule rule;
+    private final LintScript script;
+    private final Suppressions suppressions;
+    private final List<Finding> findings;
+
+    Report(Rule rule, LintScript script, Suppressions suppressions, List<Finding> findings) {
+      this.rule = rule;
+      this.script = script;
+      this.suppressions = suppressions;
+      this.findings = findings;
+    }
+
+    @Override
+    public void at(LintStatement statement, String message) {
+      add(statement, message, settings.severity(rule));
+    }
+
+    @Override
+    public void unverified(LintStatement statement, String message) {
+      Severity severity = settings.severity(rule);
+      add(statement, message, severity == Severity.ERROR ? Severity.WARNING : severity);
+    }
+
+    private void add(LintStatement statement, String message, Severity severity) {
+      if (!suppressions.silences(rule.id(), statement)) {
+        findings.add(
+            new Finding(
+                rule.id(),
+                severity,
+                script.file(),
+                statement.line(),
+                statement.endLine(),
+                message,
+                null));
+      }
+    }
   }
 }

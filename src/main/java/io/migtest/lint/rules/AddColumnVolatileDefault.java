@@ -63,7 +63,7 @@ public final class AddColumnVolatileDefault implements Rule {
                               + " new rows, and fill the existing rows in batches."
                               + context.assumption());
                   case UNKNOWN ->
-                      report.at(
+                      report.unverified(
                           statement,
                           "Could not verify the default of "
                               + target

@@ -86,7 +86,10 @@ public final class UnbalancedTransaction implements Rule {
   }
 
   private static boolean ends(Tokens t) {
-    return (t.startsWith("commit") || t.startsWith("end") || t.startsWith("rollback"))
+    return (t.startsWith("commit")
+            || t.startsWith("end")
+            || t.startsWith("rollback")
+            || t.startsWith("abort"))
         && !t.has("to")
         && !t.has("prepared");
   }

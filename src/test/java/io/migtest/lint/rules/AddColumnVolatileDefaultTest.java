@@ -97,8 +97,8 @@ class AddColumnVolatileDefaultTest {
         .singleElement()
         .satisfies(
             f ->
-                assertThat(f.message())
-                    .startsWith("Could not verify")
+                assertThat(f.severity().id() + " " + f.message())
+                    .startsWith("warning Could not verify")
                     .contains("base state's catalog"));
   }
 }

@@ -36,7 +36,8 @@ class ConcurrentlyInTransactionTest {
     assertThat(
             RuleTester.lint(
                 rule,
-                "CREATE INDEX CONCURRENTLY i ON t (a);\nREINDEX INDEX CONCURRENTLY i;",
+                "CREATE INDEX CONCURRENTLY i ON t (a);\nREINDEX INDEX CONCURRENTLY i;\n"
+                    + "BEGIN;\nABORT;\nVACUUM t;",
                 TransactionMode.AUTOCOMMIT))
         .isEmpty();
   }

@@ -39,7 +39,9 @@ public final class MissingLockTimeout implements Rule {
       report.at(
           statement,
           "This takes an ACCESS EXCLUSIVE lock on "
-              + lock.get().table()
+              + (statement.tokens().startsWith("drop", "index")
+                  ? "the table of index " + lock.get().table()
+                  : lock.get().table())
               + " with no lock_timeout set: if a long transaction holds the table, this waits, and"
               + " every read and write of the table queues behind it. Start the migration with"
               + " SET lock_timeout = '5s' (and retry on failure)."

@@ -59,4 +59,13 @@ class MissingLockTimeoutTest {
                 TransactionMode.AUTOCOMMIT))
         .hasSize(1);
   }
+
+  @Test
+  void droppingAnIndexLocksItsTable() {
+    assertThat(
+            RuleTester.lintOnBase(
+                rule, "CREATE TABLE t (a int); CREATE INDEX t_a ON t (a)", "DROP INDEX t_a;"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("lock on the table of index t_a"));
+  }
 }

@@ -143,11 +143,6 @@ public final class Tokens {
     return list.isEmpty() ? 0 : list.get(0).line();
   }
 
-  /** The line of the last token, or 0 when there is none. */
-  public int lastLine() {
-    return list.isEmpty() ? 0 : list.get(list.size() - 1).line();
-  }
-
   /** The tokens as text for a message (words in lower case, single spaces). */
   @Override
   public String toString() {

@@ -1,7 +1,6 @@
 package io.migtest.lint.rules;
 
 import io.migtest.lint.Rule;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,10 +52,5 @@ public final class Rules {
 
   public static Optional<Rule> byId(String id) {
     return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
-  }
-
-  /** The rules sorted by id. */
-  public static List<Rule> sorted() {
-    return ALL.stream().sorted(Comparator.comparing(Rule::id)).toList();
   }
 }

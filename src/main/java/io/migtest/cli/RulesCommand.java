@@ -18,8 +18,10 @@ import picocli.CommandLine.Spec;
     name = "rules",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists the lint rules with their default severity, or prints the page of one rule (or of",
-      "any finding's rule id: what triggers it, why it matters, the safe way, an example).",
+      "Lists the lint rules with their default severity, or prints the page of one rule.",
+      "",
+      "A page (also for any other finding's rule id) says what triggers it, why it hurts in"
+          + " production, the safe way, and gives an example.",
       "",
       "Severities and on/off per rule: lint.rules in migtest.yml. Silence one statement or file:",
       "-- migtest:ignore <rule>[,<rule>] <reason>"

@@ -174,7 +174,8 @@ public final class CheckCommand implements Callable<Integer> {
     return flags;
   }
 
-  private static void put(Map<String, Setting> flags, String key, String value, String flag) {
+  /** Adds the flag's value under {@code key} when the flag was given. */
+  static void put(Map<String, Setting> flags, String key, String value, String flag) {
     if (value != null) {
       flags.put(key, new Setting(value, flag));
     }

@@ -72,10 +72,10 @@ public final class LintCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Setting> flags = options.settings();
     flags.put(ConfigKeys.GATES, new Setting("lint", "migtest lint"));
-    put(flags, ConfigKeys.BASE, base, "--base");
-    put(flags, ConfigKeys.REPORT_DIR, reportDir, "--report-dir");
-    put(flags, ConfigKeys.DATABASE_URL, databaseUrl, "--database-url");
-    put(flags, ConfigKeys.POSTGRES_IMAGE, postgresImage, "--postgres-image");
+    CheckCommand.put(flags, ConfigKeys.BASE, base, "--base");
+    CheckCommand.put(flags, ConfigKeys.REPORT_DIR, reportDir, "--report-dir");
+    CheckCommand.put(flags, ConfigKeys.DATABASE_URL, databaseUrl, "--database-url");
+    CheckCommand.put(flags, ConfigKeys.POSTGRES_IMAGE, postgresImage, "--postgres-image");
     if (databaseUrl != null || postgresImage != null) {
       flags.put(
           ConfigKeys.LINT_DATABASE,
@@ -88,11 +88,5 @@ public final class LintCommand implements Callable<Integer> {
     CheckCommand.print(outcome, out);
     out.flush();
     return outcome.exitCode().code();
-  }
-
-  private static void put(Map<String, Setting> flags, String key, String value, String flag) {
-    if (value != null) {
-      flags.put(key, new Setting(value, flag));
-    }
   }
 }

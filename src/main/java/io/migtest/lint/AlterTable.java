@@ -24,6 +24,15 @@ public record AlterTable(QualifiedName table, List<Tokens> actions) {
     return Optional.of(new AlterTable(table, t.from(t.afterName(name)).splitAtTopLevelCommas()));
   }
 
+  /**
+   * The statement as an ALTER TABLE of a table that existed before the pull request: what rules
+   * about locks and breaking changes look at (a table the pull request creates is empty and
+   * unused).
+   */
+  public static Optional<AlterTable> ofExisting(LintStatement statement, LintContext context) {
+    return of(statement.tokens()).filter(alter -> context.existedBefore(alter.table()));
+  }
+
   /** The column an {@code ALTER [COLUMN] c ...} action changes, or null for other actions. */
   public static String alteredColumn(Tokens action) {
     if (!action.startsWith("alter")) {

@@ -9,6 +9,7 @@ import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
 import io.migtest.lint.Tokens;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code ADD COLUMN} on an existing table with a stored generated column, an identity column or a
@@ -37,41 +38,40 @@ public final class AddColumnRewritesTable implements Rule {
 
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
-    AlterTable.of(statement.tokens())
-        .filter(alter -> context.existedBefore(alter.table()))
-        .ifPresent(
-            alter -> {
-              for (Tokens action : alter.actions()) {
-                ColumnDefinition column =
-                    ColumnDefinition.added(alter.table(), action).orElse(null);
-                String kind =
-                    column == null
-                        ? null
-                        : column.generatedStored()
-                            ? "a stored generated column"
-                            : column.identity()
-                                ? "an identity column"
-                                : column.type().serial()
-                                    ? "a " + SERIALS.get(column.type().name()) + " column"
-                                    : null;
-                if (kind == null) {
-                  continue;
-                }
-                report.at(
-                    statement,
-                    "Adding "
-                        + alter.table()
-                        + "."
-                        + column.name()
-                        + " as "
-                        + kind
-                        + " computes a value for every existing row: the table and its indexes"
-                        + " are rewritten while it is locked against reads and writes. Add a"
-                        + " plain column, fill new rows with a trigger (or a DEFAULT from a"
-                        + " sequence set afterwards), backfill the existing rows in batches, then"
-                        + " add the constraints."
-                        + context.assumption());
-              }
-            });
+    Optional<AlterTable> existing = AlterTable.ofExisting(statement, context);
+    if (existing.isEmpty()) {
+      return;
+    }
+    AlterTable alter = existing.get();
+    for (Tokens action : alter.actions()) {
+      ColumnDefinition column = ColumnDefinition.added(alter.table(), action).orElse(null);
+      String kind =
+          column == null
+              ? null
+              : column.generatedStored()
+                  ? "a stored generated column"
+                  : column.identity()
+                      ? "an identity column"
+                      : column.type().serial()
+                          ? "a " + SERIALS.get(column.type().name()) + " column"
+                          : null;
+      if (kind == null) {
+        continue;
+      }
+      report.at(
+          statement,
+          "Adding "
+              + alter.table()
+              + "."
+              + column.name()
+              + " as "
+              + kind
+              + " computes a value for every existing row: the table and its indexes"
+              + " are rewritten while it is locked against reads and writes. Add a"
+              + " plain column, fill new rows with a trigger (or a DEFAULT from a"
+              + " sequence set afterwards), backfill the existing rows in batches, then"
+              + " add the constraints."
+              + context.assumption());
+    }
   }
 }

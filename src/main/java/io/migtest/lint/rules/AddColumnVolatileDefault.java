@@ -9,6 +9,7 @@ import io.migtest.lint.LintStatement;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
 import io.migtest.lint.Tokens;
+import java.util.Optional;
 
 /**
  * {@code ADD COLUMN ... DEFAULT f()} on an existing table where {@code f} is volatile: PostgreSQL
@@ -34,52 +35,51 @@ public final class AddColumnVolatileDefault implements Rule {
 
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
-    AlterTable.of(statement.tokens())
-        .filter(alter -> context.existedBefore(alter.table()))
-        .ifPresent(
-            alter -> {
-              for (Tokens action : alter.actions()) {
-                ColumnDefinition column =
-                    ColumnDefinition.added(alter.table(), action).orElse(null);
-                if (column == null || column.defaultExpression().isEmpty()) {
-                  continue;
-                }
-                Tokens expression = column.defaultExpression().get();
-                DefaultVolatility v = DefaultVolatility.of(expression, context);
-                String target = alter.table() + "." + column.name();
-                switch (v.verdict()) {
-                  case VOLATILE ->
-                      report.at(
-                          statement,
-                          "Adding "
-                              + target
-                              + " with DEFAULT "
-                              + expression
-                              + " rewrites the whole table while it is locked against reads and"
-                              + " writes, because "
-                              + v.function()
-                              + "() is volatile and is computed for every row. Add the column"
-                              + " without the default (or with a constant one), SET DEFAULT for"
-                              + " new rows, and fill the existing rows in batches."
-                              + context.assumption());
-                  case UNKNOWN ->
-                      report.unverified(
-                          statement,
-                          "Could not verify the default of "
-                              + target
-                              + ": "
-                              + v.function()
-                              + "() is not in "
-                              + (context.catalog().known()
-                                  ? "the base state's catalog"
-                                  : "migtest's list of built-ins (linted without a database)")
-                              + " nor created by this pull request. If it is volatile, the whole"
-                              + " table is rewritten under an ACCESS EXCLUSIVE lock; if it is"
-                              + " STABLE or IMMUTABLE, the column is added in the catalog only."
-                              + context.assumption());
-                  case NOT_VOLATILE -> {}
-                }
-              }
-            });
+    Optional<AlterTable> existing = AlterTable.ofExisting(statement, context);
+    if (existing.isEmpty()) {
+      return;
+    }
+    AlterTable alter = existing.get();
+    for (Tokens action : alter.actions()) {
+      ColumnDefinition column = ColumnDefinition.added(alter.table(), action).orElse(null);
+      if (column == null || column.defaultExpression().isEmpty()) {
+        continue;
+      }
+      Tokens expression = column.defaultExpression().get();
+      DefaultVolatility v = DefaultVolatility.of(expression, context);
+      String target = alter.table() + "." + column.name();
+      switch (v.verdict()) {
+        case VOLATILE ->
+            report.at(
+                statement,
+                "Adding "
+                    + target
+                    + " with DEFAULT "
+                    + expression
+                    + " rewrites the whole table while it is locked against reads and"
+                    + " writes, because "
+                    + v.function()
+                    + "() is volatile and is computed for every row. Add the column"
+                    + " without the default (or with a constant one), SET DEFAULT for"
+                    + " new rows, and fill the existing rows in batches."
+                    + context.assumption());
+        case UNKNOWN ->
+            report.unverified(
+                statement,
+                "Could not verify the default of "
+                    + target
+                    + ": "
+                    + v.function()
+                    + "() is not in "
+                    + (context.catalog().known()
+                        ? "the base state's catalog"
+                        : "migtest's list of built-ins (linted without a database)")
+                    + " nor created by this pull request. If it is volatile, the whole"
+                    + " table is rewritten under an ACCESS EXCLUSIVE lock; if it is"
+                    + " STABLE or IMMUTABLE, the column is added in the catalog only."
+                    + context.assumption());
+        case NOT_VOLATILE -> {}
+      }
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.migtest.lint.LintStatement;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
 import io.migtest.lint.Tokens;
+import java.util.Optional;
 
 /**
  * A {@code NOT NULL} column without a default added to a table that exists in production: the
@@ -37,32 +38,31 @@ public final class AddRequiredColumn implements Rule {
 
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
-    AlterTable.of(statement.tokens())
-        .filter(alter -> context.existedBefore(alter.table()))
-        .ifPresent(
-            alter -> {
-              for (Tokens action : alter.actions()) {
-                ColumnDefinition column =
-                    ColumnDefinition.added(alter.table(), action).orElse(null);
-                if (column != null && required(column)) {
-                  report.at(
-                      statement,
-                      "Adding "
-                          + alter.table()
-                          + "."
-                          + column.name()
-                          + " as NOT NULL without a DEFAULT fails in production as soon as "
-                          + alter.table()
-                          + " has a row, and every INSERT of the application version still"
-                          + " running fails, since it leaves "
-                          + column.name()
-                          + " out. Give it a DEFAULT (a constant one does not rewrite the table,"
-                          + " PostgreSQL 11 and later), or add it nullable, backfill it, and set"
-                          + " NOT NULL in a later migration."
-                          + context.assumption());
-                }
-              }
-            });
+    Optional<AlterTable> existing = AlterTable.ofExisting(statement, context);
+    if (existing.isEmpty()) {
+      return;
+    }
+    AlterTable alter = existing.get();
+    for (Tokens action : alter.actions()) {
+      ColumnDefinition column = ColumnDefinition.added(alter.table(), action).orElse(null);
+      if (column != null && required(column)) {
+        report.at(
+            statement,
+            "Adding "
+                + alter.table()
+                + "."
+                + column.name()
+                + " as NOT NULL without a DEFAULT fails in production as soon as "
+                + alter.table()
+                + " has a row, and every INSERT of the application version still"
+                + " running fails, since it leaves "
+                + column.name()
+                + " out. Give it a DEFAULT (a constant one does not rewrite the table,"
+                + " PostgreSQL 11 and later), or add it nullable, backfill it, and set"
+                + " NOT NULL in a later migration."
+                + context.assumption());
+      }
+    }
   }
 
   /**

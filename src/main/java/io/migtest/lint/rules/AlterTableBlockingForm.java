@@ -8,6 +8,7 @@ import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
 import io.migtest.lint.Tokens;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * ALTER TABLE forms that hold an existing table under ACCESS EXCLUSIVE while they copy or rewrite
@@ -33,17 +34,17 @@ public final class AlterTableBlockingForm implements Rule {
 
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
-    AlterTable.of(statement.tokens())
-        .filter(alter -> context.existedBefore(alter.table()))
-        .ifPresent(
-            alter -> {
-              for (Tokens action : alter.actions()) {
-                String problem = problem(action);
-                if (problem != null) {
-                  report.at(statement, alter.table() + ": " + problem + context.assumption());
-                }
-              }
-            });
+    Optional<AlterTable> existing = AlterTable.ofExisting(statement, context);
+    if (existing.isEmpty()) {
+      return;
+    }
+    AlterTable alter = existing.get();
+    for (Tokens action : alter.actions()) {
+      String problem = problem(action);
+      if (problem != null) {
+        report.at(statement, alter.table() + ": " + problem + context.assumption());
+      }
+    }
   }
 
   private static String problem(Tokens action) {

@@ -50,18 +50,17 @@ public final class ColumnTypeChangeRewrites implements Rule {
 
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
-    AlterTable.of(statement.tokens())
-        .filter(alter -> context.existedBefore(alter.table()))
-        .ifPresent(
-            alter -> {
-              for (Tokens action : alter.actions()) {
-                ColumnDefinition change =
-                    ColumnDefinition.retyped(alter.table(), action).orElse(null);
-                if (change != null && context.columnExistedBefore(alter.table(), change.name())) {
-                  check(statement, context, report, alter.table(), change);
-                }
-              }
-            });
+    Optional<AlterTable> existing = AlterTable.ofExisting(statement, context);
+    if (existing.isEmpty()) {
+      return;
+    }
+    AlterTable alter = existing.get();
+    for (Tokens action : alter.actions()) {
+      ColumnDefinition change = ColumnDefinition.retyped(alter.table(), action).orElse(null);
+      if (change != null && context.columnExistedBefore(alter.table(), change.name())) {
+        check(statement, context, report, alter.table(), change);
+      }
+    }
   }
 
   private void check(

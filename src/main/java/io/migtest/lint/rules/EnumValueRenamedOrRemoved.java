@@ -51,8 +51,7 @@ public final class EnumValueRenamedOrRemoved implements Rule {
       checkRenameValue(statement, t, context, report);
       return;
     }
-    AlterTable.of(t)
-        .filter(alter -> context.existedBefore(alter.table()))
+    AlterTable.ofExisting(statement, context)
         .ifPresent(
             alter -> {
               for (Tokens action : alter.actions()) {

@@ -7,6 +7,7 @@ import io.migtest.lint.LintStatement;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
 import io.migtest.lint.Tokens;
+import java.util.Optional;
 
 /**
  * An EXCLUDE constraint added to an existing table: its index is built and every row checked under
@@ -31,24 +32,24 @@ public final class ExclusionConstraintOnExistingTable implements Rule {
 
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
-    AlterTable.of(statement.tokens())
-        .filter(alter -> context.existedBefore(alter.table()))
-        .ifPresent(
-            alter -> {
-              for (Tokens action : alter.actions()) {
-                int i = action.matchesAt(1, "constraint") ? 3 : 1;
-                if (action.startsWith("add") && action.matchesAt(i, "exclude")) {
-                  report.at(
-                      statement,
-                      "Adding an EXCLUDE constraint to "
-                          + alter.table()
-                          + " builds its index and checks every row while the table is locked"
-                          + " against reads and writes, and there is no NOT VALID or USING INDEX"
-                          + " form to avoid it. Add it when the table is created, or in a"
-                          + " maintenance window long enough for the index build."
-                          + context.assumption());
-                }
-              }
-            });
+    Optional<AlterTable> existing = AlterTable.ofExisting(statement, context);
+    if (existing.isEmpty()) {
+      return;
+    }
+    AlterTable alter = existing.get();
+    for (Tokens action : alter.actions()) {
+      int i = action.matchesAt(1, "constraint") ? 3 : 1;
+      if (action.startsWith("add") && action.matchesAt(i, "exclude")) {
+        report.at(
+            statement,
+            "Adding an EXCLUDE constraint to "
+                + alter.table()
+                + " builds its index and checks every row while the table is locked"
+                + " against reads and writes, and there is no NOT VALID or USING INDEX"
+                + " form to avoid it. Add it when the table is created, or in a"
+                + " maintenance window long enough for the index build."
+                + context.assumption());
+      }
+    }
   }
 }

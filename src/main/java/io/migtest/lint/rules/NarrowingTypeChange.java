@@ -43,15 +43,15 @@ public final class NarrowingTypeChange implements Rule {
 
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
-    AlterTable.of(statement.tokens())
-        .filter(alter -> context.existedBefore(alter.table()))
-        .ifPresent(
-            alter -> {
-              for (Tokens action : alter.actions()) {
-                ColumnDefinition.retyped(alter.table(), action)
-                    .ifPresent(change -> check(statement, alter.table(), change, context, report));
-              }
-            });
+    Optional<AlterTable> existing = AlterTable.ofExisting(statement, context);
+    if (existing.isEmpty()) {
+      return;
+    }
+    AlterTable alter = existing.get();
+    for (Tokens action : alter.actions()) {
+      ColumnDefinition.retyped(alter.table(), action)
+          .ifPresent(change -> check(statement, alter.table(), change, context, report));
+    }
   }
 
   private static void check(

@@ -42,50 +42,50 @@ public final class NotNullOnExistingColumn implements Rule {
 
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
-    AlterTable.of(statement.tokens())
-        .filter(alter -> context.existedBefore(alter.table()))
-        .ifPresent(
-            alter -> {
-              List<Tokens> actions = alter.actions();
-              for (Tokens action : actions) {
-                String checked = notNullCheckColumn(action);
-                String set = setNotNullColumn(action);
-                String column = checked != null ? checked : set;
-                if (column == null || !context.columnExistedBefore(alter.table(), column)) {
-                  continue;
-                }
-                Optional<Column> base = context.baseColumn(alter.table(), column);
-                boolean settled =
-                    base.map(Column::notNull).orElse(false)
-                        || set != null
-                            && (context.catalog().hasValidatedNotNullCheck(alter.table(), column)
-                                || checkAddedEarlier(context, alter.table(), column))
-                        || hasDefault(context, alter.table(), column, base, actions);
-                if (settled) {
-                  continue;
-                }
-                report.at(
-                    statement,
-                    (checked != null ? "CHECK (" + column + " IS NOT NULL)" : "SET NOT NULL")
-                        + " on "
-                        + alter.table()
-                        + "."
-                        + column
-                        + ", which has no default: the application version still running fails"
-                        + " on every INSERT that leaves "
-                        + column
-                        + " out and every write of NULL to it, and rows that are NULL now make"
-                        + " the migration"
-                        + (checked != null ? " (or its later VALIDATE)" : "")
-                        + " fail. Set a default first or release code that always writes "
-                        + column
-                        + ", backfill the NULLs in batches, then add the constraint."
-                        + context.assumption()
-                        + (context.catalog().known()
-                            ? ""
-                            : " Nor can it see a default the column may have."));
-              }
-            });
+    Optional<AlterTable> existing = AlterTable.ofExisting(statement, context);
+    if (existing.isEmpty()) {
+      return;
+    }
+    AlterTable alter = existing.get();
+    List<Tokens> actions = alter.actions();
+    for (Tokens action : actions) {
+      String checked = notNullCheckColumn(action);
+      String set = setNotNullColumn(action);
+      String column = checked != null ? checked : set;
+      if (column == null || !context.columnExistedBefore(alter.table(), column)) {
+        continue;
+      }
+      Optional<Column> base = context.baseColumn(alter.table(), column);
+      boolean settled =
+          base.map(Column::notNull).orElse(false)
+              || set != null
+                  && (context.catalog().hasValidatedNotNullCheck(alter.table(), column)
+                      || checkAddedEarlier(context, alter.table(), column))
+              || hasDefault(context, alter.table(), column, base, actions);
+      if (settled) {
+        continue;
+      }
+      report.at(
+          statement,
+          (checked != null ? "CHECK (" + column + " IS NOT NULL)" : "SET NOT NULL")
+              + " on "
+              + alter.table()
+              + "."
+              + column
+              + ", which has no default: the application version still running fails"
+              + " on every INSERT that leaves "
+              + column
+              + " out and every write of NULL to it, and rows that are NULL now make"
+              + " the migration"
+              + (checked != null ? " (or its later VALIDATE)" : "")
+              + " fail. Set a default first or release code that always writes "
+              + column
+              + ", backfill the NULLs in batches, then add the constraint."
+              + context.assumption()
+              + (context.catalog().known()
+                  ? ""
+                  : " Nor can it see a default the column may have."));
+    }
   }
 
   /** The column of an {@code ALTER [COLUMN] c SET NOT NULL} action, or null. */

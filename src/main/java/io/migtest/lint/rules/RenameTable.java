@@ -46,8 +46,7 @@ public final class RenameTable implements Rule {
 
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
-    AlterTable.of(statement.tokens())
-        .filter(alter -> context.existedBefore(alter.table()))
+    AlterTable.ofExisting(statement, context)
         .ifPresent(alter -> check(statement, alter, context, report));
   }
 

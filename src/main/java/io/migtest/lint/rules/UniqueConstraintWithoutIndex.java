@@ -8,6 +8,7 @@ import io.migtest.lint.LintStatement;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
 import io.migtest.lint.Tokens;
+import java.util.Optional;
 
 /**
  * A UNIQUE or PRIMARY KEY constraint added to an existing table without {@code USING INDEX}:
@@ -32,47 +33,46 @@ public final class UniqueConstraintWithoutIndex implements Rule {
 
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
-    AlterTable.of(statement.tokens())
-        .filter(alter -> context.existedBefore(alter.table()))
-        .ifPresent(
-            alter -> {
-              for (Tokens action : alter.actions()) {
-                String kind = constraint(action);
-                if (kind != null) {
-                  report.at(
-                      statement,
-                      "Adding a "
-                          + kind
-                          + " constraint to "
-                          + alter.table()
-                          + " builds its index while the table is locked against reads and"
-                          + " writes. Build a unique index with CREATE UNIQUE INDEX CONCURRENTLY"
-                          + " first (in a migration outside a transaction), then add the"
-                          + " constraint with "
-                          + kind
-                          + " USING INDEX, which takes only a moment."
-                          + context.assumption());
-                  continue;
-                }
-                ColumnDefinition column =
-                    ColumnDefinition.added(alter.table(), action).orElse(null);
-                if (column != null && (column.unique() || column.primaryKey())) {
-                  report.at(
-                      statement,
-                      "Adding "
-                          + alter.table()
-                          + "."
-                          + column.name()
-                          + " with "
-                          + (column.primaryKey() ? "PRIMARY KEY" : "UNIQUE")
-                          + " builds an index over every existing row while the table is locked"
-                          + " against reads and writes. Add the column alone, build the index"
-                          + " with CREATE UNIQUE INDEX CONCURRENTLY, then add the constraint"
-                          + " USING INDEX."
-                          + context.assumption());
-                }
-              }
-            });
+    Optional<AlterTable> existing = AlterTable.ofExisting(statement, context);
+    if (existing.isEmpty()) {
+      return;
+    }
+    AlterTable alter = existing.get();
+    for (Tokens action : alter.actions()) {
+      String kind = constraint(action);
+      if (kind != null) {
+        report.at(
+            statement,
+            "Adding a "
+                + kind
+                + " constraint to "
+                + alter.table()
+                + " builds its index while the table is locked against reads and"
+                + " writes. Build a unique index with CREATE UNIQUE INDEX CONCURRENTLY"
+                + " first (in a migration outside a transaction), then add the"
+                + " constraint with "
+                + kind
+                + " USING INDEX, which takes only a moment."
+                + context.assumption());
+        continue;
+      }
+      ColumnDefinition column = ColumnDefinition.added(alter.table(), action).orElse(null);
+      if (column != null && (column.unique() || column.primaryKey())) {
+        report.at(
+            statement,
+            "Adding "
+                + alter.table()
+                + "."
+                + column.name()
+                + " with "
+                + (column.primaryKey() ? "PRIMARY KEY" : "UNIQUE")
+                + " builds an index over every existing row while the table is locked"
+                + " against reads and writes. Add the column alone, build the index"
+                + " with CREATE UNIQUE INDEX CONCURRENTLY, then add the constraint"
+                + " USING INDEX."
+                + context.assumption());
+      }
+    }
   }
 
   /**

@@ -33,9 +33,8 @@ public final class ValidateInSameTransaction implements Rule {
 
   @Override
   public void check(LintStatement statement, LintContext context, RuleReport report) {
-    AlterTable alter = AlterTable.of(statement.tokens()).orElse(null);
+    AlterTable alter = AlterTable.ofExisting(statement, context).orElse(null);
     if (alter == null
-        || !context.existedBefore(alter.table())
         || alter.actions().stream().noneMatch(a -> a.startsWith("validate", "constraint"))) {
       return;
     }

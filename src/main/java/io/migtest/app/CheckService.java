@@ -70,6 +70,17 @@ public final class CheckService {
                             e.getKey(), e.getValue().value(), e.getValue().source()))
                 .toList(),
             Rules.ALL);
+    try (ServerStart database = new ServerStart(DatabaseProviders.choose(config))) {
+      if (config.gates().lintReadsDatabase()) {
+        database.begin();
+      }
+      return loadAndRun(config, progress, lintRules, database);
+    }
+  }
+
+  /** Reads the project, its tests and history, then runs the gates and writes the report. */
+  private Outcome loadAndRun(
+      Config config, Progress progress, RuleSettings lintRules, ServerStart database) {
     List<Oracle> tests = TestSuites.load(config);
     List<SqlScript> setup = SetupScripts.load(config);
     ReportFiles files = ReportFiles.prepare(config.reportDir(), config.projectDir());
@@ -82,7 +93,8 @@ public final class CheckService {
             cache.map(ParseCacheFile::load).orElse(Map.of()),
             PARSE_LIMIT,
             Runtime.getRuntime().availableProcessors() - 1)) {
-      Outcome outcome = run(config, progress, files, migrations, parsed, setup, oracles, lintRules);
+      Outcome outcome =
+          run(config, progress, files, migrations, parsed, setup, oracles, lintRules, database);
       cache.ifPresent(file -> file.save(parsed));
       progress.step(
           "statements parsed: "
@@ -102,7 +114,8 @@ public final class CheckService {
       ParsedScripts counts,
       List<SqlScript> setup,
       List<Oracle> oracles,
-      RuleSettings lintRules) {
+      RuleSettings lintRules,
+      ServerStart database) {
     progress.step(
         "found "
             + migrations.head().migrations().size()
@@ -132,6 +145,7 @@ public final class CheckService {
                   oracles,
                   progress,
                   limit,
+                  database,
                   results));
     } catch (MigtestException e) {
       if (e.exitCode() != ExitCode.ENVIRONMENT) {
@@ -183,11 +197,11 @@ public final class CheckService {
       List<Oracle> oracles,
       Progress progress,
       RunLimit limit,
+      ServerStart start,
       List<GateResult> results) {
-    var provider = DatabaseProviders.choose(config);
     try (LazyDatabase database =
         new LazyDatabase(
-            provider,
+            start,
             config.timeouts(),
             migrations.head().layout().sessionSql(config.initSql()),
             config.environment(),

@@ -1,6 +1,5 @@
 package io.migtest.app;
 
-import io.migtest.db.DatabaseProvider;
 import io.migtest.db.DatabaseServer;
 import io.migtest.db.ScriptRunner;
 import io.migtest.db.Timeouts;
@@ -9,11 +8,12 @@ import io.migtest.gate.Progress;
 import java.util.Map;
 
 /**
- * Starts the run's database the first time a gate asks for it, registers it with the run's time
- * limit, and stops it at the end of the run if it was started.
+ * Hands the run's database to the gates the first time one asks for it (started then, or earlier by
+ * {@link ServerStart#begin()}), registers it with the run's time limit, and stops it at the end of
+ * the run if a gate took it.
  */
 final class LazyDatabase implements DatabaseAccess, AutoCloseable {
-  private final DatabaseProvider provider;
+  private final ServerStart start;
   private final Timeouts timeouts;
   private final String initSql;
   private final Map<String, String> environment;
@@ -27,13 +27,13 @@ final class LazyDatabase implements DatabaseAccess, AutoCloseable {
    * @param environment migtest's environment, which decides how psql runs
    */
   LazyDatabase(
-      DatabaseProvider provider,
+      ServerStart start,
       Timeouts timeouts,
       String initSql,
       Map<String, String> environment,
       RunLimit limit,
       Progress progress) {
-    this.provider = provider;
+    this.start = start;
     this.timeouts = timeouts;
     this.initSql = initSql;
     this.environment = environment;
@@ -44,8 +44,8 @@ final class LazyDatabase implements DatabaseAccess, AutoCloseable {
   @Override
   public synchronized DatabaseServer server() {
     if (server == null) {
-      progress.step("database: " + provider.plan());
-      DatabaseServer started = provider.start();
+      progress.step("database: " + start.plan());
+      DatabaseServer started = start.take();
       try {
         limit.started(started);
       } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.migtest.process.CommandResult;
 import io.migtest.process.Commands;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,15 +36,20 @@ public final class LintBenchmark {
     Path dir = project.resolve("db/migrations");
     int statements = HistoryGenerator.write(dir, files);
     out.printf(Locale.ROOT, "corpus: %d files, %d statements in %s%n", files, statements, dir);
-    List<String> lint =
+    List<String> lint = new ArrayList<>(List.of(javaProgram()));
+    lint.addAll(jvmOptions());
+    lint.addAll(
         List.of(
-            javaProgram(),
             "-jar",
             jar().toString(),
             "lint",
             project.toString(),
             "--report-dir",
-            project.resolve("report").toString());
+            project.resolve("report").toString()));
+    out.printf(
+        Locale.ROOT,
+        "JVM options (this JVM's): %s%n",
+        jvmOptions().isEmpty() ? "none" : String.join(" ", jvmOptions()));
     double cold = time(lint, project, out, "migtest lint, empty parse cache", statements);
     double warm = time(lint, project, out, "migtest lint, parse cache from that run", statements);
     Optional<Path> squawk = onPath("squawk");
@@ -93,6 +99,11 @@ public final class LintBenchmark {
       }
     }
     return Optional.empty();
+  }
+
+  /** The options this JVM was started with, so the timed one runs as the user chose. */
+  private static List<String> jvmOptions() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments();
   }
 
   private static String javaProgram() {

@@ -78,16 +78,26 @@ public final class EmbeddedCluster implements AutoCloseable {
     this.shutdownHook = new Thread(this::stopQuietly, "migtest-postgres-stop");
   }
 
-  /** Creates and starts a cluster under {@code runRoot}. */
+  /**
+   * Creates and starts a cluster under {@code runRoot}, or in the unused {@link SingleUseCluster}
+   * beside the binaries when there is one.
+   */
   public static EmbeddedCluster start(
       Path binaries, LaunchPlan plan, Path runRoot, Map<String, String> parentEnv) {
+    String stamp = PristineCluster.stamp(binaries, INITDB_OPTIONS);
+    Optional<SingleUseCluster> singleUse =
+        SingleUseCluster.claim(SingleUseCluster.folderFor(binaries), stamp, plan.account());
     Path dataDir;
     try {
-      Files.createDirectories(runRoot);
-      Files.setPosixFilePermissions(runRoot, PosixFilePermissions.fromString("rwxr-xr-x"));
-      StaleFolders.sweep(runRoot);
-      dataDir = Files.createTempDirectory(runRoot, StaleFolders.prefix("data"));
-      ownByServer(dataDir, plan);
+      if (singleUse.isPresent()) {
+        dataDir = singleUse.get().data();
+      } else {
+        Files.createDirectories(runRoot);
+        Files.setPosixFilePermissions(runRoot, PosixFilePermissions.fromString("rwxr-xr-x"));
+        StaleFolders.sweep(runRoot);
+        dataDir = Files.createTempDirectory(runRoot, StaleFolders.prefix("data"));
+        ownByServer(dataDir, plan);
+      }
     } catch (IOException e) {
       throw MigtestException.environment(
           "Cannot create a data folder for the embedded PostgreSQL under "
@@ -105,7 +115,11 @@ public final class EmbeddedCluster implements AutoCloseable {
       cluster.reaper =
           ClusterReaper.start(
               dataDir, binaries.resolve("bin/pg_ctl"), plan.commandPrefix(), cluster.env);
-      cluster.createData();
+      if (singleUse.isPresent()) {
+        cluster.initialPassword = singleUse.get().password();
+      } else {
+        cluster.createData(stamp);
+      }
       cluster.pgCtlStart();
       cluster.replaceInitialPassword();
     } catch (IOException e) {
@@ -133,9 +147,8 @@ public final class EmbeddedCluster implements AutoCloseable {
    * runs {@code initdb} right here when no copy can be kept or used. A copy that cannot be copied
    * is removed, so the next server makes a new one.
    */
-  private void createData() {
+  private void createData(String stamp) {
     Path folder = PristineCluster.folderFor(binaries);
-    String stamp = PristineCluster.stamp(binaries, INITDB_OPTIONS);
     Optional<PristineCluster> pristine =
         PristineCluster.open(folder, stamp).or(() -> buildPristine(folder, stamp));
     if (pristine.isPresent()) {

@@ -65,17 +65,27 @@ final class PristineCluster {
   /** The copy in {@code folder}, if it is there, trusted and made with {@code stamp}. */
   static Optional<PristineCluster> open(Path folder, String stamp) {
     try {
-      if (!ownedAndClosed(folder)
-          || !ownedAndClosed(folder.resolve(DATA))
-          || !ownedAndClosed(folder.resolve(PASSWORD))
-          || !ownedAndClosed(folder.resolve(STAMP))
-          || !Files.readString(folder.resolve(STAMP)).equals(stamp)) {
+      if (!ownedAndClosed(folder.resolve(DATA))) {
         return Optional.empty();
       }
-      return Optional.of(new PristineCluster(folder, Files.readString(folder.resolve(PASSWORD))));
+      return readTrusted(folder, stamp).map(password -> new PristineCluster(folder, password));
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The password kept in {@code folder} when the folder, its {@code password} and its {@code stamp}
+   * are this process's user's and closed to others, and the stamp is {@code stamp}.
+   */
+  static Optional<String> readTrusted(Path folder, String stamp) throws IOException {
+    if (!ownedAndClosed(folder)
+        || !ownedAndClosed(folder.resolve(PASSWORD))
+        || !ownedAndClosed(folder.resolve(STAMP))
+        || !Files.readString(folder.resolve(STAMP)).equals(stamp)) {
+      return Optional.empty();
+    }
+    return Optional.of(Files.readString(folder.resolve(PASSWORD)));
   }
 
   /**

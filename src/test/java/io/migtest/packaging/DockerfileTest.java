@@ -163,6 +163,13 @@ class DockerfileTest {
             "test -s /tmp/migtest-postgres-0/pg-*.initdb/stamp",
             "mv /tmp/migtest-postgres-0/pg-*.initdb /opt/migtest/postgres.initdb",
             "mv /tmp/migtest-postgres-0/pg-* /opt/migtest/postgres");
+    assertThat(runs)
+        .as("the single-use copy: a folder of root's, data/ of the server's account")
+        .containsSubsequence(
+            "chown -R root:root /opt/migtest",
+            "cp -a /opt/migtest/postgres.initdb /opt/migtest/postgres.single-use",
+            "chmod 0755 /opt/migtest/postgres.single-use",
+            "chown -R migtest:migtest /opt/migtest/postgres.single-use/data");
     assertThat(dockerfile.lines()).contains("ENV MIGTEST_POSTGRES_BINARIES=/opt/migtest/postgres");
     Matcher home = Pattern.compile("HOME=(\\S+)").matcher(runs);
     assertThat(home.find()).as("the training run has a home of its own").isTrue();

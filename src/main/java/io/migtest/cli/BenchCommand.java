@@ -2,6 +2,7 @@ package io.migtest.cli;
 
 import io.migtest.bench.ApplyBenchmark;
 import io.migtest.bench.LintBenchmark;
+import io.migtest.bench.PerformanceBenchmark;
 import io.migtest.bench.StartBenchmark;
 import io.migtest.db.LaunchMode;
 import java.io.PrintWriter;
@@ -24,16 +25,20 @@ import picocli.CommandLine.Spec;
       "         (one JDBC execute per file, no parsing); prints both times and the ratio",
       "  start  start and stop the embedded PostgreSQL a few times; prints cold and warm times",
       "  lint   generate a corpus of migration files and run migtest lint on it in a new JVM",
-      "         (empty and warm parse cache), and squawk when it is on the PATH; prints the ratio"
+      "         (empty and warm parse cache), and squawk when it is on the PATH; prints the ratio",
+      "  performance  run the performance gate on a generated pull request of --migrations new",
+      "         migrations (default here: 20) over ten seeded tables; prints the time"
     })
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "apply, start or lint")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "apply, start, lint or performance")
   String what;
 
-  @Option(names = "--migrations", description = "Migrations to generate for apply (default: 500).")
-  int migrations = 500;
+  @Option(
+      names = "--migrations",
+      description = "Migrations to generate (default: 500 for apply, 20 for performance).")
+  Integer migrations;
 
   @Option(names = "--files", description = "Migration files to generate for lint (default: 2000).")
   int files = 2000;
@@ -51,11 +56,16 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
     PrintWriter out = spec.commandLine().getOut();
     switch (what) {
-      case "apply" -> new ApplyBenchmark(migrations, rounds, launchMode, env).run(out);
+      case "apply" ->
+          new ApplyBenchmark(migrations == null ? 500 : migrations, rounds, launchMode, env)
+              .run(out);
+      case "performance" ->
+          new PerformanceBenchmark(migrations == null ? 20 : migrations, env).run(out);
       case "start" -> new StartBenchmark(rounds, launchMode, env).run(out);
       case "lint" -> new LintBenchmark(files, env).run(out);
       default ->
-          throw io.migtest.MigtestException.usage("bench takes apply, start or lint, not " + what);
+          throw io.migtest.MigtestException.usage(
+              "bench takes apply, start, lint or performance, not " + what);
     }
     return 0;
   }

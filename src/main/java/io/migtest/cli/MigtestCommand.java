@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CheckCommand.class,
       LintCommand.class,
+      BaselineCommand.class,
       RulesCommand.class,
       ActionCommand.class,
       DoctorCommand.class,

@@ -66,6 +66,18 @@ public final class ConfigKeys {
   /** The lint rules' settings, {@code lint.rules.<rule id>: off | error | warning | info}. */
   public static final String LINT_RULES = "lint.rules";
 
+  /** The performance gate's settings (see {@link io.migtest.gate.PerformanceSettings}). */
+  public static final String PERFORMANCE_SCALE = "performance.scale";
+
+  public static final String PERFORMANCE_REPEATS = "performance.repeats";
+  public static final String PERFORMANCE_THRESHOLD = "performance.threshold";
+  public static final String PERFORMANCE_NOISE_FLOOR = "performance.noise-floor";
+  public static final String PERFORMANCE_LARGE_TABLE_ROWS = "performance.large-table-rows";
+  public static final String PERFORMANCE_BASELINE = "performance.baseline";
+
+  /** Set by {@code migtest baseline update}: the performance gate writes the baseline. */
+  public static final String PERFORMANCE_UPDATE_BASELINE = "performance.update-baseline";
+
   /** Keys a YAML file may hold; {@code gates.<id>} keys are added per gate. */
   public static final List<String> FILE_KEYS;
 
@@ -93,7 +105,14 @@ public final class ConfigKeys {
                 DBMATE_MIGRATIONS_TABLE,
                 DBMATE_STRICT,
                 DBMATE_SEARCH_PATH,
-                LINT_DATABASE));
+                LINT_DATABASE,
+                PERFORMANCE_SCALE,
+                PERFORMANCE_REPEATS,
+                PERFORMANCE_THRESHOLD,
+                PERFORMANCE_NOISE_FLOOR,
+                PERFORMANCE_LARGE_TABLE_ROWS,
+                PERFORMANCE_BASELINE,
+                PERFORMANCE_UPDATE_BASELINE));
     Arrays.stream(GateId.values()).forEach(g -> keys.add(gateKey(g)));
     FILE_KEYS = List.copyOf(keys);
   }

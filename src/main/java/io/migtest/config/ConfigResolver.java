@@ -7,6 +7,7 @@ import io.migtest.fs.ProjectBoundary;
 import io.migtest.gate.GateId;
 import io.migtest.gate.GateMode;
 import io.migtest.gate.GatePlan;
+import io.migtest.gate.PerformanceSettings;
 import io.migtest.migration.Layouts;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -130,7 +131,10 @@ public final class ConfigResolver {
         layout == null ? null : layout.value(),
         path(projectDir, s, ConfigKeys.TESTS),
         new GatePlan(
-            gates, selectedGates(s.get(ConfigKeys.GATES)), bool(s, ConfigKeys.LINT_DATABASE)),
+            gates,
+            selectedGates(s.get(ConfigKeys.GATES)),
+            bool(s, ConfigKeys.LINT_DATABASE),
+            performance(projectDir, s)),
         value(s, ConfigKeys.BASE),
         reportDir(projectDir, reportDir),
         value(s, ConfigKeys.DATABASE_URL),
@@ -163,6 +167,64 @@ public final class ConfigResolver {
           throw MigtestException.usage(
               setting.source() + ": " + key + " is `" + setting.value() + "`; use true or false.");
     };
+  }
+
+  /** The {@code performance} section, each value checked against its range. */
+  private static PerformanceSettings performance(Path projectDir, Map<String, Setting> s) {
+    PerformanceSettings d = PerformanceSettings.defaults(projectDir);
+    String baseline = path(projectDir, s, ConfigKeys.PERFORMANCE_BASELINE);
+    return new PerformanceSettings(
+        number(
+            s,
+            ConfigKeys.PERFORMANCE_SCALE,
+            d.scale(),
+            1,
+            PerformanceSettings.MAX_SCALE,
+            "rows per table; seeding more would not fit a throwaway database"),
+        (int)
+            number(
+                s,
+                ConfigKeys.PERFORMANCE_REPEATS,
+                d.repeats(),
+                1,
+                PerformanceSettings.MAX_REPEATS,
+                "runs of each migration"),
+        number(
+            s, ConfigKeys.PERFORMANCE_THRESHOLD, (long) d.thresholdPercent(), 1, 1000, "percent"),
+        duration(s, ConfigKeys.PERFORMANCE_NOISE_FLOOR, d.noiseFloor()),
+        number(
+            s,
+            ConfigKeys.PERFORMANCE_LARGE_TABLE_ROWS,
+            d.largeTableRows(),
+            0,
+            Long.MAX_VALUE,
+            "rows"),
+        projectDir,
+        baseline == null ? d.baseline() : projectDir.resolve(baseline).normalize(),
+        baseline == null ? d.baselineName() : baseline,
+        bool(s, ConfigKeys.PERFORMANCE_UPDATE_BASELINE));
+  }
+
+  /** A whole number within {@code [min, max]}, or {@code fallback} when absent. */
+  private static long number(
+      Map<String, Setting> s, String key, long fallback, long min, long max, String unit) {
+    Setting setting = s.get(key);
+    if (setting == null || setting.value().isBlank()) {
+      return fallback;
+    }
+    long value;
+    try {
+      value = Long.parseLong(setting.value().strip().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw invalid(setting, key, "a whole number (" + unit + ")");
+    }
+    if (value < min || value > max) {
+      throw invalid(
+          setting,
+          key,
+          "from " + min + (max == Long.MAX_VALUE ? " up" : " to " + max) + " (" + unit + ")");
+    }
+    return value;
   }
 
   /** The {@code lint.rules} entries by rule id. */

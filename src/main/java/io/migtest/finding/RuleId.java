@@ -50,6 +50,13 @@ public final class RuleId {
   public static final String MIGRATION_FAILED = "migration-failed";
   public static final String BASE_MIGRATION_FAILED = "base-migration-failed";
   public static final String HISTORY_TABLE_FAILED = "history-table-failed";
+
+  // The performance gate: measured on the seeded base state, against the baseline.
+  public static final String PERFORMANCE_REGRESSION = "performance-regression";
+  public static final String LARGE_TABLE_REWRITE = "large-table-rewrite";
+  public static final String ACCESS_EXCLUSIVE_ON_LARGE_TABLE = "access-exclusive-on-large-table";
+  public static final String FAILS_ON_SEEDED_DATA = "fails-on-seeded-data";
+  public static final String SEED_INCOMPLETE = "seed-incomplete";
   public static final String OPEN_TRANSACTION = "open-transaction";
   public static final String STATEMENT_TIMEOUT_EXCEEDED = "statement-timeout-exceeded";
   public static final String TEST_COMMAND_FAILED = "test-command-failed";

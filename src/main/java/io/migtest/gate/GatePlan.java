@@ -1,5 +1,6 @@
 package io.migtest.gate;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +12,17 @@ import java.util.Map;
  * @param lintDatabase whether the lint gate builds the base state to read its catalog even when no
  *     other gate needs a database ({@code lint.database}, set by {@code migtest lint} when given a
  *     database)
+ * @param performance how the performance gate measures and judges
  */
-public record GatePlan(Map<GateId, GateMode> modes, List<GateId> selected, boolean lintDatabase) {
+public record GatePlan(
+    Map<GateId, GateMode> modes,
+    List<GateId> selected,
+    boolean lintDatabase,
+    PerformanceSettings performance) {
 
   /** Every gate runs and blocks. */
-  public static final GatePlan ALL = new GatePlan(Map.of(), null, false);
+  public static final GatePlan ALL =
+      new GatePlan(Map.of(), null, false, PerformanceSettings.defaults(Path.of("")));
 
   public GatePlan {
     modes = Map.copyOf(modes);

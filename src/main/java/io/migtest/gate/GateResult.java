@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.migtest.finding.Finding;
 import io.migtest.finding.Severity;
 import io.migtest.oracle.TestResult;
+import io.migtest.perf.PerformanceResults;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @param summary one line for the gates table
  * @param tests the verdicts of the tests this gate ran (reported in their own section)
+ * @param performance the performance gate's measurements (their own section), else null
  */
 public record GateResult(
     GateId id,
@@ -19,11 +21,24 @@ public record GateResult(
     long durationMs,
     String summary,
     List<Finding> findings,
-    @JsonIgnore List<TestResult> tests) {
+    @JsonIgnore List<TestResult> tests,
+    @JsonIgnore PerformanceResults performance) {
 
   public GateResult {
     findings = List.copyOf(findings);
     tests = List.copyOf(tests);
+  }
+
+  /** A result of a gate that measures nothing. */
+  public GateResult(
+      GateId id,
+      GateStatus status,
+      GateMode mode,
+      long durationMs,
+      String summary,
+      List<Finding> findings,
+      List<TestResult> tests) {
+    this(id, status, mode, durationMs, summary, findings, tests, null);
   }
 
   /** A result of a gate that ran no tests. */
@@ -34,7 +49,7 @@ public record GateResult(
       long durationMs,
       String summary,
       List<Finding> findings) {
-    this(id, status, mode, durationMs, summary, findings, List.of());
+    this(id, status, mode, durationMs, summary, findings, List.of(), null);
   }
 
   /** PASS, WARN or FAIL from the worst finding. */

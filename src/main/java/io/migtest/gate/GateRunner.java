@@ -14,7 +14,7 @@ public final class GateRunner {
 
   /** The gates this version of migtest has. */
   public static GateRunner standard() {
-    return new GateRunner(List.of(new LintGate(), new ApplyGate()));
+    return new GateRunner(List.of(new LintGate(), new ApplyGate(), new PerformanceGate()));
   }
 
   public List<GateId> availableIds() {

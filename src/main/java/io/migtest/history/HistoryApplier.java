@@ -111,8 +111,22 @@ public final class HistoryApplier implements AutoCloseable {
       List<Migration> migrations,
       Callbacks callbacks,
       Consumer<Migration> onApplied) {
+    return migrate(database, migrations, callbacks, onApplied, null);
+  }
+
+  /**
+   * Like {@link #migrate(ScratchDatabase, List, Callbacks, Consumer)}, running {@code probe} after
+   * each migration in the migration's transaction when it has one (the performance gate reads the
+   * locks the transaction holds there).
+   */
+  public Migrated migrate(
+      ScratchDatabase database,
+      List<Migration> migrations,
+      Callbacks callbacks,
+      Consumer<Migration> onApplied,
+      String probe) {
     return new Migrate(
-            runner.get(), recordedIn == null ? historyTable : recordedIn, callbacks, session)
+            runner.get(), recordedIn == null ? historyTable : recordedIn, callbacks, session, probe)
         .run(database, migrations, onApplied);
   }
 

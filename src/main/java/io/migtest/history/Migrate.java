@@ -60,17 +60,24 @@ final class Migrate {
   private final HistoryTable historyTable;
   private final Callbacks callbacks;
   private final SessionScope session;
+  private final String probe;
 
   /**
    * @param historyTable the tool's history table, or null when the layout keeps none
    * @param session what the tool's session carries from one migration to the next
+   * @param probe SQL run after each migration in its transaction (after the history row), or null
    */
   Migrate(
-      ScriptRunner runner, HistoryTable historyTable, Callbacks callbacks, SessionScope session) {
+      ScriptRunner runner,
+      HistoryTable historyTable,
+      Callbacks callbacks,
+      SessionScope session,
+      String probe) {
     this.runner = runner.reportingWarningsTo(warnings);
     this.historyTable = historyTable;
     this.callbacks = callbacks;
     this.session = session;
+    this.probe = probe;
   }
 
   /** Migrates {@code database} with {@code migrations}; {@code onApplied} hears of each. */
@@ -148,10 +155,24 @@ final class Migrate {
 
   private Epilogue record(Migration migration) {
     if (historyTable == null) {
-      return null;
+      return probe == null
+          ? null
+          : new Epilogue(
+              probe,
+              e ->
+                  new Finding(
+                      RuleId.HISTORY_TABLE_FAILED,
+                      Severity.ERROR,
+                      migration.file(),
+                      0,
+                      "The migration ran, but migtest's reading of its locks failed: "
+                          + e.getMessage(),
+                      e.getSQLState()));
     }
     return new Epilogue(
-        historyTable.recordOf(migration),
+        probe == null
+            ? historyTable.recordOf(migration)
+            : historyTable.recordOf(migration) + ";\n" + probe,
         e ->
             new Finding(
                 RuleId.HISTORY_TABLE_FAILED,

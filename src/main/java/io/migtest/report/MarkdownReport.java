@@ -6,9 +6,13 @@ import io.migtest.gate.GateResult;
 import io.migtest.gate.GateStatus;
 import io.migtest.oracle.TestResult;
 import io.migtest.oracle.TestStatus;
+import io.migtest.perf.ByteSize;
+import io.migtest.perf.MigrationPerformance;
+import io.migtest.perf.PerformanceResults;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Renders {@code report.md}: the verdict, the gates table, then each gate's findings. */
 public final class MarkdownReport implements ReportRenderer {
@@ -63,6 +67,9 @@ public final class MarkdownReport implements ReportRenderer {
         findings(md, gate);
       }
     }
+    if (report.performance() != null && !report.performance().migrations().isEmpty()) {
+      performance(md, report.performance());
+    }
     if (!report.tests().isEmpty()) {
       tests(md, report.tests());
     }
@@ -97,6 +104,52 @@ public final class MarkdownReport implements ReportRenderer {
                   : test.failures().isEmpty() ? "" : String.valueOf(test.failures().size()))
           .append(" |\n");
     }
+  }
+
+  /** One row per measured migration: its figures and the change against the baseline. */
+  private static void performance(StringBuilder md, PerformanceResults performance) {
+    md.append("\n### Performance: ")
+        .append(performance.scale())
+        .append(" rows per table, median of ")
+        .append(performance.repeats())
+        .append(performance.repeats() == 1 ? " run" : " runs")
+        .append(
+            "\n\n| Migration | Time | Against the baseline | WAL | Rewrites | Strongest lock |\n")
+        .append("|---|---|---|---|---|---|\n");
+    for (MigrationPerformance m : performance.migrations()) {
+      md.append("| ")
+          .append(MarkdownText.codeInCell(m.file()))
+          .append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f ms", m.durationMs()))
+          .append(" | ")
+          .append(change(m))
+          .append(" | ")
+          .append(ByteSize.text(m.walBytes()))
+          .append(" | ")
+          .append(
+              m.rewrites().stream().map(MarkdownText::codeInCell).collect(Collectors.joining(", ")))
+          .append(" | ")
+          .append(
+              m.locks().stream()
+                  .map(l -> MarkdownText.codeInCell(l.relation()) + " " + l.mode())
+                  .collect(Collectors.joining(", ")))
+          .append(" |\n");
+    }
+  }
+
+  private static String change(MigrationPerformance m) {
+    if (m.baseline() == null) {
+      return "no baseline";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s time, %s WAL",
+        percent(m.durationChangePercent()),
+        percent(m.walChangePercent()));
+  }
+
+  private static String percent(Double change) {
+    return change == null ? "new" : String.format(Locale.ROOT, "%+.0f%%", change);
   }
 
   private static String testStatus(TestStatus status) {

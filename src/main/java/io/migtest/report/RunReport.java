@@ -1,9 +1,11 @@
 package io.migtest.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.migtest.gate.GateResult;
 import io.migtest.oracle.TestResult;
+import io.migtest.perf.PerformanceResults;
 import java.util.List;
 
 /**
@@ -45,6 +47,17 @@ public record RunReport(
 
   /** The program that wrote the report. */
   public record Tool(String name, String version) {}
+
+  /** The performance gate's measurements, when it measured (the {@code performance} section). */
+  @JsonProperty("performance")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public PerformanceResults performance() {
+    return gates.stream()
+        .map(GateResult::performance)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
+  }
 
   /**
    * One migration as the report lists it.

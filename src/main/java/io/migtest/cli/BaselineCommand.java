@@ -1,0 +1,110 @@
+package io.migtest.cli;
+
+import io.migtest.app.CheckService;
+import io.migtest.config.Config;
+import io.migtest.config.ConfigKeys;
+import io.migtest.config.ConfigResolver;
+import io.migtest.config.Setting;
+import io.migtest.gate.GateRunner;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code migtest baseline}: the performance gate's committed baseline. */
+@Command(
+    name = "baseline",
+    mixinStandardHelpOptions = true,
+    description = "Writes the performance gate's baseline (.migtest/baseline.json).",
+    subcommands = {BaselineCommand.Update.class})
+public final class BaselineCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
+  }
+
+  /** {@code migtest baseline update}: measure the new migrations and write the baseline. */
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Measures the new migrations in DIR as the performance gate does (the base branch's state"
+            + " seeded with performance.scale rows per table, each migration run"
+            + " performance.repeats times on a fresh clone) and writes their figures to the"
+            + " baseline file (performance.baseline, default .migtest/baseline.json): time, WAL,"
+            + " rewritten tables and the strongest lock per table.",
+        "",
+        "Entries of other migrations in the file are kept while their files exist; a baseline"
+            + " measured at another scale is replaced. Commit the file: the performance gate then"
+            + " fails a migration that gets slower than its entry by more than the threshold, or"
+            + " that rewrites or locks a large table its entry does not.",
+      },
+      footer = {
+        "",
+        "Exit codes: 0 written, 1 a migration failed on the seeded data (nothing written),"
+            + " 2 usage or configuration error, 3 the environment failed."
+      })
+  public static final class Update implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin MigrationOptions options;
+
+    @Mixin ProjectOptions project;
+
+    @Option(
+        names = "--base",
+        paramLabel = "REF",
+        required = true,
+        description =
+            "Git ref of the base branch: its state is seeded, and the migrations it lacks are"
+                + " measured.")
+    String base;
+
+    @Option(
+        names = "--report-dir",
+        paramLabel = "DIR",
+        description = "Where the reports go (default: migtest-report).")
+    String reportDir;
+
+    @Option(
+        names = "--database-url",
+        paramLabel = "URL",
+        description = "Measure on an existing server instead of the embedded PostgreSQL.")
+    String databaseUrl;
+
+    @Option(
+        names = "--postgres-image",
+        paramLabel = "IMAGE",
+        description = "Measure on PostgreSQL started from this Docker image.")
+    String postgresImage;
+
+    @Override
+    public Integer call() {
+      Map<String, String> env = System.getenv();
+      PrintWriter out = spec.commandLine().getOut();
+      Map<String, Setting> flags = options.settings();
+      flags.put(ConfigKeys.GATES, new Setting("performance", "migtest baseline update"));
+      flags.put(
+          ConfigKeys.PERFORMANCE_UPDATE_BASELINE, new Setting("true", "migtest baseline update"));
+      CheckCommand.put(flags, ConfigKeys.BASE, base, "--base");
+      CheckCommand.put(flags, ConfigKeys.REPORT_DIR, reportDir, "--report-dir");
+      CheckCommand.put(flags, ConfigKeys.DATABASE_URL, databaseUrl, "--database-url");
+      CheckCommand.put(flags, ConfigKeys.POSTGRES_IMAGE, postgresImage, "--postgres-image");
+      Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags);
+      ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
+      CheckService.Outcome outcome =
+          new CheckService(GateRunner.standard(), List.of()).run(config, progress);
+      CheckCommand.print(outcome, out);
+      out.flush();
+      return outcome.exitCode().code();
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package io.migtest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.migtest.db.SharedServer;
+import io.migtest.process.ChildEnvironment;
+import io.migtest.process.Commands;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The performance gate and {@code migtest baseline update} on a real PostgreSQL: the base branch's
+ * tables seeded, the pull request's migrations measured, judged against the committed baseline.
+ */
+class PerformanceGateTest {
+  @TempDir Path repo;
+
+  @BeforeEach
+  void baseBranchWithTwoTables() throws IOException {
+    git("init", "-q", "-b", "main");
+    write("migtest.yml", "performance:\n  scale: 2000\n  repeats: 1\n  noise-floor: 1ms\n");
+    write(
+        "db/migrations/V1__tables.sql",
+        """
+        CREATE TABLE users (id int PRIMARY KEY, name text NOT NULL,
+                            plan text NOT NULL CHECK (plan IN ('free', 'pro')));
+        CREATE TABLE orders (id int PRIMARY KEY, user_id int NOT NULL REFERENCES users (id),
+                             amount int NOT NULL);
+        """);
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    git("checkout", "-q", "-b", "feature");
+  }
+
+  @Test
+  void aRewriteIsAWarningUntilTheBaselineAcceptsItAndAnErrorWhenTheBaselineLacksIt()
+      throws IOException {
+    write(
+        "db/migrations/V2__token.sql",
+        "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();");
+
+    CliRun first = check();
+    assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+    assertThat(first.out())
+        .contains("performance  WARN")
+        .contains("[large-table-rewrite] The migration rewrote public.users (2000 rows seeded)")
+        .contains("[access-exclusive-on-large-table]")
+        .contains("No baseline has this migration yet");
+    JsonNode measured = report().path("performance").path("migrations").get(0);
+    assertThat(measured.path("file").asText()).isEqualTo("db/migrations/V2__token.sql");
+    assertThat(measured.path("rewrites").toString()).isEqualTo("[\"public.users\"]");
+    assertThat(measured.path("locks").get(0).path("mode").asText())
+        .isEqualTo("AccessExclusiveLock");
+    assertThat(measured.path("walBytes").asLong()).isPositive();
+    assertThat(report().path("performance").path("seeded").toString())
+        .contains("\"rows\":2000,\"requested\":2000");
+
+    CliRun update = run("baseline", "update", repo.toString(), "--base", "main");
+    assertThat(update.exitCode()).as(update.out() + update.err()).isZero();
+    assertThat(update.out()).contains("baseline written to .migtest/baseline.json");
+    JsonNode baseline =
+        new ObjectMapper().readTree(repo.resolve(".migtest/baseline.json").toFile());
+    assertThat(baseline.path("scale").asLong()).isEqualTo(2000);
+    assertThat(baseline.path("migrations").path("db/migrations/V2__token.sql").path("rewrites"))
+        .hasSize(1);
+
+    CliRun accepted = check();
+    assertThat(accepted.exitCode()).isZero();
+    assertThat(accepted.out())
+        .contains("performance  PASS")
+        .contains("against .migtest/baseline.json");
+
+    write(
+        "db/migrations/V2__token.sql",
+        "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();\n"
+            + "ALTER TABLE orders ALTER COLUMN amount TYPE bigint;");
+    CliRun worse = check();
+    assertThat(worse.exitCode()).isEqualTo(1);
+    assertThat(worse.out())
+        .contains("performance  FAIL")
+        .contains("The migration rewrote public.orders (2000 rows seeded)")
+        .contains("The baseline does not have it")
+        .doesNotContain("rewrote public.users");
+  }
+
+  @Test
+  void aSlowdownAgainstTheBaselineFailsAndTheReportShowsTheChange() throws IOException {
+    write("db/migrations/V2__names.sql", "UPDATE users SET name = name || '!';");
+    write(
+        ".migtest/baseline.json",
+        """
+        {"schemaVersion": 1, "scale": 2000, "migrations": {"db/migrations/V2__names.sql":
+          {"durationMs": 0.1, "walBytes": 0, "rewrites": [], "locks": []}}}
+        """);
+
+    CliRun slower = check();
+
+    assertThat(slower.exitCode()).isEqualTo(1);
+    assertThat(slower.out())
+        .contains("[performance-regression] The migration took")
+        .contains("more than the baseline's 0.1 ms");
+    String markdown = Files.readString(repo.resolve("out/report.md"));
+    assertThat(markdown)
+        .contains("### Performance: 2000 rows per table, median of 1 run")
+        .contains("| ` db/migrations/V2__names.sql ` |")
+        .containsPattern("\\+\\d+% time, new WAL");
+  }
+
+  @Test
+  void aMigrationThatFailsOnlyWithRowsFailsTheGateAtItsLine() throws IOException {
+    write(
+        "db/migrations/V2__region.sql",
+        "ALTER TABLE users ADD COLUMN note text;\nALTER TABLE orders ADD COLUMN region text NOT NULL;");
+
+    CliRun run = check();
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("apply        PASS")
+        .contains("error db/migrations/V2__region.sql:2 [fails-on-seeded-data]")
+        .contains("column \"region\" of relation \"orders\" contains null values")
+        .contains("23502");
+  }
+
+  @Test
+  void aBrokenBaselineOrATooLargeScaleIsAUsageErrorNeverAPass() throws IOException {
+    write("db/migrations/V2__note.sql", "ALTER TABLE users ADD COLUMN note text;");
+    write(".migtest/baseline.json", "{\"schemaVersion\": 1, \"scale\": ");
+    CliRun corrupt = check();
+    assertThat(corrupt.exitCode()).isEqualTo(2);
+    assertThat(corrupt.err())
+        .contains("The performance baseline .migtest/baseline.json cannot be used")
+        .contains("not valid JSON")
+        .contains("migtest baseline update");
+
+    write(".migtest/baseline.json", "{\"schemaVersion\": 2, \"scale\": 2000, \"migrations\": {}}");
+    CliRun future = check();
+    assertThat(future.exitCode()).isEqualTo(2);
+    assertThat(future.err()).contains("its schemaVersion is 2 and this migtest reads 1");
+
+    Files.delete(repo.resolve(".migtest/baseline.json"));
+    write("migtest.yml", "performance:\n  scale: 50000000\n");
+    CliRun huge = check();
+    assertThat(huge.exitCode()).isEqualTo(2);
+    assertThat(huge.err())
+        .contains("performance.scale")
+        .contains("from 1 to 1000000 (rows per table");
+  }
+
+  @Test
+  void aBaselineBehindACommittedLinkOutOfTheProjectIsNeitherReadNorWritten(@TempDir Path outside)
+      throws IOException {
+    write("db/migrations/V2__note.sql", "ALTER TABLE users ADD COLUMN note text;");
+    Files.writeString(outside.resolve("baseline.json"), "secret: not json");
+    Files.createSymbolicLink(repo.resolve(".migtest"), outside);
+
+    CliRun read = check();
+    assertThat(read.exitCode()).isEqualTo(2);
+    assertThat(read.err())
+        .contains("leads through a symbolic link out of")
+        .doesNotContain("secret");
+
+    CliRun update = run("baseline", "update", repo.toString(), "--base", "main");
+    assertThat(update.exitCode()).isEqualTo(2);
+    assertThat(Files.readString(outside.resolve("baseline.json"))).isEqualTo("secret: not json");
+  }
+
+  @Test
+  void withoutABaseBranchTheGateSaysWhyItMeasuredNothing() throws IOException {
+    CliRun run =
+        run(
+            "check",
+            repo.toString(),
+            "--gates",
+            "performance",
+            "--database-url",
+            SharedServer.url(),
+            "--report-dir",
+            repo.resolve("out").toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("performance  SKIP").contains("no base was given (--base)");
+  }
+
+  private CliRun check() {
+    return run(
+        "check",
+        repo.toString(),
+        "--base",
+        "main",
+        "--gates",
+        "apply,performance",
+        "--database-url",
+        SharedServer.url(),
+        "--report-dir",
+        repo.resolve("out").toString());
+  }
+
+  private CliRun run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    if (args[0].equals("baseline")) {
+      all.addAll(
+          List.of(
+              "--database-url",
+              SharedServer.url(),
+              "--report-dir",
+              repo.resolve("out").toString()));
+    }
+    return CliRun.of(all.toArray(String[]::new));
+  }
+
+  private JsonNode report() throws IOException {
+    return new ObjectMapper().readTree(repo.resolve("out/report.json").toFile());
+  }
+
+  private void git(String... args) throws IOException {
+    List<String> command =
+        new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t"));
+    command.addAll(List.of(args));
+    Map<String, String> env = ChildEnvironment.minimal(System.getenv());
+    env.put("HOME", repo.toString());
+    assertThat(Commands.run(command, repo, env, Duration.ofSeconds(30)).succeeded()).isTrue();
+  }
+
+  private void write(String relative, String content) throws IOException {
+    Path file = repo.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+}

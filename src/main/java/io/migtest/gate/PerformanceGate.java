@@ -17,6 +17,7 @@ import io.migtest.perf.MigrationPerformance;
 import io.migtest.perf.PerformanceChecks;
 import io.migtest.perf.PerformanceMeter;
 import io.migtest.perf.PerformanceResults;
+import io.migtest.seed.SeedSize;
 import io.migtest.seed.Seeder;
 import io.migtest.seed.TableFill;
 import java.io.IOException;
@@ -36,6 +37,8 @@ import java.util.Set;
  * writes the baseline instead.
  */
 public final class PerformanceGate implements Gate {
+  /** The seeded state, the state before a migration, and the clone it runs on exist at once. */
+  private static final int COPIES = 3;
 
   @Override
   public GateId id() {
@@ -199,6 +202,10 @@ public final class PerformanceGate implements Gate {
     context.progress().step("performance: seeding " + scale + " rows per table");
     try (Connection connection = database.connect()) {
       context.database().runner().prepare(connection);
+      Optional<String> refusal = SeedSize.refusal(connection, scale, COPIES);
+      if (refusal.isPresent()) {
+        throw MigtestException.usage(refusal.get());
+      }
       return new Seeder(connection, scale).seed(ignoredTables(context));
     }
   }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * What the performance gate measured for one migration over its repeats: the median time, WAL and
@@ -88,13 +87,6 @@ public record MigrationPerformance(
         walBytes,
         rewrites,
         locks.stream().map(l -> new Baseline.Lock(l.relation(), l.mode())).toList());
-  }
-
-  /** The strongest lock of {@code mode} or above per table, by name. */
-  List<TableLock> locksAtLeast(LockMode mode) {
-    return locks.stream()
-        .filter(l -> LockMode.of(l.mode()).map(m -> m.compareTo(mode) >= 0).orElse(false))
-        .collect(Collectors.toList());
   }
 
   private static Double change(double now, double before) {

@@ -124,6 +124,21 @@ class SeederTest {
     assertThat(fill(fills, "public.only_defaults").rows()).isEqualTo(50);
   }
 
+  @Test
+  void aScaleTheServersDiskCannotHoldIsRefusedWithTheFigures() throws SQLException {
+    sql("CREATE TABLE wide (id bigint PRIMARY KEY, a text, b text, c timestamptz, d jsonb)");
+
+    assertThat(SeedSize.refusal(connection, 10_000, 3)).isEmpty();
+    assertThat(SeedSize.refusal(connection, 100_000_000_000L, 3))
+        .hasValueSatisfying(
+            message ->
+                assertThat(message)
+                    .contains("Seeding 100000000000 rows into each of the 1 tables")
+                    .containsPattern("about \\d+ MB for the seeded state and its clones")
+                    .containsPattern("disk has \\d+ MB free")
+                    .contains("Lower performance.scale"));
+  }
+
   private static TableFill fill(List<TableFill> fills, String table) {
     return fills.stream().filter(f -> f.table().equals(table)).findFirst().orElseThrow();
   }

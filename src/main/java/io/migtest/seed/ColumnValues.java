@@ -18,11 +18,17 @@ final class ColumnValues {
    */
   static String expression(SeedColumn column, int salt) {
     String base =
-        column.choices() != null
-            ? "(" + column.choices() + ")[1 + (g - 1) % array_length(" + column.choices() + ", 1)]"
-            : column.enumType()
-                ? enumValue(column.enumName())
-                : forType(column.baseType(), column.typmod(), salt);
+        column.document() != null
+            ? column.document()
+            : column.choices() != null
+                ? "("
+                    + column.choices()
+                    + ")[1 + (g - 1) % array_length("
+                    + column.choices()
+                    + ", 1)]"
+                : column.enumType()
+                    ? enumValue(column.enumName())
+                    : forType(column.baseType(), column.typmod(), salt);
     if (base == null) {
       return null;
     }
@@ -32,12 +38,12 @@ final class ColumnValues {
     return "(" + base + ")::" + column.formattedType();
   }
 
-  private static String enumValue(String enumType) {
+  static String enumValue(String enumType) {
     String range = "enum_range(NULL::" + enumType + ")";
     return "(" + range + ")[1 + (g - 1) % array_length(" + range + ", 1)]";
   }
 
-  private static String forType(String type, int typmod, int salt) {
+  static String forType(String type, int typmod, int salt) {
     return switch (type.toLowerCase(Locale.ROOT)) {
       case "int2" -> "g % 32767";
       case "int4", "int8", "oid" -> "g";

@@ -32,7 +32,7 @@ final class SeedCatalog {
              a.attnotnull, a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '',
              t.typcategory = 'A', b.typname, b.typtype,
              CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END,
-             format_type(b.oid, NULL)
+             format_type(b.oid, NULL), a.attname
       FROM pg_attribute a
       JOIN pg_type t ON t.oid = a.atttypid
       JOIN LATERAL (
@@ -65,6 +65,19 @@ final class SeedCatalog {
       WHERE contype = 'c' AND cardinality(conkey) = 1 AND conrelid IN (%s)
       """;
 
+  /** Generated columns: what they compute, and their type, to shape the JSON they read. */
+  private static final String GENERATED =
+      """
+      SELECT a.attrelid, pg_get_expr(d.adbin, d.adrelid), b.typname,
+             CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END,
+             CASE WHEN b.typtype = 'e' THEN format_type(b.oid, NULL) END
+      FROM pg_attribute a
+      JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      JOIN pg_type t ON t.oid = a.atttypid
+      JOIN pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+      WHERE a.attgenerated = 's' AND a.attrelid IN (%s)
+      """;
+
   private SeedCatalog() {}
 
   /** The tables of the database, except those named in {@code skipped} (unqualified names). */
@@ -90,11 +103,26 @@ final class SeedCatalog {
         }
       }
     }
+    Map<Long, Map<String, JsonShape>> shapes = new HashMap<>();
+    try (var read = connection.createStatement()) {
+      try (var rs = read.executeQuery(GENERATED.formatted(oids))) {
+        while (rs.next()) {
+          JsonShape.read(
+              shapes.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getInt(4),
+              rs.getString(5));
+        }
+      }
+    }
     Map<Long, List<SeedColumn>> columns = new LinkedHashMap<>();
     try (var read = connection.createStatement()) {
       try (var rs = read.executeQuery(COLUMNS.formatted(oids))) {
         while (rs.next()) {
           boolean isEnum = "e".equals(rs.getString(9));
+          String baseType = rs.getString(8);
+          JsonShape shape = shapes.getOrDefault(rs.getLong(1), Map.of()).get(rs.getString(12));
           columns
               .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
               .add(
@@ -108,7 +136,8 @@ final class SeedCatalog {
                       rs.getBoolean(7),
                       rs.getBoolean(5),
                       rs.getBoolean(6),
-                      choices.get(rs.getLong(1) + "/" + rs.getInt(3))));
+                      choices.get(rs.getLong(1) + "/" + rs.getInt(3)),
+                      shape != null && baseType.startsWith("json") ? shape.expression() : null));
         }
       }
     }

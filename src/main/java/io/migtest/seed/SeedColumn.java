@@ -11,6 +11,8 @@ package io.migtest.seed;
  * @param filledByServer whether the server fills it (identity, generated, or a default)
  * @param choices an SQL array of the only values a CHECK allows ({@code col IN ('a', 'b')}), or
  *     null
+ * @param document for a JSON column that generated columns read keys from, the SQL that builds a
+ *     document with those keys ({@link JsonShape}), else null
  */
 record SeedColumn(
     String name,
@@ -22,7 +24,8 @@ record SeedColumn(
     boolean array,
     boolean notNull,
     boolean filledByServer,
-    String choices) {
+    String choices,
+    String document) {
 
   boolean enumType() {
     return enumName != null;

@@ -125,6 +125,36 @@ class SeederTest {
   }
 
   @Test
+  void documentsCarryTheKeysThatGeneratedColumnsRead() throws SQLException {
+    sql(
+        """
+        CREATE FUNCTION parse_iso(text) RETURNS timestamptz IMMUTABLE LANGUAGE sql
+          AS 'SELECT $1::timestamptz';
+        CREATE TYPE state AS ENUM ('CREATED', 'RUNNING');
+        CREATE FUNCTION state_of(text) RETURNS state IMMUTABLE LANGUAGE sql AS 'SELECT $1::state';
+        CREATE TABLE flows (
+          key varchar(250) NOT NULL PRIMARY KEY,
+          value jsonb NOT NULL,
+          namespace varchar(150) NOT NULL GENERATED ALWAYS AS (value ->> 'namespace') STORED,
+          deleted boolean NOT NULL GENERATED ALWAYS AS (CAST(value ->> 'deleted' AS boolean)) STORED,
+          source_id varchar(100) GENERATED ALWAYS AS (value #>> '{source, id}') STORED,
+          worker varchar(36) NOT NULL GENERATED ALWAYS AS (value -> 'worker' ->> 'uuid') STORED,
+          current state NOT NULL GENERATED ALWAYS AS (state_of(value #>> '{state, current}')) STORED,
+          updated timestamptz NOT NULL
+            GENERATED ALWAYS AS (parse_iso(value ->> 'updated')) STORED
+        );
+        """);
+
+    List<TableFill> fills = new Seeder(connection, 300).seed(Set.of());
+
+    assertThat(fills.get(0).reason()).isNull();
+    assertThat(fills.get(0).rows()).isEqualTo(300);
+    assertThat(query("SELECT count(DISTINCT namespace) FROM flows")).isEqualTo("300");
+    assertThat(query("SELECT count(source_id) FROM flows")).isEqualTo("300");
+    assertThat(query("SELECT count(DISTINCT current) FROM flows")).isEqualTo("2");
+  }
+
+  @Test
   void aScaleTheServersDiskCannotHoldIsRefusedWithTheFigures() throws SQLException {
     sql("CREATE TABLE wide (id bigint PRIMARY KEY, a text, b text, c timestamptz, d jsonb)");
 

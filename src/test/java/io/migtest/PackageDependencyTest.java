@@ -38,6 +38,7 @@ class PackageDependencyTest {
           "process",
           "perf",
           "report",
+          "schema",
           "seed",
           "sql");
 
@@ -48,6 +49,7 @@ class PackageDependencyTest {
           Map.entry("fs", Set.of()),
           Map.entry("sql", Set.of("finding")),
           Map.entry("seed", Set.of()),
+          Map.entry("schema", Set.of()),
           Map.entry("perf", Set.of("db", "seed", "finding")),
           Map.entry("migration", Set.of("sql", "finding", "fs", "process")),
           Map.entry("db", Set.of("sql", "finding", "process", "fs")),

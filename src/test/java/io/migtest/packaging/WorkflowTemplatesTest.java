@@ -203,10 +203,9 @@ class WorkflowTemplatesTest {
 
   private static boolean usesFutureCommands(String text) {
     return text.contains("report merge")
-        || text.contains("baseline update")
         || text.contains("gates: mutation")
-        || text.contains("gates: performance")
-        || text.contains("gates: rollback");
+        || text.contains("gates: rollback")
+        || text.contains("gates: data");
   }
 
   private static Stream<JsonNode> steps() {

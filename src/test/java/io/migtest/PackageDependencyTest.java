@@ -32,6 +32,7 @@ class PackageDependencyTest {
           "fs",
           "gate",
           "github",
+          "history",
           "lint",
           "migration",
           "oracle",

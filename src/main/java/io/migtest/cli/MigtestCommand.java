@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       LintCommand.class,
       BaselineCommand.class,
+      SnapshotCommand.class,
+      DiffCommand.class,
       RulesCommand.class,
       ActionCommand.class,
       DoctorCommand.class,

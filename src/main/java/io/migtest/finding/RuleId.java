@@ -51,6 +51,12 @@ public final class RuleId {
   public static final String BASE_MIGRATION_FAILED = "base-migration-failed";
   public static final String HISTORY_TABLE_FAILED = "history-table-failed";
 
+  // The rollback gate: up, down and up again, compared by schema snapshots.
+  public static final String DOWN_DOES_NOT_RESTORE = "down-does-not-restore";
+  public static final String UP_AFTER_DOWN_DIFFERS = "up-after-down-differs";
+  public static final String UP_AFTER_DOWN_FAILS = "up-after-down-fails";
+  public static final String COLUMN_POSITION_CHANGED = "column-position-changed";
+
   // The performance gate: measured on the seeded base state, against the baseline.
   public static final String PERFORMANCE_REGRESSION = "performance-regression";
   public static final String LARGE_TABLE_REWRITE = "large-table-rewrite";

@@ -14,7 +14,8 @@ public final class GateRunner {
 
   /** The gates this version of migtest has. */
   public static GateRunner standard() {
-    return new GateRunner(List.of(new LintGate(), new ApplyGate(), new PerformanceGate()));
+    return new GateRunner(
+        List.of(new LintGate(), new ApplyGate(), new RollbackGate(), new PerformanceGate()));
   }
 
   public List<GateId> availableIds() {

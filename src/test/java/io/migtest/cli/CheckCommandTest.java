@@ -75,7 +75,7 @@ class CheckCommandTest {
     assertThat(report.get("migrations").get(0).has("downFile")).isTrue();
     assertThat(report.get("migrations").get(0).get("downFile").isNull()).isTrue();
     assertThat(report.get("gates").findValuesAsText("id"))
-        .containsExactly("lint", "apply", "performance");
+        .containsExactly("lint", "apply", "rollback", "performance");
     assertThat(gate(report, "apply").get("mode").asText()).isEqualTo("block");
     assertThat(project.resolve("migtest-report/report.md"))
         .content()
@@ -177,12 +177,10 @@ class CheckCommandTest {
     assertThat(config.exitCode()).isEqualTo(2);
     assertThat(config.err()).contains("migtest.yml line 2").contains("gates.apply");
 
-    write("migtest.yml", "gates:\n  mutation: block\n  rollback: off\n");
+    write("migtest.yml", "gates:\n  mutation: block\n  data: off\n");
     CliRun unavailable = CliRun.of("check", project.toString());
     assertThat(unavailable.exitCode()).isEqualTo(2);
-    assertThat(unavailable.err())
-        .contains("gate mutation to block or warn")
-        .doesNotContain("rollback");
+    assertThat(unavailable.err()).contains("gate mutation to block or warn").doesNotContain("data");
 
     Files.delete(project.resolve("migtest.yml"));
     CliRun tests = CliRun.of("check", project.toString(), "--tests", "no/such/tests");

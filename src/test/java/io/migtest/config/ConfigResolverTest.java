@@ -142,6 +142,26 @@ class ConfigResolverTest {
   }
 
   @Test
+  void performanceSettingsAreCheckedAgainstTheirRanges() throws IOException {
+    assertUsageError(
+        "performance:\n  scale: 50000000\n",
+        "migtest.yml line 2",
+        "performance.scale",
+        "from 1 to 1000000 (rows per table");
+    assertUsageError("performance:\n  repeats: 0\n", "performance.repeats", "from 1 to 25");
+    assertUsageError("performance:\n  threshold: many\n", "performance.threshold", "whole number");
+    Config config =
+        resolve(
+            "performance:\n  scale: 500\n  noise-floor: 10ms\n",
+            Map.of("MIGTEST_PERFORMANCE_SCALE", "700"),
+            Map.of());
+    assertThat(config.gates().performance().scale()).as("the environment wins").isEqualTo(700);
+    assertThat(config.gates().performance().noiseFloor()).isEqualTo(Duration.ofMillis(10));
+    assertThat(config.gates().performance().baseline())
+        .isEqualTo(project.resolve(".migtest/baseline.json"));
+  }
+
+  @Test
   void selectedAndOffGatesDoNotRun() throws IOException {
     Config config =
         resolve(

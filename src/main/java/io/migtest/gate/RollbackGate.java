@@ -1,0 +1,264 @@
+package io.migtest.gate;
+
+import io.migtest.MigtestException;
+import io.migtest.Plural;
+import io.migtest.db.ScratchDatabase;
+import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
+import io.migtest.finding.Severity;
+import io.migtest.history.HistoryApplier;
+import io.migtest.migration.Callbacks;
+import io.migtest.migration.Migration;
+import io.migtest.migration.MigrationComparison;
+import io.migtest.migration.MigrationHistory;
+import io.migtest.schema.SchemaChange;
+import io.migtest.schema.SchemaDiff;
+import io.migtest.schema.SchemaSnapshot;
+import io.migtest.sql.SqlScript;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The rollback gate: for each new migration with a down script, on the state before it, snapshot
+ * S0, up, S1, down, S2, up again, S3: the down must bring back S0 (S2 equals S0) and the up must
+ * work again on what the down left (S3 equals S1). The migrations are checked in order on one
+ * database, which each up-again leaves in the state the next migration starts from; a down that
+ * fails is a finding at its file and line, and the state is then built again from the history.
+ * Migrations without a down are the lint gate's {@code missing-down}; a history without any down
+ * script is skipped.
+ */
+public final class RollbackGate implements Gate {
+  /** Changes listed per finding; the rest are counted. */
+  private static final int CHANGES_SHOWN = 20;
+
+  @Override
+  public GateId id() {
+    return GateId.ROLLBACK;
+  }
+
+  @Override
+  public GateResult run(GateContext context) {
+    long started = System.nanoTime();
+    MigrationComparison migrations = context.migrations();
+    MigrationHistory head = migrations.head();
+    if (head.migrations().stream().allMatch(m -> m.down() == null)) {
+      return result(
+          context,
+          started,
+          GateStatus.SKIP,
+          "no down scripts in this history (" + head.layout().name() + "): nothing to roll back",
+          List.of());
+    }
+    MigrationHistory base = migrations.base();
+    List<Migration> fresh = base == null ? head.migrations() : migrations.toApplyOnBase();
+    List<Migration> before = base == null ? List.of() : base.migrations();
+    HistoryApplier.State state =
+        base == null
+            ? context.history().empty("rollback")
+            : context.history().after(before, base.callbacks(), "rollback");
+    if (state instanceof HistoryApplier.Failed) {
+      return result(
+          context,
+          started,
+          GateStatus.SKIP,
+          "not checked: the " + (base == null ? "setup" : "base branch") + " does not apply",
+          List.of());
+    }
+    Set<String> ignored = historyTables(head);
+    List<Finding> findings = new ArrayList<>();
+    ScratchDatabase db = ((HistoryApplier.Ready) state).database();
+    int checked = 0;
+    int withoutDown = 0;
+    try (Progress.Task task = context.progress().task("rollback", fresh.size())) {
+      SchemaSnapshot current = snapshot(db, ignored);
+      for (int i = 0; i < fresh.size(); i++) {
+        Migration migration = fresh.get(i);
+        Round round = check(context, db, migration, head.callbacks(), current, ignored);
+        findings.addAll(round.findings());
+        if (round.applyFailed()) {
+          break;
+        }
+        if (migration.down() == null) {
+          withoutDown++;
+        } else {
+          checked++;
+        }
+        if (round.after() == null) {
+          db.close();
+          List<Migration> upTo = new ArrayList<>(before);
+          upTo.addAll(fresh.subList(0, i + 1));
+          HistoryApplier.State rebuilt =
+              context.history().after(upTo, head.callbacks(), "rollback");
+          if (rebuilt instanceof HistoryApplier.Failed) {
+            db = null;
+            break;
+          }
+          db = ((HistoryApplier.Ready) rebuilt).database();
+          current = snapshot(db, ignored);
+        } else {
+          current = round.after();
+        }
+        task.advance(migration.file());
+      }
+    } catch (SQLException e) {
+      throw MigtestException.environment(
+          "The rollback gate lost its database connection: " + e.getMessage(), e);
+    } finally {
+      if (db != null) {
+        db.close();
+      }
+    }
+    String summary =
+        Plural.of(checked, "migration")
+            + " checked (up, down, up again)"
+            + (withoutDown == 0 ? "" : "; " + withoutDown + " without a down script (see lint)");
+    return result(context, started, GateResult.statusOf(findings), summary, findings);
+  }
+
+  /**
+   * What checking one migration found, and the schema it left (null when the database must be built
+   * again, after a down that failed).
+   */
+  private record Round(List<Finding> findings, SchemaSnapshot after, boolean applyFailed) {}
+
+  private static Round check(
+      GateContext context,
+      ScratchDatabase db,
+      Migration migration,
+      Callbacks callbacks,
+      SchemaSnapshot s0,
+      Set<String> ignored)
+      throws SQLException {
+    Optional<Finding> up =
+        context.history().migrate(db, List.of(migration), callbacks, m -> {}).failure();
+    if (up.isPresent()) {
+      // The apply gate reports it; the migrations after it cannot be checked.
+      return new Round(List.of(), null, true);
+    }
+    SchemaSnapshot s1 = snapshot(db, ignored);
+    if (migration.down() == null) {
+      return new Round(List.of(), s1, false);
+    }
+    List<Finding> findings = new ArrayList<>();
+    Optional<Finding> down = run(context, db, migration.down());
+    if (down.isPresent()) {
+      findings.add(down.get());
+      return new Round(findings, null, false);
+    }
+    SchemaSnapshot s2 = snapshot(db, ignored);
+    differences(SchemaDiff.between(s0, s2), migration.down(), findings, DOWN_LEAVES);
+    Optional<Finding> again = run(context, db, migration.up());
+    if (again.isPresent()) {
+      Finding f = again.get();
+      findings.add(
+          new Finding(
+              RuleId.UP_AFTER_DOWN_FAILS,
+              Severity.ERROR,
+              f.file(),
+              f.line(),
+              f.endLine(),
+              "After the down script ran, the migration does not apply again: "
+                  + f.message()
+                  + " (the down left something the up creates, or removed something it needs).",
+              f.sqlstate()));
+      return new Round(findings, null, false);
+    }
+    SchemaSnapshot s3 = snapshot(db, ignored);
+    differences(SchemaDiff.between(s1, s3), migration.up(), findings, UP_AGAIN_GIVES);
+    return new Round(findings, s3, false);
+  }
+
+  private static final String DOWN_LEAVES =
+      "The down script does not bring back the schema from before the migration";
+  private static final String UP_AGAIN_GIVES =
+      "Applied again after its down script, the migration builds a different schema than the"
+          + " first time";
+
+  /** One finding for the structural changes, and a note for column positions alone. */
+  private static void differences(
+      List<SchemaChange> changes, SqlScript script, List<Finding> findings, String what) {
+    List<SchemaChange> structural = changes.stream().filter(c -> !c.positionOnly()).toList();
+    List<SchemaChange> positions = changes.stream().filter(SchemaChange::positionOnly).toList();
+    String rule =
+        what.equals(DOWN_LEAVES) ? RuleId.DOWN_DOES_NOT_RESTORE : RuleId.UP_AFTER_DOWN_DIFFERS;
+    if (!structural.isEmpty()) {
+      findings.add(
+          Finding.error(
+              rule,
+              script.file(),
+              0,
+              what + ". Compared with " + against(what) + ": " + listed(structural) + "."));
+    }
+    if (!positions.isEmpty()) {
+      findings.add(
+          new Finding(
+              RuleId.COLUMN_POSITION_CHANGED,
+              Severity.INFO,
+              script.file(),
+              0,
+              "Only column positions differ ("
+                  + listed(positions)
+                  + "): a column dropped and added again goes last. Queries that name their"
+                  + " columns do not notice; `SELECT *` and `COPY` without a column list do.",
+              null));
+    }
+  }
+
+  private static String against(String what) {
+    return what.equals(DOWN_LEAVES) ? "before the migration" : "its first run";
+  }
+
+  private static String listed(List<SchemaChange> changes) {
+    String shown =
+        changes.stream()
+            .limit(CHANGES_SHOWN)
+            .map(SchemaChange::description)
+            .collect(Collectors.joining("; "));
+    return changes.size() > CHANGES_SHOWN
+        ? shown + "; and " + (changes.size() - CHANGES_SHOWN) + " more"
+        : shown;
+  }
+
+  /** Runs one script as the apply gate runs it, on a connection of its own. */
+  private static Optional<Finding> run(GateContext context, ScratchDatabase db, SqlScript script)
+      throws SQLException {
+    try (Connection connection = db.connect()) {
+      context.database().runner().prepare(connection);
+      return context.database().runner().run(connection, script);
+    }
+  }
+
+  private static SchemaSnapshot snapshot(ScratchDatabase db, Set<String> ignored)
+      throws SQLException {
+    try (Connection connection = db.connect()) {
+      return SchemaSnapshot.read(connection, ignored);
+    }
+  }
+
+  private static Set<String> historyTables(MigrationHistory head) {
+    return head.layout()
+        .historyTable()
+        .map(t -> Set.of(t.name().substring(t.name().lastIndexOf('.') + 1)))
+        .orElse(Set.of());
+  }
+
+  private GateResult result(
+      GateContext context,
+      long started,
+      GateStatus status,
+      String summary,
+      List<Finding> findings) {
+    return new GateResult(
+        id(),
+        status,
+        context.mode(id()),
+        (System.nanoTime() - started) / 1_000_000,
+        summary,
+        findings);
+  }
+}

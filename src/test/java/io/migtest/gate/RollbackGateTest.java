@@ -1,0 +1,146 @@
+package io.migtest.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migtest.app.ProjectLoader;
+import io.migtest.config.Config;
+import io.migtest.config.ConfigResolver;
+import io.migtest.db.SharedServer;
+import io.migtest.finding.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rollback gate on a real PostgreSQL: up, down, up again, compared by schema snapshots. */
+class RollbackGateTest {
+  @TempDir Path project;
+
+  @Test
+  void aDownThatForgetsAnIndexFailsAtTheDownFileAndTheUpCannotRunAgain() throws IOException {
+    write("migrations/1_users.up.sql", "CREATE TABLE users (id int PRIMARY KEY, name text);");
+    write("migrations/1_users.down.sql", "DROP TABLE users;");
+    write(
+        "migrations/2_name.up.sql",
+        "ALTER TABLE users ALTER COLUMN name SET NOT NULL;\nCREATE INDEX users_name ON users (name);");
+    write("migrations/2_name.down.sql", "ALTER TABLE users ALTER COLUMN name DROP NOT NULL;");
+
+    GateResult result = rollback();
+
+    assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+    assertThat(result.summary()).isEqualTo("2 migrations checked (up, down, up again)");
+    assertThat(result.findings())
+        .extracting(Finding::rule)
+        .containsExactly("down-does-not-restore", "up-after-down-fails");
+    Finding finding = result.findings().get(0);
+    assertThat(finding.file()).isEqualTo("migrations/2_name.down.sql");
+    assertThat(finding.message())
+        .startsWith("The down script does not bring back the schema from before the migration.")
+        .contains("Compared with before the migration: index `public.users_name` added");
+    Finding again = result.findings().get(1);
+    assertThat(again.file()).isEqualTo("migrations/2_name.up.sql");
+    assertThat(again.line()).isEqualTo(2);
+    assertThat(again.message()).contains("relation \"users_name\" already exists");
+  }
+
+  @Test
+  void downsThatUndoTheirUpsPass() throws IOException {
+    write("migrations/1_users.up.sql", "CREATE TABLE users (id int PRIMARY KEY, name text);");
+    write("migrations/1_users.down.sql", "DROP TABLE users;");
+    write(
+        "migrations/2_name.up.sql",
+        "ALTER TABLE users ALTER COLUMN name SET NOT NULL;\nCREATE INDEX users_name ON users (name);");
+    write(
+        "migrations/2_name.down.sql",
+        "DROP INDEX users_name;\nALTER TABLE users ALTER COLUMN name DROP NOT NULL;");
+
+    GateResult result = rollback();
+
+    assertThat(result.status()).as(result.findings().toString()).isEqualTo(GateStatus.PASS);
+    assertThat(result.findings()).isEmpty();
+  }
+
+  @Test
+  void aDownThatFailsIsReportedAtItsLineWithTheSqlstate() throws IOException {
+    write("migrations/1_users.up.sql", "CREATE TABLE users (id int);");
+    write("migrations/1_users.down.sql", "-- undo\nDROP TABLE userz;");
+    write("migrations/2_more.up.sql", "CREATE TABLE more (id int);");
+    write("migrations/2_more.down.sql", "DROP TABLE more;");
+
+    GateResult result = rollback();
+
+    assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+    Finding failure = result.findings().get(0);
+    assertThat(failure.file()).isEqualTo("migrations/1_users.down.sql");
+    assertThat(failure.line()).isEqualTo(2);
+    assertThat(failure.sqlstate()).isEqualTo("42P01");
+    assertThat(result.summary())
+        .as("the next migration is still checked")
+        .startsWith("2 migrations");
+  }
+
+  @Test
+  void aDownThatLeavesTheTableMakesTheUpFailAgain() throws IOException {
+    write("migrations/1_users.up.sql", "CREATE TABLE users (id int);");
+    write("migrations/1_users.down.sql", "SELECT 1;");
+
+    GateResult result = rollback();
+
+    assertThat(result.findings())
+        .extracting(Finding::rule)
+        .containsExactly("down-does-not-restore", "up-after-down-fails");
+    assertThat(result.findings().get(1).message())
+        .contains("relation \"users\" already exists")
+        .contains("does not apply again");
+  }
+
+  @Test
+  void aColumnThatComesBackInAnotherPositionIsOnlyANote() throws IOException {
+    write("migrations/1_users.up.sql", "CREATE TABLE users (id int, name text, email text);");
+    write("migrations/1_users.down.sql", "DROP TABLE users;");
+    write("migrations/2_drop.up.sql", "ALTER TABLE users DROP COLUMN name;");
+    write("migrations/2_drop.down.sql", "ALTER TABLE users ADD COLUMN name text;");
+
+    GateResult result = rollback();
+
+    assertThat(result.status()).isEqualTo(GateStatus.PASS);
+    assertThat(result.findings())
+        .extracting(Finding::rule)
+        .containsExactly("column-position-changed");
+    assertThat(result.findings().get(0).message()).contains("column `public.users.name`: position");
+  }
+
+  @Test
+  void aHistoryWithoutDownScriptsIsSkipped() throws IOException {
+    write("db/migrations/V1__users.sql", "CREATE TABLE users (id int);");
+
+    GateResult result = rollback();
+
+    assertThat(result.status()).isEqualTo(GateStatus.SKIP);
+    assertThat(result.summary()).contains("no down scripts in this history (flyway)");
+  }
+
+  private GateResult rollback() {
+    Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of());
+    try (GateContext context =
+        GateContext.of(
+            config.gates(),
+            ProjectLoader.load(config),
+            DatabaseAccess.of(SharedServer.get(), config.timeouts()),
+            List.of(),
+            List.of(),
+            null,
+            Progress.SILENT)) {
+      return new RollbackGate().run(context);
+    }
+  }
+
+  private void write(String relative, String content) throws IOException {
+    Path file = project.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+}

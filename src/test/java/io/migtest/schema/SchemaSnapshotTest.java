@@ -115,12 +115,18 @@ class SchemaSnapshotTest {
             "index `app.orders_customer_idx` missing",
             "constraint `app.orders.orders_note_check`: now validated",
             "type `app.mood`: definition was 'happy', 'sad', now 'happy', 'sad', 'calm'",
-            "column `app.customers.visits`: position was 4, now 6");
+            "column `app.customers.visits`: position was 4, now 5");
     assertThat(changes)
         .filteredOn(SchemaChange::positionOnly)
         .extracting(SchemaChange::object)
-        .containsExactly("column app.customers.visits");
+        .containsExactly("column app.customers.lower_email", "column app.customers.visits");
     assertThat(SchemaDiff.between(before, before)).isEmpty();
+    assertThat(
+            SchemaDiff.between(
+                snapshotOf("CREATE TABLE t (a int, b int);"),
+                snapshotOf("CREATE TABLE t (a int, x int, b int); ALTER TABLE t DROP COLUMN x;")))
+        .as("a dropped column leaves no gap in the positions")
+        .isEmpty();
   }
 
   @Test

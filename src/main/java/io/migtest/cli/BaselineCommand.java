@@ -59,6 +59,8 @@ public final class BaselineCommand implements Callable<Integer> {
 
     @Mixin ProjectOptions project;
 
+    @Mixin DatabaseOptions database;
+
     @Option(
         names = "--base",
         paramLabel = "REF",
@@ -74,18 +76,6 @@ public final class BaselineCommand implements Callable<Integer> {
         description = "Where the reports go (default: migtest-report).")
     String reportDir;
 
-    @Option(
-        names = "--database-url",
-        paramLabel = "URL",
-        description = "Measure on an existing server instead of the embedded PostgreSQL.")
-    String databaseUrl;
-
-    @Option(
-        names = "--postgres-image",
-        paramLabel = "IMAGE",
-        description = "Measure on PostgreSQL started from this Docker image.")
-    String postgresImage;
-
     @Override
     public Integer call() {
       Map<String, String> env = System.getenv();
@@ -96,8 +86,7 @@ public final class BaselineCommand implements Callable<Integer> {
           ConfigKeys.PERFORMANCE_UPDATE_BASELINE, new Setting("true", "migtest baseline update"));
       CheckCommand.put(flags, ConfigKeys.BASE, base, "--base");
       CheckCommand.put(flags, ConfigKeys.REPORT_DIR, reportDir, "--report-dir");
-      CheckCommand.put(flags, ConfigKeys.DATABASE_URL, databaseUrl, "--database-url");
-      CheckCommand.put(flags, ConfigKeys.POSTGRES_IMAGE, postgresImage, "--postgres-image");
+      database.addTo(flags);
       Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags);
       ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
       CheckService.Outcome outcome =

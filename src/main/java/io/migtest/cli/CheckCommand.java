@@ -27,9 +27,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the deployment gates on the migrations in DIR and writes the reports.",
       "",
-      "Gates in this version: lint (the hygiene of the migrations folder; no database) and"
-          + " apply (the whole history applies on an empty database and the tests pass on it;"
-          + " with --base, the new migrations apply on top of the base branch)."
+      "Gates in this version: lint (the folder's hygiene and the SQL rules), apply (the whole"
+          + " history applies on an empty database and the tests pass on it; with --base, the"
+          + " new migrations apply on top of the base branch), rollback (up, down and up again"
+          + " restore the schema) and performance (with --base: the new migrations measured on"
+          + " seeded data against .migtest/baseline.json)."
     },
     footer = {
       "",
@@ -46,6 +48,8 @@ public final class CheckCommand implements Callable<Integer> {
   @Mixin MigrationOptions options;
 
   @Mixin ProjectOptions project;
+
+  @Mixin DatabaseOptions database;
 
   @Option(
       names = "--tests",
@@ -74,20 +78,6 @@ public final class CheckCommand implements Callable<Integer> {
           "Where the reports go, relative to the current folder (default: migtest-report);"
               + " created if absent, never written through a symbolic link.")
   String reportDir;
-
-  @Option(
-      names = "--database-url",
-      paramLabel = "URL",
-      description =
-          "Use an existing server (postgres://user:pass@host:5432/db); migtest creates and drops only its own migtest_* databases.")
-  String databaseUrl;
-
-  @Option(
-      names = "--postgres-image",
-      paramLabel = "IMAGE",
-      description =
-          "Start PostgreSQL from this Docker image through Testcontainers (e.g. postgres:16).")
-  String postgresImage;
 
   @Option(
       names = "--test-command",
@@ -162,8 +152,7 @@ public final class CheckCommand implements Callable<Integer> {
     put(flags, ConfigKeys.GATES, gates, "--gates");
     put(flags, ConfigKeys.BASE, base, "--base");
     put(flags, ConfigKeys.REPORT_DIR, reportDir, "--report-dir");
-    put(flags, ConfigKeys.DATABASE_URL, databaseUrl, "--database-url");
-    put(flags, ConfigKeys.POSTGRES_IMAGE, postgresImage, "--postgres-image");
+    database.addTo(flags);
     put(flags, ConfigKeys.TEST_COMMAND, testCommand, "--test-command");
     put(flags, ConfigKeys.SHARD, shard, "--shard");
     put(flags, ConfigKeys.STATEMENT_TIMEOUT, statementTimeout, "--statement-timeout");

@@ -20,8 +20,10 @@ import picocli.CommandLine.Spec;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints how the schema in snapshot B differs from the one in snapshot A (files written by"
-          + " `migtest snapshot`): objects missing or added, and each changed property"
+      "Prints how the schema in snapshot B differs from the one in snapshot A.",
+      "",
+      "A and B are files written by `migtest snapshot`. Lists objects missing or added, and each"
+          + " changed property"
           + " (\"column `public.orders.note`: NOT NULL added\"). Column positions that differ are"
           + " listed apart: a column dropped and added again goes last."
     },

@@ -42,6 +42,8 @@ public final class LintCommand implements Callable<Integer> {
 
   @Mixin ProjectOptions project;
 
+  @Mixin DatabaseOptions database;
+
   @Option(
       names = "--base",
       paramLabel = "REF",
@@ -54,18 +56,6 @@ public final class LintCommand implements Callable<Integer> {
       description = "Where the reports go (default: migtest-report).")
   String reportDir;
 
-  @Option(
-      names = "--database-url",
-      paramLabel = "URL",
-      description = "An existing server to build the base state on, for the rules' context.")
-  String databaseUrl;
-
-  @Option(
-      names = "--postgres-image",
-      paramLabel = "IMAGE",
-      description = "Start PostgreSQL from this Docker image for the rules' context.")
-  String postgresImage;
-
   @Override
   public Integer call() {
     Map<String, String> env = System.getenv();
@@ -74,12 +64,9 @@ public final class LintCommand implements Callable<Integer> {
     flags.put(ConfigKeys.GATES, new Setting("lint", "migtest lint"));
     CheckCommand.put(flags, ConfigKeys.BASE, base, "--base");
     CheckCommand.put(flags, ConfigKeys.REPORT_DIR, reportDir, "--report-dir");
-    CheckCommand.put(flags, ConfigKeys.DATABASE_URL, databaseUrl, "--database-url");
-    CheckCommand.put(flags, ConfigKeys.POSTGRES_IMAGE, postgresImage, "--postgres-image");
-    if (databaseUrl != null || postgresImage != null) {
-      flags.put(
-          ConfigKeys.LINT_DATABASE,
-          new Setting("true", databaseUrl != null ? "--database-url" : "--postgres-image"));
+    database.addTo(flags);
+    if (database.given() != null) {
+      flags.put(ConfigKeys.LINT_DATABASE, new Setting("true", database.given()));
     }
     Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags);
     ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);

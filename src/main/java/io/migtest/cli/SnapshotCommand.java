@@ -3,7 +3,6 @@ package io.migtest.cli;
 import io.migtest.MigtestException;
 import io.migtest.app.SnapshotService;
 import io.migtest.config.Config;
-import io.migtest.config.ConfigKeys;
 import io.migtest.config.ConfigResolver;
 import io.migtest.config.Setting;
 import io.migtest.schema.SchemaSnapshot;
@@ -24,8 +23,10 @@ import picocli.CommandLine.Spec;
     name = "snapshot",
     mixinStandardHelpOptions = true,
     description = {
-      "Applies the migrations in DIR to a scratch database, as their tool would, and prints the"
-          + " schema they build as sorted JSON: schemas, tables, columns, constraints, indexes,"
+      "Prints the schema the migrations in DIR build, as sorted JSON.",
+      "",
+      "Applies the migrations to a scratch database, as their tool would, and reads back"
+          + " schemas, tables, columns, constraints, indexes,"
           + " sequences, views, functions, triggers, types, extensions, policies and comments,"
           + " without the tool's history table or what extensions create.",
       "",
@@ -43,6 +44,8 @@ public final class SnapshotCommand implements Callable<Integer> {
 
   @Mixin ProjectOptions project;
 
+  @Mixin DatabaseOptions database;
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
@@ -55,24 +58,11 @@ public final class SnapshotCommand implements Callable<Integer> {
       description = "Stop after the migration with this version (default: apply them all).")
   String version;
 
-  @Option(
-      names = "--database-url",
-      paramLabel = "URL",
-      description = "Build the schema on an existing server.")
-  String databaseUrl;
-
-  @Option(
-      names = "--postgres-image",
-      paramLabel = "IMAGE",
-      description = "Build the schema on PostgreSQL started from this Docker image.")
-  String postgresImage;
-
   @Override
   public Integer call() {
     Map<String, String> env = System.getenv();
     Map<String, Setting> flags = options.settings();
-    CheckCommand.put(flags, ConfigKeys.DATABASE_URL, databaseUrl, "--database-url");
-    CheckCommand.put(flags, ConfigKeys.POSTGRES_IMAGE, postgresImage, "--postgres-image");
+    database.addTo(flags);
     Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags);
     ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
     SchemaSnapshot snapshot = SnapshotService.take(config, version, progress);

@@ -69,6 +69,7 @@ class PackageDependencyTest {
                   "finding",
                   "fs",
                   "perf",
+                  "schema",
                   "seed")),
           Map.entry("config", Set.of("gate", "db", "migration", "fs")),
           Map.entry("report", Set.of("gate", "oracle", "finding", "fs", "perf", "seed")),

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * database, which each up-again leaves in the state the next migration starts from; a down that
  * fails is a finding at its file and line, and the state is then built again from the history.
  * Migrations without a down are the lint gate's {@code missing-down}; a history without any down
- * script is skipped.
+ * script is skipped. A down script leaves the tool's history table as the tool's rollback does: its
+ * rows are put back as they were before the up, so an up that reads them sees what it saw.
  */
 public final class RollbackGate implements Gate {
   /** Changes listed per finding; the rest are counted. */
@@ -134,6 +135,7 @@ public final class RollbackGate implements Gate {
       SchemaSnapshot s0,
       Set<String> ignored)
       throws SQLException {
+    Optional<String> historyRows = historyRows(context, db);
     Optional<Finding> up =
         context.history().migrate(db, List.of(migration), callbacks, m -> {}).failure();
     if (up.isPresent()) {
@@ -149,6 +151,9 @@ public final class RollbackGate implements Gate {
     if (down.isPresent()) {
       findings.add(down.get());
       return new Round(findings, null, false);
+    }
+    if (historyRows.isPresent()) {
+      restoreHistoryRows(context, db, historyRows.get());
     }
     SchemaSnapshot s2 = snapshot(db, ignored);
     differences(SchemaDiff.between(s0, s2), migration.down(), findings, DOWN_LEAVES);
@@ -231,6 +236,61 @@ public final class RollbackGate implements Gate {
       context.database().runner().prepare(connection);
       return context.database().runner().run(connection, script);
     }
+  }
+
+  /** The tool's history rows as JSON, or empty when the layout keeps no table or it is absent. */
+  private static Optional<String> historyRows(GateContext context, ScratchDatabase db)
+      throws SQLException {
+    Optional<String> table = historyTable(context);
+    if (table.isEmpty()) {
+      return Optional.empty();
+    }
+    try (Connection connection = db.connect();
+        var rs =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "SELECT CASE WHEN to_regclass('"
+                        + table.get().replace("'", "''")
+                        + "') IS NULL THEN NULL ELSE (SELECT coalesce(json_agg(t), '[]')::text"
+                        + " FROM "
+                        + table.get()
+                        + " t) END")) {
+      rs.next();
+      return Optional.ofNullable(rs.getString(1));
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void restoreHistoryRows(GateContext context, ScratchDatabase db, String rows)
+      throws SQLException {
+    String table = historyTable(context).orElseThrow();
+    try (Connection connection = db.connect();
+        var restore =
+            connection.prepareStatement(
+                "DELETE FROM "
+                    + table
+                    + "; INSERT INTO "
+                    + table
+                    + " SELECT * FROM json_populate_recordset(NULL::"
+                    + table
+                    + ", ?::json)")) {
+      restore.setString(1, rows);
+      restore.execute();
+    }
+  }
+
+  /** The tool's history table as SQL names it ({@code "public"."flyway_schema_history"}). */
+  private static Optional<String> historyTable(GateContext context) {
+    return context
+        .history()
+        .recordsIn()
+        .map(
+            t ->
+                java.util.Arrays.stream(t.name().split("\\."))
+                    .map(part -> "\"" + part.replace("\"", "\"\"") + "\"")
+                    .collect(Collectors.joining(".")));
   }
 
   private static SchemaSnapshot snapshot(ScratchDatabase db, Set<String> ignored)

@@ -69,6 +69,14 @@ public final class HistoryApplier implements AutoCloseable {
   /** Building the state failed at a setup script or a migration. */
   public record Failed(Finding failure) implements State {}
 
+  /**
+   * The tool's history table that migrates record in: once a state was built, in the schema that
+   * was current then; empty for layouts without one.
+   */
+  public synchronized Optional<HistoryTable> recordsIn() {
+    return Optional.ofNullable(recordedIn == null ? historyTable : recordedIn);
+  }
+
   /** Drops the templates this applier kept. */
   @Override
   public synchronized void close() {

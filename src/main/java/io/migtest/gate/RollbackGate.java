@@ -47,7 +47,7 @@ public final class RollbackGate implements Gate {
     long started = System.nanoTime();
     MigrationComparison migrations = context.migrations();
     MigrationHistory head = migrations.head();
-    if (head.migrations().stream().allMatch(m -> m.down() == null)) {
+    if (head.migrations().stream().noneMatch(RollbackGate::hasDown)) {
       return result(
           context,
           started,
@@ -84,7 +84,7 @@ public final class RollbackGate implements Gate {
         if (round.applyFailed()) {
           break;
         }
-        if (migration.down() == null) {
+        if (!hasDown(migration)) {
           withoutDown++;
         } else {
           checked++;
@@ -117,7 +117,9 @@ public final class RollbackGate implements Gate {
     String summary =
         Plural.of(checked, "migration")
             + " checked (up, down, up again)"
-            + (withoutDown == 0 ? "" : "; " + withoutDown + " without a down script (see lint)");
+            + (withoutDown == 0
+                ? ""
+                : "; " + withoutDown + " without a down script or with an empty one (see lint)");
     return result(context, started, GateResult.statusOf(findings), summary, findings);
   }
 
@@ -143,7 +145,7 @@ public final class RollbackGate implements Gate {
       return new Round(List.of(), null, true);
     }
     SchemaSnapshot s1 = snapshot(db, ignored);
-    if (migration.down() == null) {
+    if (!hasDown(migration)) {
       return new Round(List.of(), s1, false);
     }
     List<Finding> findings = new ArrayList<>();
@@ -183,6 +185,14 @@ public final class RollbackGate implements Gate {
   private static final String UP_AGAIN_GIVES =
       "Applied again after its down script, the migration builds a different schema than the"
           + " first time";
+
+  /**
+   * Whether the migration has a down script with statements: an empty one undoes nothing on purpose
+   * or by omission, which the lint gate's {@code missing-down} reports once.
+   */
+  private static boolean hasDown(Migration migration) {
+    return migration.down() != null && !migration.down().split().statements().isEmpty();
+  }
 
   /** One finding for the structural changes, and a note for column positions alone. */
   private static void differences(

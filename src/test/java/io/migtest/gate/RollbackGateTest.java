@@ -114,6 +114,23 @@ class RollbackGateTest {
   }
 
   @Test
+  void anEmptyDownIsLeftToLintAndCountedNotReportedTwice() throws IOException {
+    write("migrations/1_users.up.sql", "CREATE TABLE users (id int);");
+    write("migrations/1_users.down.sql", "DROP TABLE users;");
+    write("migrations/2_more.up.sql", "ALTER TABLE users ADD COLUMN name text;");
+    write("migrations/2_more.down.sql", "-- nothing to undo\n");
+
+    GateResult result = rollback();
+
+    assertThat(result.status()).isEqualTo(GateStatus.PASS);
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.summary())
+        .isEqualTo(
+            "1 migration checked (up, down, up again); 1 without a down script or with an empty"
+                + " one (see lint)");
+  }
+
+  @Test
   void aHistoryWithoutDownScriptsIsSkipped() throws IOException {
     write("db/migrations/V1__users.sql", "CREATE TABLE users (id int);");
 

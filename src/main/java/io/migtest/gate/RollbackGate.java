@@ -14,6 +14,7 @@ import io.migtest.migration.MigrationHistory;
 import io.migtest.schema.SchemaChange;
 import io.migtest.schema.SchemaDiff;
 import io.migtest.schema.SchemaSnapshot;
+import io.migtest.sql.IrreversibleMark;
 import io.migtest.sql.SqlScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -75,6 +76,7 @@ public final class RollbackGate implements Gate {
     ScratchDatabase db = ((HistoryApplier.Ready) state).database();
     int checked = 0;
     int withoutDown = 0;
+    int irreversible = 0;
     try (Progress.Task task = context.progress().task("rollback", fresh.size())) {
       SchemaSnapshot current = snapshot(db, ignored);
       for (int i = 0; i < fresh.size(); i++) {
@@ -84,7 +86,12 @@ public final class RollbackGate implements Gate {
         if (round.applyFailed()) {
           break;
         }
-        if (!hasDown(migration)) {
+        if (!hasDown(migration)
+            && IrreversibleMark.in(migration.up().text())
+                .filter(IrreversibleMark::hasReason)
+                .isPresent()) {
+          irreversible++;
+        } else if (!hasDown(migration)) {
           withoutDown++;
         } else {
           checked++;
@@ -117,6 +124,7 @@ public final class RollbackGate implements Gate {
     String summary =
         Plural.of(checked, "migration")
             + " checked (up, down, up again)"
+            + (irreversible == 0 ? "" : "; " + irreversible + " irreversible on purpose")
             + (withoutDown == 0
                 ? ""
                 : "; " + withoutDown + " without a down script or with an empty one (see lint)");

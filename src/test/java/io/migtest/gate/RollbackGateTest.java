@@ -114,11 +114,14 @@ class RollbackGateTest {
   }
 
   @Test
-  void anEmptyDownIsLeftToLintAndCountedNotReportedTwice() throws IOException {
+  void emptyDownsAndIrreversibleMigrationsAreCountedNotReported() throws IOException {
     write("migrations/1_users.up.sql", "CREATE TABLE users (id int);");
     write("migrations/1_users.down.sql", "DROP TABLE users;");
     write("migrations/2_more.up.sql", "ALTER TABLE users ADD COLUMN name text;");
     write("migrations/2_more.down.sql", "-- nothing to undo\n");
+    write(
+        "migrations/3_enum.up.sql",
+        "-- migtest:irreversible enum values cannot be removed\nCREATE TYPE mood AS ENUM ('a');");
 
     GateResult result = rollback();
 
@@ -126,8 +129,8 @@ class RollbackGateTest {
     assertThat(result.findings()).isEmpty();
     assertThat(result.summary())
         .isEqualTo(
-            "1 migration checked (up, down, up again); 1 without a down script or with an empty"
-                + " one (see lint)");
+            "1 migration checked (up, down, up again); 1 irreversible on purpose; 1 without a"
+                + " down script or with an empty one (see lint)");
   }
 
   @Test

@@ -6,6 +6,8 @@ import io.migtest.lint.LintScript.PairedDown;
 import io.migtest.lint.LintStatement;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
+import io.migtest.sql.IrreversibleMark;
+import java.util.Optional;
 
 /**
  * A new migration without a down script, or with an empty one, in a layout whose tool keeps a
@@ -39,6 +41,18 @@ public final class MissingDown implements Rule {
     if (statement.index() > 0 || down != PairedDown.MISSING && down != PairedDown.EMPTY) {
       return;
     }
+    Optional<IrreversibleMark> mark = IrreversibleMark.in(context.script().text());
+    if (mark.isPresent() && mark.get().hasReason()) {
+      return;
+    }
+    if (mark.isPresent()) {
+      report.at(
+          statement,
+          "-- migtest:irreversible names no reason: say why this migration cannot be undone"
+              + " (`-- migtest:irreversible drops the legacy column`), so that reviewers can"
+              + " judge it.");
+      return;
+    }
     report.at(
         statement,
         (down == PairedDown.MISSING
@@ -48,6 +62,6 @@ public final class MissingDown implements Rule {
                     + " tools run nothing and still record the migration as undone, so the schema"
                     + " keeps its changes and running it up again can fail on them).")
             + " Write the statements that undo it; if it cannot be undone (data was dropped),"
-            + " say so with -- migtest:ignore missing-down <reason>.");
+            + " say so with -- migtest:irreversible <reason>.");
   }
 }

@@ -38,4 +38,22 @@ class MissingDownTest {
                 PairedDown.MISSING))
         .isEmpty();
   }
+
+  @Test
+  void anIrreversibleMarkWithAReasonIsFineAndOneWithoutAReasonIsFound() {
+    assertThat(
+            RuleTester.lint(
+                rule,
+                "-- migtest:irreversible drops the legacy column and its data\n"
+                    + "ALTER TABLE t DROP COLUMN legacy;",
+                PairedDown.MISSING))
+        .isEmpty();
+    assertThat(
+            RuleTester.lint(
+                rule,
+                "-- migtest:irreversible\nALTER TABLE t DROP COLUMN legacy;",
+                PairedDown.MISSING))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("migtest:irreversible names no reason"));
+  }
 }

@@ -204,7 +204,6 @@ class WorkflowTemplatesTest {
   private static boolean usesFutureCommands(String text) {
     return text.contains("report merge")
         || text.contains("gates: mutation")
-        || text.contains("gates: rollback")
         || text.contains("gates: data");
   }
 

@@ -34,11 +34,7 @@ public final class SnapshotService {
     MigrationHistory history = ProjectLoader.load(config).head();
     List<Migration> migrations = prefix(history, upTo);
     Set<String> ignored =
-        history
-            .layout()
-            .historyTable()
-            .map(t -> Set.of(t.name().substring(t.name().lastIndexOf('.') + 1)))
-            .orElse(Set.of());
+        history.layout().historyTable().map(t -> Set.of(t.tableName())).orElse(Set.of());
     try (ServerStart start = new ServerStart(DatabaseProviders.choose(config));
         LazyDatabase database =
             new LazyDatabase(

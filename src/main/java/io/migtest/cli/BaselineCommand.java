@@ -1,13 +1,7 @@
 package io.migtest.cli;
 
-import io.migtest.app.CheckService;
-import io.migtest.config.Config;
 import io.migtest.config.ConfigKeys;
-import io.migtest.config.ConfigResolver;
 import io.migtest.config.Setting;
-import io.migtest.gate.GateRunner;
-import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -78,8 +72,6 @@ public final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Map<String, String> env = System.getenv();
-      PrintWriter out = spec.commandLine().getOut();
       Map<String, Setting> flags = options.settings();
       flags.put(ConfigKeys.GATES, new Setting("performance", "migtest baseline update"));
       flags.put(
@@ -87,13 +79,7 @@ public final class BaselineCommand implements Callable<Integer> {
       CheckCommand.put(flags, ConfigKeys.BASE, base, "--base");
       CheckCommand.put(flags, ConfigKeys.REPORT_DIR, reportDir, "--report-dir");
       database.addTo(flags);
-      Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags);
-      ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
-      CheckService.Outcome outcome =
-          new CheckService(GateRunner.standard(), List.of()).run(config, progress);
-      CheckCommand.print(outcome, out);
-      out.flush();
-      return outcome.exitCode().code();
+      return CheckCommand.run(spec, project, flags);
     }
   }
 }

@@ -135,9 +135,18 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return run(spec, project, flags());
+  }
+
+  /**
+   * Runs the gates as {@code check} does with {@code flags} over the project's configuration,
+   * prints the verdict and returns the exit code: for {@code check} and the commands that run a
+   * selection of its gates ({@code lint}, {@code baseline update}).
+   */
+  static int run(CommandSpec spec, ProjectOptions project, Map<String, Setting> flags) {
     Map<String, String> env = System.getenv();
     PrintWriter out = spec.commandLine().getOut();
-    Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags());
+    Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags);
     ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
     CheckService.Outcome outcome =
         new CheckService(GateRunner.standard(), List.of()).run(config, progress);

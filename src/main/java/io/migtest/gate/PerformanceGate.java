@@ -217,7 +217,7 @@ public final class PerformanceGate implements Gate {
         .head()
         .layout()
         .historyTable()
-        .map(table -> Set.of(table.name().substring(table.name().lastIndexOf('.') + 1)))
+        .map(t -> Set.of(t.tableName()))
         .orElse(Set.of());
   }
 

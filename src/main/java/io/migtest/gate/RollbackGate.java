@@ -319,10 +319,7 @@ public final class RollbackGate implements Gate {
   }
 
   private static Set<String> historyTables(MigrationHistory head) {
-    return head.layout()
-        .historyTable()
-        .map(t -> Set.of(t.name().substring(t.name().lastIndexOf('.') + 1)))
-        .orElse(Set.of());
+    return head.layout().historyTable().map(t -> Set.of(t.tableName())).orElse(Set.of());
   }
 
   private GateResult result(

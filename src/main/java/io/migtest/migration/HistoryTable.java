@@ -14,6 +14,11 @@ import java.util.List;
  */
 public record HistoryTable(String name, String create, String record) {
 
+  /** The table's own name, without the schema it may be qualified with. */
+  public String tableName() {
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
   /** The statement that records {@code migration} as applied. */
   public String recordOf(Migration migration) {
     return record

@@ -82,8 +82,9 @@ final class LockWatcher implements AutoCloseable {
       return;
     }
     for (PGNotification notification : arrived) {
+      // The migration can notify this channel too: what is not "<oid> <mode>" is not ours.
       String[] parts = notification.getParameter().split(" ", 2);
-      if (parts.length == 2) {
+      if (parts.length == 2 && parts[0].matches("\\d{1,19}")) {
         add(Long.parseLong(parts[0]), parts[1]);
       }
     }

@@ -44,7 +44,7 @@ public record MigrationPerformance(
     for (Sample sample : samples) {
       sample.rewrites().forEach(r -> rewritten.put(r.relation(), r.rows()));
       for (TableLock lock : sample.locks()) {
-        strongest.merge(lock.relation(), lock, (a, b) -> rank(a) >= rank(b) ? a : b);
+        strongest.merge(lock.relation(), lock, TableLock::stronger);
       }
     }
     return new MigrationPerformance(
@@ -94,10 +94,6 @@ public record MigrationPerformance(
       return null;
     }
     return round((now - before) * 100 / before);
-  }
-
-  private static int rank(TableLock lock) {
-    return LockMode.of(lock.mode()).map(Enum::ordinal).orElse(-1);
   }
 
   static double median(List<Double> values) {

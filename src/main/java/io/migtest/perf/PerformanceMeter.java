@@ -118,7 +118,7 @@ public final class PerformanceMeter {
                       strongest.merge(
                           relation.name(),
                           new TableLock(relation.name(), mode.pgName(), rows),
-                          (a, b) -> rank(a) >= rank(b) ? a : b));
+                          TableLock::stronger));
         });
     return List.copyOf(strongest.values());
   }
@@ -126,10 +126,6 @@ public final class PerformanceMeter {
   private boolean ignored(String qualifiedName) {
     String table = qualifiedName.substring(qualifiedName.indexOf('.') + 1);
     return ignored.contains(table);
-  }
-
-  private static int rank(TableLock lock) {
-    return LockMode.of(lock.mode()).map(Enum::ordinal).orElse(-1);
   }
 
   private static String scalar(Connection connection, String sql) throws SQLException {

@@ -169,6 +169,23 @@ class PerformanceGateTest {
   }
 
   @Test
+  void aMigrationThatNotifiesMigtestsChannelCannotBreakTheMeasurement() throws IOException {
+    write(
+        "db/migrations/V2__noise.sql",
+        "SELECT pg_notify('migtest_locks', 'not-an-oid AccessExclusiveLock');\n"
+            + "SELECT pg_notify('migtest_locks', '99999999999999999999999 x');\n"
+            + "ALTER TABLE users ADD COLUMN note text;");
+
+    CliRun run = check();
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.err()).doesNotContain("Exception");
+    assertThat(run.out())
+        .contains("performance  WARN")
+        .contains("ACCESS EXCLUSIVE lock on public.users");
+  }
+
+  @Test
   void withoutABaseBranchTheGateSaysWhyItMeasuredNothing() throws IOException {
     CliRun run =
         run(

@@ -2,8 +2,11 @@ package io.migtest.lint;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What a rule may know when it looks at a statement: the base state's catalog (when a database is
@@ -19,8 +22,11 @@ public final class LintContext {
   private boolean lockTimeout;
   private boolean localLockTimeout;
   private final List<LintStatement> transactionSoFar = new ArrayList<>();
+  private final List<EnumValueAdded> enumValuesAddedInTransaction = new ArrayList<>();
+  private final Map<Class<?>, Object> transactionMemos = new HashMap<>();
   private boolean accessExclusiveEarlier;
   private final List<LintStatement> linted = new ArrayList<>();
+  private final Map<String, List<LintStatement>> scriptByFirstWord = new HashMap<>();
 
   public LintContext(BaseCatalog catalog) {
     this.catalog = catalog;
@@ -135,6 +141,20 @@ public final class LintContext {
   }
 
   /**
+   * What a rule gathers from the statements of the current transaction, made on first use and
+   * dropped when the transaction ends: a rule folds in {@link #earlierInTransaction()} from where
+   * it stopped the last time, instead of reading the whole transaction again for every statement.
+   */
+  public <T> T transactionMemo(Class<T> type, Supplier<T> create) {
+    return type.cast(transactionMemos.computeIfAbsent(type, t -> create.get()));
+  }
+
+  /** The enum values that statements before this one in the same transaction added. */
+  public List<EnumValueAdded> enumValuesAddedInTransaction() {
+    return Collections.unmodifiableList(enumValuesAddedInTransaction);
+  }
+
+  /**
    * Whether an earlier statement of this script took an ACCESS EXCLUSIVE lock on a table that
    * existed before the pull request.
    */
@@ -159,13 +179,23 @@ public final class LintContext {
     return Collections.unmodifiableList(linted);
   }
 
+  /**
+   * The statements of this script before this one whose first word is {@code word} (lower case),
+   * oldest first: what rules that look back for one kind of statement read, so that a script of
+   * many thousand statements is not scanned again for each one.
+   */
+  public List<LintStatement> earlierInScriptStartingWith(String word) {
+    return Collections.unmodifiableList(scriptByFirstWord.getOrDefault(word, List.of()));
+  }
+
   /** Starts a script: nothing of the previous script's session carries over. */
   void start(LintScript next) {
     script = next;
     explicitTransaction = false;
     lockTimeout = false;
     localLockTimeout = false;
-    transactionSoFar.clear();
+    endTransaction();
+    scriptByFirstWord.clear();
     accessExclusiveEarlier = false;
   }
 
@@ -176,9 +206,12 @@ public final class LintContext {
     created.record(t);
     columns.record(t);
     linted.add(statement);
+    if (!t.isEmpty() && t.get(0).kind() == SqlTokens.Kind.WORD) {
+      scriptByFirstWord.computeIfAbsent(t.get(0).value(), w -> new ArrayList<>()).add(statement);
+    }
     if (t.startsWith("begin") || t.startsWith("start", "transaction")) {
       explicitTransaction = true;
-      transactionSoFar.clear();
+      endTransaction();
       return;
     }
     if (t.startsWith("commit")
@@ -188,7 +221,7 @@ public final class LintContext {
       if (!t.has("to")) {
         explicitTransaction = false;
         localLockTimeout = false;
-        transactionSoFar.clear();
+        endTransaction();
       }
       return;
     }
@@ -203,6 +236,13 @@ public final class LintContext {
             });
     if (inTransaction()) {
       transactionSoFar.add(statement);
+      EnumValueAdded.of(statement).ifPresent(enumValuesAddedInTransaction::add);
     }
+  }
+
+  private void endTransaction() {
+    transactionSoFar.clear();
+    enumValuesAddedInTransaction.clear();
+    transactionMemos.clear();
   }
 }

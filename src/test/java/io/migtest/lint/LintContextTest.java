@@ -54,22 +54,7 @@ class LintContextTest {
   void earlierStatementsSpanThePullRequestsScriptsAndBaseColumnsFollowRenames() {
     List<String> seen = new ArrayList<>();
     Rule recorder =
-        new Rule() {
-          @Override
-          public String id() {
-            return "recorder";
-          }
-
-          @Override
-          public Severity severity() {
-            return Severity.INFO;
-          }
-
-          @Override
-          public String summary() {
-            return "records what the context says";
-          }
-
+        new Recorder() {
           @Override
           public void check(LintStatement statement, LintContext context, RuleReport report) {
             seen.add(
@@ -86,6 +71,50 @@ class LintContextTest {
     linter.lint(script("V2__a.sql", "ALTER TABLE t RENAME TO u;"), context, findings);
     linter.lint(script("V3__b.sql", "SELECT 1;\nSELECT 2;"), context, findings);
     assertThat(seen).containsExactly("0 false false", "1 true false", "2 true false");
+  }
+
+  /** What a rule counts in a transaction's memo. */
+  private static final class Count {
+    int statements;
+  }
+
+  @Test
+  void aTransactionsMemoEndsWithItAndEarlierStatementsByFirstWordWithTheScript() {
+    List<String> seen = new ArrayList<>();
+    Rule recorder =
+        new Recorder() {
+          @Override
+          public void check(LintStatement statement, LintContext context, RuleReport report) {
+            Count count = context.transactionMemo(Count.class, Count::new);
+            seen.add(count.statements + " " + context.earlierInScriptStartingWith("drop").size());
+            count.statements++;
+          }
+        };
+    LintContext context = new LintContext(BASE);
+    Linter linter = new Linter(List.of(recorder), RuleSettings.DEFAULTS);
+    List<io.migtest.finding.Finding> findings = new ArrayList<>();
+    linter.lint(
+        script("V2__a.sql", "DROP TABLE a;\nCOMMIT;\nDROP TABLE b;\nSELECT 1;"), context, findings);
+    linter.lint(script("V3__b.sql", "SELECT 2;"), context, findings);
+    assertThat(seen).containsExactly("0 0", "1 1", "0 1", "1 2", "0 0");
+  }
+
+  /** A rule that only records what the context says. */
+  private abstract static class Recorder implements Rule {
+    @Override
+    public String id() {
+      return "recorder";
+    }
+
+    @Override
+    public Severity severity() {
+      return Severity.INFO;
+    }
+
+    @Override
+    public String summary() {
+      return "records what the context says";
+    }
   }
 
   private static LintScript script(String file, String sql) {

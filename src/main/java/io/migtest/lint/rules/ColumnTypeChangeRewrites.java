@@ -101,7 +101,7 @@ public final class ColumnTypeChangeRewrites implements Rule {
     }
     ColumnType old = ColumnType.parse(column.get().type());
     Effect effect = TypeChange.of(change, catalog).orElseThrow();
-    if (effect == Effect.REWRITE_UNLESS_UTC && utcSetBefore(statement, context)) {
+    if (effect == Effect.REWRITE_UNLESS_UTC && utcSetBefore(context)) {
       effect = Effect.INDEXES_REBUILT;
     }
     String from = " from " + old + " to " + change.type();
@@ -147,9 +147,9 @@ public final class ColumnTypeChangeRewrites implements Rule {
   }
 
   /** Whether an earlier statement of the script set the session's TimeZone to a zero offset. */
-  private static boolean utcSetBefore(LintStatement statement, LintContext context) {
+  private static boolean utcSetBefore(LintContext context) {
     boolean utc = false;
-    for (LintStatement s : context.script().statements().subList(0, statement.index())) {
+    for (LintStatement s : context.earlierInScriptStartingWith("set")) {
       Tokens t = s.tokens();
       int i = t.matchesAt(1, "session") || t.matchesAt(1, "local") ? 2 : 1;
       int value =

@@ -4,6 +4,7 @@ import io.migtest.finding.Severity;
 import io.migtest.lint.BaseCatalog;
 import io.migtest.lint.ColumnDefinition;
 import io.migtest.lint.ColumnType;
+import io.migtest.lint.EnumValueAdded;
 import io.migtest.lint.LintContext;
 import io.migtest.lint.LintStatement;
 import io.migtest.lint.QualifiedName;
@@ -14,7 +15,6 @@ import io.migtest.lint.Tokens;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,9 +26,6 @@ import java.util.Set;
  * writes rows or sets a default.
  */
 public final class EnumValueUsedInSameTransaction implements Rule {
-  /** A value added to an enum, and where. */
-  private record Added(QualifiedName type, String value, LintStatement at) {}
-
   @Override
   public String id() {
     return "enum-value-used-in-same-transaction";
@@ -50,9 +47,8 @@ public final class EnumValueUsedInSameTransaction implements Rule {
     if (t.startsWith("alter", "type") || t.startsWith("comment")) {
       return;
     }
-    for (LintStatement earlier : context.earlierInTransaction()) {
-      Added added = added(earlier).orElse(null);
-      if (added == null || !hasString(t, added.value())) {
+    for (EnumValueAdded added : context.enumValuesAddedInTransaction()) {
+      if (!hasString(t, added.value())) {
         continue;
       }
       boolean certain =
@@ -89,23 +85,6 @@ public final class EnumValueUsedInSameTransaction implements Rule {
     }
   }
 
-  /** The value an {@code ALTER TYPE e ADD VALUE [IF NOT EXISTS] 'v'} statement adds. */
-  private static Optional<Added> added(LintStatement s) {
-    Tokens t = s.tokens();
-    QualifiedName type = t.startsWith("alter", "type") ? t.nameAt(2) : null;
-    if (type == null) {
-      return Optional.empty();
-    }
-    int add = t.afterName(2);
-    if (!t.matchesAt(add, "add", "value")) {
-      return Optional.empty();
-    }
-    int value = t.skipIfNotExists(add + 2);
-    return value < t.size() && t.get(value).kind() == Kind.STRING
-        ? Optional.of(new Added(type, t.get(value).value(), s))
-        : Optional.empty();
-  }
-
   private static boolean hasString(Tokens t, String value) {
     for (int i = 0; i < t.size(); i++) {
       if (t.get(i).kind() == Kind.STRING && t.get(i).value().equals(value)) {
@@ -132,7 +111,7 @@ public final class EnumValueUsedInSameTransaction implements Rule {
   private static boolean namesColumnOfType(
       LintStatement statement, LintContext context, QualifiedName type) {
     Tokens t = statement.tokens();
-    Set<String> declared = declaredColumns(statement, context, type);
+    Set<String> declared = declaredColumns(context, type);
     BaseCatalog catalog = context.catalog();
     List<QualifiedName> tables = new ArrayList<>();
     for (int i = 0; i < t.size(); i++) {
@@ -161,10 +140,11 @@ public final class EnumValueUsedInSameTransaction implements Rule {
   }
 
   /** The columns that statements of the script before this one declared with {@code type}. */
-  private static Set<String> declaredColumns(
-      LintStatement statement, LintContext context, QualifiedName type) {
+  private static Set<String> declaredColumns(LintContext context, QualifiedName type) {
     Set<String> columns = new HashSet<>();
-    for (LintStatement s : context.script().statements().subList(0, statement.index())) {
+    List<LintStatement> declaring = new ArrayList<>(context.earlierInScriptStartingWith("create"));
+    declaring.addAll(context.earlierInScriptStartingWith("alter"));
+    for (LintStatement s : declaring) {
       for (ColumnDefinition d : ColumnDefinition.of(s.tokens())) {
         if (d.source() != ColumnDefinition.Source.ALTER_TYPE
             && d.type().qualifiedName().sameAs(type)) {

@@ -42,33 +42,40 @@ public final class ManyLocksInTransaction implements Rule {
   /**
    * What the transaction holds before a statement: its ACCESS EXCLUSIVE tables, every table it
    * blocks writes to, and whether a second table was locked already (reported once per
-   * transaction).
+   * transaction). Kept for the whole transaction and brought up to date statement by statement.
    */
   private static final class Held {
     final List<QualifiedName> exclusive = new ArrayList<>();
     final List<QualifiedName> writesBlocked = new ArrayList<>();
     LintStatement firstExclusive;
     boolean secondTable;
+    int folded;
 
     static Held before(LintContext context) {
-      Held held = new Held();
-      for (LintStatement earlier : context.earlierInTransaction()) {
-        List<TableLock> locks = tableLocks(earlier.tokens(), context);
-        held.secondTable |= held.newTable(locks, context).isPresent();
-        for (TableLock lock : locks) {
-          if (!blocksWrites(lock, context)) {
-            continue;
-          }
-          if (!contains(held.writesBlocked, lock.table())) {
-            held.writesBlocked.add(lock.table());
-          }
-          if (lock.mode() == LockMode.ACCESS_EXCLUSIVE && !contains(held.exclusive, lock.table())) {
-            held.exclusive.add(lock.table());
-            held.firstExclusive = held.firstExclusive == null ? earlier : held.firstExclusive;
-          }
+      Held held = context.transactionMemo(Held.class, Held::new);
+      List<LintStatement> earlier = context.earlierInTransaction();
+      for (LintStatement statement : earlier.subList(held.folded, earlier.size())) {
+        held.fold(statement, context);
+      }
+      held.folded = earlier.size();
+      return held;
+    }
+
+    private void fold(LintStatement earlier, LintContext context) {
+      List<TableLock> locks = tableLocks(earlier.tokens(), context);
+      secondTable |= newTable(locks, context).isPresent();
+      for (TableLock lock : locks) {
+        if (!blocksWrites(lock, context)) {
+          continue;
+        }
+        if (!contains(writesBlocked, lock.table())) {
+          writesBlocked.add(lock.table());
+        }
+        if (lock.mode() == LockMode.ACCESS_EXCLUSIVE && !contains(exclusive, lock.table())) {
+          exclusive.add(lock.table());
+          firstExclusive = firstExclusive == null ? earlier : firstExclusive;
         }
       }
-      return held;
     }
 
     /** A lock of {@code locks} on an existing table not locked before, once a table is held. */

@@ -126,7 +126,7 @@ public final class MissingIfExists implements Rule {
       return null;
     }
     boolean dropped =
-        context.script().statements().subList(0, statement.index()).stream()
+        context.earlierInScriptStartingWith("drop").stream()
             .anyMatch(s -> dropsIfExists(s.tokens(), index));
     if (ifNotExists && dropped) {
       return null;

@@ -27,6 +27,7 @@ class PackageDependencyTest {
       Set.of(
           "app",
           "config",
+          "data",
           "db",
           "finding",
           "fs",
@@ -51,6 +52,7 @@ class PackageDependencyTest {
           Map.entry("sql", Set.of("finding")),
           Map.entry("seed", Set.of()),
           Map.entry("schema", Set.of()),
+          Map.entry("data", Set.of("sql")),
           Map.entry("perf", Set.of("db", "seed", "finding")),
           Map.entry("migration", Set.of("sql", "finding", "fs", "process")),
           Map.entry("db", Set.of("sql", "finding", "process", "fs")),
@@ -60,6 +62,7 @@ class PackageDependencyTest {
           Map.entry(
               "gate",
               Set.of(
+                  "data",
                   "db",
                   "history",
                   "migration",

@@ -21,10 +21,15 @@ public final class ConfigKeys {
   public static final String SETUP = "setup";
   public static final String INIT_SQL = "init-sql";
 
+  /** The data gate's settings (see {@link io.migtest.gate.DataSettings}). */
+  public static final String DATA_ROWS = "data.rows";
+
+  public static final String DATA_SEED = "data.seed";
+
   /**
    * Keys whose value may be a YAML list; in the environment and on the command line, a comma list.
    */
-  public static final Set<String> LIST_KEYS = Set.of(SETUP);
+  public static final Set<String> LIST_KEYS = Set.of(SETUP, DATA_SEED);
 
   public static final String DATABASE_URL = "database.url";
   public static final String POSTGRES_IMAGE = "database.postgres-image";
@@ -112,7 +117,9 @@ public final class ConfigKeys {
                 PERFORMANCE_NOISE_FLOOR,
                 PERFORMANCE_LARGE_TABLE_ROWS,
                 PERFORMANCE_BASELINE,
-                PERFORMANCE_UPDATE_BASELINE));
+                PERFORMANCE_UPDATE_BASELINE,
+                DATA_ROWS,
+                DATA_SEED));
     Arrays.stream(GateId.values()).forEach(g -> keys.add(gateKey(g)));
     FILE_KEYS = List.copyOf(keys);
   }

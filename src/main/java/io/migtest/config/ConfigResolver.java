@@ -4,11 +4,13 @@ import io.migtest.DurationText;
 import io.migtest.MigtestException;
 import io.migtest.db.Timeouts;
 import io.migtest.fs.ProjectBoundary;
+import io.migtest.gate.DataSettings;
 import io.migtest.gate.GateId;
 import io.migtest.gate.GateMode;
 import io.migtest.gate.GatePlan;
 import io.migtest.gate.PerformanceSettings;
 import io.migtest.migration.Layouts;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -134,7 +136,8 @@ public final class ConfigResolver {
             gates,
             selectedGates(s.get(ConfigKeys.GATES)),
             bool(s, ConfigKeys.LINT_DATABASE),
-            performance(projectDir, s)),
+            performance(projectDir, s),
+            data(projectDir, s)),
         value(s, ConfigKeys.BASE),
         reportDir(projectDir, reportDir),
         value(s, ConfigKeys.DATABASE_URL),
@@ -203,6 +206,66 @@ public final class ConfigResolver {
         baseline == null ? d.baseline() : projectDir.resolve(baseline).normalize(),
         baseline == null ? d.baselineName() : baseline,
         bool(s, ConfigKeys.PERFORMANCE_UPDATE_BASELINE));
+  }
+
+  /** The {@code data} section: rows per table, and the seed files that replace them. */
+  private static DataSettings data(Path projectDir, Map<String, Setting> s) {
+    long rows =
+        number(
+            s,
+            ConfigKeys.DATA_ROWS,
+            DataSettings.defaults(projectDir).rowsPerTable(),
+            1,
+            DataSettings.MAX_ROWS,
+            "rows per table");
+    return new DataSettings(rows, projectDir, seedFiles(projectDir, s.get(ConfigKeys.DATA_SEED)));
+  }
+
+  /**
+   * The seed files: each named file, and the {@code *.sql} files of each named folder in name
+   * order; without the setting, those of {@value DataSettings#DEFAULT_SEED_FOLDER} when it exists.
+   * They are read as root, so each must be inside the project.
+   */
+  private static List<String> seedFiles(Path projectDir, Setting setting) {
+    boolean configured = setting != null && !setting.value().isBlank();
+    String source = configured ? setting.source() : "the default seed folder";
+    String value = configured ? setting.value() : DataSettings.DEFAULT_SEED_FOLDER;
+    List<String> files = new ArrayList<>();
+    ProjectBoundary boundary = ProjectBoundary.of(projectDir);
+    for (String entry : value.split(configured && setting.fromFile() ? "\n" : ",")) {
+      String name = entry.strip();
+      if (name.isEmpty()) {
+        continue;
+      }
+      Path path = boundary.inside(name, ConfigKeys.DATA_SEED, source);
+      if (Files.isDirectory(path)) {
+        try (var listed = Files.list(path)) {
+          listed
+              .filter(f -> f.getFileName().toString().endsWith(".sql") && Files.isRegularFile(f))
+              .map(f -> projectDir.relativize(f).toString().replace('\\', '/'))
+              .sorted()
+              .forEach(
+                  f -> {
+                    boundary.inside(f, ConfigKeys.DATA_SEED, source);
+                    files.add(f);
+                  });
+        } catch (IOException e) {
+          throw MigtestException.usage(
+              source + ": cannot list the seed folder " + name + ": " + e.getMessage());
+        }
+      } else if (Files.isRegularFile(path)) {
+        files.add(name);
+      } else if (configured) {
+        throw MigtestException.usage(
+            source
+                + ": the seed file or folder "
+                + name
+                + " does not exist under "
+                + projectDir
+                + ".");
+      }
+    }
+    return List.copyOf(files);
   }
 
   /** A whole number within {@code [min, max]}, or {@code fallback} when absent. */

@@ -57,6 +57,13 @@ public final class RuleId {
   public static final String UP_AFTER_DOWN_FAILS = "up-after-down-fails";
   public static final String COLUMN_POSITION_CHANGED = "column-position-changed";
 
+  // The data gate: seeded rows through each new migration and its down script.
+  public static final String ROWS_LOST = "rows-lost";
+  public static final String FOREIGN_KEY_ORPHANS = "foreign-key-orphans";
+  public static final String CONSTRAINT_DOES_NOT_VALIDATE = "constraint-does-not-validate";
+  public static final String DATA_NOT_RESTORED = "data-not-restored";
+  public static final String SEED_FILE_FAILED = "seed-file-failed";
+
   // The performance gate: measured on the seeded base state, against the baseline.
   public static final String PERFORMANCE_REGRESSION = "performance-regression";
   public static final String LARGE_TABLE_REWRITE = "large-table-rewrite";

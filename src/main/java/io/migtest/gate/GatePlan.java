@@ -13,16 +13,23 @@ import java.util.Map;
  *     other gate needs a database ({@code lint.database}, set by {@code migtest lint} when given a
  *     database)
  * @param performance how the performance gate measures and judges
+ * @param data how the data gate seeds
  */
 public record GatePlan(
     Map<GateId, GateMode> modes,
     List<GateId> selected,
     boolean lintDatabase,
-    PerformanceSettings performance) {
+    PerformanceSettings performance,
+    DataSettings data) {
 
   /** Every gate runs and blocks. */
   public static final GatePlan ALL =
-      new GatePlan(Map.of(), null, false, PerformanceSettings.defaults(Path.of("")));
+      new GatePlan(
+          Map.of(),
+          null,
+          false,
+          PerformanceSettings.defaults(Path.of("")),
+          DataSettings.defaults(Path.of("")));
 
   public GatePlan {
     modes = Map.copyOf(modes);

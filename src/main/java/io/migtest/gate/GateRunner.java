@@ -15,7 +15,12 @@ public final class GateRunner {
   /** The gates this version of migtest has. */
   public static GateRunner standard() {
     return new GateRunner(
-        List.of(new LintGate(), new ApplyGate(), new RollbackGate(), new PerformanceGate()));
+        List.of(
+            new LintGate(),
+            new ApplyGate(),
+            new RollbackGate(),
+            new DataGate(),
+            new PerformanceGate()));
   }
 
   public List<GateId> availableIds() {

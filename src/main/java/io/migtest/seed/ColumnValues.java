@@ -1,6 +1,7 @@
 package io.migtest.seed;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * SQL expressions that make a value of a column's type from the row number {@code g} (1, 2, ...):
@@ -9,6 +10,9 @@ import java.util.Locale;
  * generator for the type.
  */
 final class ColumnValues {
+  /** The longest shaped text, {@code 'https://example.com/'} and a large row number. */
+  private static final int SHAPED_LENGTH = 32;
+
   private ColumnValues() {}
 
   /**
@@ -28,7 +32,8 @@ final class ColumnValues {
                     + ", 1)]"
                 : column.enumType()
                     ? enumValue(column.enumName())
-                    : forType(column.baseType(), column.typmod(), salt);
+                    : textShapedByName(column)
+                        .orElseGet(() -> forType(column.baseType(), column.typmod(), salt));
     if (base == null) {
       return null;
     }
@@ -36,6 +41,30 @@ final class ColumnValues {
       base = "ARRAY[" + base + "]";
     }
     return "(" + base + ")::" + column.formattedType();
+  }
+
+  /**
+   * Text whose column name says what it holds: an e-mail address, a URL or a phone number, which
+   * checks and the application's code often expect in that shape. Only where the type's length
+   * leaves room for it.
+   */
+  static Optional<String> textShapedByName(SeedColumn column) {
+    String type = column.baseType().toLowerCase(Locale.ROOT);
+    boolean text = type.equals("text") || type.equals("varchar") || type.equals("citext");
+    if (!text || (column.typmod() >= 0 && column.typmod() - 4 < SHAPED_LENGTH)) {
+      return Optional.empty();
+    }
+    String name = column.name().toLowerCase(Locale.ROOT);
+    if (name.contains("email") || name.contains("e_mail")) {
+      return Optional.of("'user' || g || '@example.com'");
+    }
+    if (name.contains("url") || name.contains("website")) {
+      return Optional.of("'https://example.com/' || g");
+    }
+    if (name.contains("phone")) {
+      return Optional.of("'+1555' || lpad(g::text, 7, '0')");
+    }
+    return Optional.empty();
   }
 
   static String enumValue(String enumType) {

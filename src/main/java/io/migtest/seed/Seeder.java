@@ -36,17 +36,35 @@ public final class Seeder {
    * history table).
    */
   public List<TableFill> seed(Set<String> skipped) throws SQLException {
+    return seed(skipped, false);
+  }
+
+  /**
+   * Seeds the tables that have no rows yet, leaving those that have rows as they are (their rows
+   * are the parents that new rows point at): what a later migration runs on after earlier ones
+   * created tables.
+   */
+  public List<TableFill> seedEmpty(Set<String> skipped) throws SQLException {
+    return seed(skipped, true);
+  }
+
+  private List<TableFill> seed(Set<String> skipped, boolean onlyEmpty) throws SQLException {
     List<SeedTable> tables = SeedCatalog.read(connection, skipped);
     Map<Long, Long> filled = new HashMap<>();
     Map<Long, SeedTable> byOid = new LinkedHashMap<>();
     tables.forEach(t -> byOid.put(t.oid(), t));
     List<TableFill> fills = new ArrayList<>();
     for (SeedTable table : parentsFirst(tables)) {
+      long rows = onlyEmpty ? count(table) : 0;
+      if (rows > 0) {
+        filled.put(table.oid(), rows);
+        continue;
+      }
       TableFill fill = fill(table, byOid, filled);
       filled.put(table.oid(), fill.rows());
       fills.add(fill);
     }
-    if (!tables.isEmpty()) {
+    if (!fills.isEmpty()) {
       try (var s = connection.createStatement()) {
         s.execute("ANALYZE");
       }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The rollback gate on a real PostgreSQL: up, down, up again, compared by schema snapshots. */
 class RollbackGateTest {
@@ -141,6 +143,104 @@ class RollbackGateTest {
 
     assertThat(result.status()).isEqualTo(GateStatus.SKIP);
     assertThat(result.summary()).contains("no down scripts in this history (flyway)");
+  }
+
+  /**
+   * A classic rollback bug: the up script, a down script that misses part of it, one that undoes it
+   * all, and what the finding must name.
+   */
+  record Bug(String name, String up, String wrongDown, String rightDown, String named) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<Bug> classicBugs() {
+    return List.of(
+        new Bug(
+            "a down that forgets a sequence",
+            "CREATE SEQUENCE invoice_no;\n"
+                + "ALTER TABLE users ADD COLUMN invoice bigint DEFAULT nextval('invoice_no');",
+            "ALTER TABLE users DROP COLUMN invoice;",
+            "ALTER TABLE users DROP COLUMN invoice;\nDROP SEQUENCE invoice_no;",
+            "sequence `public.invoice_no` added"),
+        new Bug(
+            "a down that forgets a default",
+            "ALTER TABLE users ALTER COLUMN age SET DEFAULT 18;",
+            "ALTER TABLE users ALTER COLUMN name DROP DEFAULT;",
+            "ALTER TABLE users ALTER COLUMN age DROP DEFAULT;",
+            "column `public.users.age`: default"),
+        new Bug(
+            "a down that drops a CHECK under another name",
+            "ALTER TABLE users ADD CONSTRAINT adult CHECK (age >= 18);",
+            "ALTER TABLE users DROP CONSTRAINT IF EXISTS users_age_check;",
+            "ALTER TABLE users DROP CONSTRAINT adult;",
+            "constraint `public.users.adult` added"),
+        new Bug(
+            "a down that forgets a NOT NULL",
+            "ALTER TABLE users ALTER COLUMN name SET NOT NULL;\n"
+                + "CREATE INDEX users_name ON users (name);",
+            "DROP INDEX users_name;",
+            "DROP INDEX users_name;\nALTER TABLE users ALTER COLUMN name DROP NOT NULL;",
+            "column `public.users.name`: NOT NULL added"),
+        new Bug(
+            "a down that restores a column with another type",
+            "ALTER TABLE users ALTER COLUMN age TYPE bigint;",
+            "ALTER TABLE users ALTER COLUMN age TYPE numeric;",
+            "ALTER TABLE users ALTER COLUMN age TYPE integer;",
+            "column `public.users.age`: type"),
+        new Bug(
+            "an enum value that a down cannot remove",
+            "ALTER TYPE mood ADD VALUE 'sad';",
+            "SELECT 'enum values cannot be removed';",
+            "ALTER TYPE mood RENAME TO mood_old;\n"
+                + "CREATE TYPE mood AS ENUM ('happy');\n"
+                + "DROP TYPE mood_old;",
+            "`public.mood`"),
+        new Bug(
+            "a function body changed but not restored",
+            "CREATE OR REPLACE FUNCTION greet() RETURNS text LANGUAGE sql AS $$ SELECT 'hello' $$;",
+            "CREATE OR REPLACE FUNCTION greet() RETURNS text LANGUAGE sql AS $$ SELECT 'hey' $$;",
+            "CREATE OR REPLACE FUNCTION greet() RETURNS text LANGUAGE sql AS $$ SELECT 'hi' $$;",
+            "function `public.greet()`"));
+  }
+
+  private void baseForBugs(Bug bug, String down) throws IOException {
+    write(
+        "migrations/1_base.up.sql",
+        "CREATE TABLE users (id int PRIMARY KEY, name text DEFAULT '', age int);\n"
+            + "CREATE TYPE mood AS ENUM ('happy');\n"
+            + "CREATE FUNCTION greet() RETURNS text LANGUAGE sql AS $$ SELECT 'hi' $$;");
+    write(
+        "migrations/1_base.down.sql", "DROP FUNCTION greet();\nDROP TYPE mood;\nDROP TABLE users;");
+    write("migrations/2_change.up.sql", bug.up());
+    write("migrations/2_change.down.sql", down);
+  }
+
+  @ParameterizedTest
+  @MethodSource("classicBugs")
+  void aClassicRollbackBugIsFoundAndNamed(Bug bug) throws IOException {
+    baseForBugs(bug, bug.wrongDown());
+
+    GateResult result = rollback();
+
+    assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+    Finding finding = result.findings().get(0);
+    assertThat(finding.rule()).isEqualTo("down-does-not-restore");
+    assertThat(finding.file()).isEqualTo("migrations/2_change.down.sql");
+    assertThat(finding.message()).contains(bug.named());
+  }
+
+  @ParameterizedTest
+  @MethodSource("classicBugs")
+  void itsCorrectTwinPasses(Bug bug) throws IOException {
+    baseForBugs(bug, bug.rightDown());
+
+    GateResult result = rollback();
+
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.status()).isEqualTo(GateStatus.PASS);
   }
 
   private GateResult rollback() {

@@ -1,0 +1,393 @@
+package io.migtest.gate;
+
+import io.migtest.MigtestException;
+import io.migtest.Plural;
+import io.migtest.data.Fingerprints;
+import io.migtest.data.Orphans;
+import io.migtest.data.RowDifference;
+import io.migtest.data.RowRemovals;
+import io.migtest.data.TableFingerprint;
+import io.migtest.data.UnvalidatedConstraints;
+import io.migtest.db.ScratchDatabase;
+import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
+import io.migtest.finding.Severity;
+import io.migtest.history.HistoryApplier;
+import io.migtest.migration.Callbacks;
+import io.migtest.migration.Migration;
+import io.migtest.migration.MigrationComparison;
+import io.migtest.migration.MigrationHistory;
+import io.migtest.seed.Seeder;
+import io.migtest.seed.TableFill;
+import io.migtest.sql.SqlParser;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The data gate: the state before the new migrations is seeded (seed files, or generated rows),
+ * then the new migrations run one after the other on it. After each up script no table may have
+ * lost rows unless the script visibly removes them, no foreign key may point nowhere and every NOT
+ * VALID constraint must validate; after its down script every table must hold the rows it held
+ * before. Tables that a migration creates are seeded before the next one runs.
+ */
+public final class DataGate implements Gate {
+  /** Example rows shown each way in a finding. */
+  private static final int ROWS_SHOWN = 3;
+
+  @Override
+  public GateId id() {
+    return GateId.DATA;
+  }
+
+  @Override
+  public GateResult run(GateContext context) {
+    long started = System.nanoTime();
+    MigrationComparison migrations = context.migrations();
+    MigrationHistory base = migrations.base();
+    List<Migration> fresh =
+        base == null ? migrations.head().migrations() : migrations.toApplyOnBase();
+    if (fresh.isEmpty()) {
+      return result(context, started, GateStatus.SKIP, "no new migrations to check", List.of());
+    }
+    HistoryApplier.State state =
+        base == null
+            ? context.history().empty("data")
+            : context.history().after(base.migrations(), base.callbacks(), "data");
+    if (state instanceof HistoryApplier.Failed) {
+      return result(
+          context,
+          started,
+          GateStatus.SKIP,
+          "not checked: the " + (base == null ? "setup" : "base branch") + " does not apply",
+          List.of());
+    }
+    DataSettings settings = context.plan().data();
+    Set<String> ignored = historyTables(context);
+    List<Finding> findings = new ArrayList<>();
+    ScratchDatabase current = ((HistoryApplier.Ready) state).database();
+    Set<String> reportedFills = new HashSet<>();
+    int checked = 0;
+    int restored = 0;
+    try (SqlParser parser = new SqlParser(Duration.ofSeconds(5));
+        Progress.Task task = context.progress().task("data", fresh.size())) {
+      if (!settings.seedFiles().isEmpty()) {
+        Optional<Finding> failed = SeedFiles.run(context, current, settings);
+        if (failed.isPresent()) {
+          findings.add(failed.get());
+          return result(
+              context, started, GateStatus.FAIL, "not checked: a seed file fails", findings);
+        }
+      }
+      Callbacks callbacks = migrations.head().callbacks();
+      for (Migration migration : fresh) {
+        if (settings.seedFiles().isEmpty()) {
+          findings.addAll(seedEmptyTables(context, current, settings, ignored, reportedFills));
+        }
+        Round round = check(context, current, migration, callbacks, parser, ignored, settings);
+        findings.addAll(round.findings());
+        if (round.upFailed()) {
+          break;
+        }
+        checked++;
+        restored += round.restored() ? 1 : 0;
+        task.advance(migration.file());
+      }
+    } catch (SQLException e) {
+      throw MigtestException.environment(
+          "The data gate lost its database connection: " + e.getMessage(), e);
+    } finally {
+      current.close();
+    }
+    String summary =
+        Plural.of(checked, "migration")
+            + (checked < fresh.size() ? " of " + fresh.size() : "")
+            + " checked on "
+            + (settings.seedFiles().isEmpty()
+                ? settings.rowsPerTable() + " generated rows per table"
+                : "the rows of " + Plural.of(settings.seedFiles().size(), "seed file"))
+            + (restored == 0 ? "" : "; " + restored + " rolled back and compared");
+    return result(context, started, GateResult.statusOf(findings), summary, findings);
+  }
+
+  /** What checking one migration found, and whether its up script failed (nothing to go on). */
+  private record Round(List<Finding> findings, boolean upFailed, boolean restored) {}
+
+  /**
+   * Checks one migration: its up script runs on {@code db}, which then holds the state after it;
+   * its down script runs on a clone of that state, compared with the rows from before.
+   */
+  private static Round check(
+      GateContext context,
+      ScratchDatabase db,
+      Migration migration,
+      Callbacks callbacks,
+      SqlParser parser,
+      Set<String> ignored,
+      DataSettings settings)
+      throws SQLException {
+    Map<Long, TableFingerprint> f0;
+    Map<String, Orphans.Orphan> orphansBefore;
+    Set<UnvalidatedConstraints.Violation> violatedBefore;
+    Map<Long, Set<Long>> parents;
+    Map<String, List<String>> rowsBefore;
+    try (Connection connection = db.connect()) {
+      f0 = Fingerprints.read(connection, ignored);
+      orphansBefore = Orphans.read(connection);
+      violatedBefore = Set.copyOf(UnvalidatedConstraints.check(connection));
+      parents = Fingerprints.parents(connection);
+      rowsBefore = hasDown(migration) ? RowDifference.read(connection, f0.values()) : Map.of();
+    }
+    List<Finding> findings = new ArrayList<>();
+    Optional<Finding> up =
+        context.history().migrate(db, List.of(migration), callbacks, m -> {}).failure();
+    if (up.isPresent()) {
+      findings.add(onSeededData(up.get(), settings));
+      return new Round(findings, true, false);
+    }
+    try (Connection connection = db.connect()) {
+      Map<Long, TableFingerprint> f1 = Fingerprints.read(connection, ignored);
+      RowRemovals removals = RowRemovals.of(migration.up(), parser);
+      findings.addAll(RowsLost.check(migration, f0, f1, parents, removals));
+      for (Orphans.Orphan orphan : Orphans.read(connection).values()) {
+        Orphans.Orphan earlier = orphansBefore.get(orphan.key());
+        if (earlier == null || earlier.rows() < orphan.rows()) {
+          findings.add(orphans(migration, orphan));
+        }
+      }
+      for (UnvalidatedConstraints.Violation v : UnvalidatedConstraints.check(connection)) {
+        if (!violatedBefore.contains(v)) {
+          findings.add(doesNotValidate(migration, v));
+        }
+      }
+    }
+    if (!hasDown(migration)) {
+      return new Round(findings, false, false);
+    }
+    ScratchDatabase rolledBack = context.database().server().cloneOf(db, "data");
+    try {
+      boolean downRan = runDown(context, rolledBack, migration);
+      if (downRan) {
+        findings.addAll(notRestored(migration, rolledBack, f0, rowsBefore, ignored));
+      }
+      return new Round(findings, false, downRan);
+    } finally {
+      rolledBack.close();
+    }
+  }
+
+  /**
+   * Runs the down script; false when it fails, which the rollback gate reports at its line (there
+   * is no state to compare then).
+   */
+  private static boolean runDown(GateContext context, ScratchDatabase db, Migration migration)
+      throws SQLException {
+    try (Connection connection = db.connect()) {
+      context.database().runner().prepare(connection);
+      return context.database().runner().run(connection, migration.down()).isEmpty();
+    }
+  }
+
+  /** The tables that after the down script do not hold what they held before the migration. */
+  private static List<Finding> notRestored(
+      Migration migration,
+      ScratchDatabase rolledBack,
+      Map<Long, TableFingerprint> f0,
+      Map<String, List<String>> rowsBefore,
+      Set<String> ignored)
+      throws SQLException {
+    List<Finding> findings = new ArrayList<>();
+    try (Connection connection = rolledBack.connect()) {
+      Map<String, TableFingerprint> now =
+          Fingerprints.byName(Fingerprints.read(connection, ignored));
+      for (TableFingerprint then : f0.values()) {
+        TableFingerprint back = now.get(then.table());
+        if (back == null) {
+          findings.add(
+              notRestored(
+                  migration,
+                  "Table "
+                      + then.table()
+                      + " is gone after the down script, with its "
+                      + Plural.of(then.rows(), "row")
+                      + " (see the rollback gate)."));
+        } else if (!back.sameRows(then)) {
+          List<String> before = rowsBefore.get(then.table());
+          List<String> after = before == null ? null : RowDifference.read(connection, then.table());
+          RowDifference difference =
+              after == null
+                  ? new RowDifference(List.of(), List.of())
+                  : RowDifference.between(before, after, ROWS_SHOWN);
+          findings.add(
+              notRestored(
+                  migration,
+                  "After the down script, table "
+                      + then.table()
+                      + " does not hold the rows it held before the migration ("
+                      + rowCounts(then.rows(), back.rows())
+                      + ")"
+                      + examples(difference)
+                      + ". Rolling back loses or changes data: make the up script keep what the"
+                      + " down needs (a column renamed rather than dropped, the old values copied"
+                      + " aside). When the data cannot come back, say so: remove the down script"
+                      + " and mark the up `-- migtest:irreversible <reason>`."));
+        }
+      }
+    }
+    return findings;
+  }
+
+  private static String rowCounts(long before, long after) {
+    return before == after
+        ? Plural.of(before, "row") + " before and after, with different values"
+        : Plural.of(before, "row") + " before, " + after + " after";
+  }
+
+  private static String examples(RowDifference difference) {
+    if (!difference.shown()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder();
+    if (!difference.missing().isEmpty()) {
+      text.append("; before, not after: ").append(String.join(", ", difference.missing()));
+    }
+    if (!difference.added().isEmpty()) {
+      text.append("; after, not before: ").append(String.join(", ", difference.added()));
+    }
+    return text.toString();
+  }
+
+  private static Finding notRestored(Migration migration, String message) {
+    return Finding.error(RuleId.DATA_NOT_RESTORED, migration.down().file(), 0, message);
+  }
+
+  private static Finding orphans(Migration migration, Orphans.Orphan orphan) {
+    return Finding.error(
+        RuleId.FOREIGN_KEY_ORPHANS,
+        migration.file(),
+        0,
+        "After the migration, "
+            + Plural.of(orphan.rows(), "row")
+            + " of "
+            + orphan.table()
+            + " point at no row of "
+            + orphan.parent()
+            + " through foreign key "
+            + orphan.constraint()
+            + (orphan.validated()
+                ? ", which the migration let through (triggers off, or session_replication_role)"
+                : ", which is NOT VALID, so VALIDATE CONSTRAINT will fail")
+            + "; for example "
+            + orphan.example()
+            + ". Delete or fix those rows in the migration, before the key is added or"
+            + " validated.");
+  }
+
+  private static Finding doesNotValidate(
+      Migration migration, UnvalidatedConstraints.Violation violation) {
+    return new Finding(
+        RuleId.CONSTRAINT_DOES_NOT_VALIDATE,
+        Severity.ERROR,
+        migration.file(),
+        0,
+        0,
+        "After the migration, NOT VALID constraint "
+            + violation.constraint()
+            + " on "
+            + violation.owner()
+            + " does not validate on the rows there: "
+            + violation.message()
+            + ". The VALIDATE CONSTRAINT that a later migration runs will fail; fix the rows"
+            + " first.",
+        violation.sqlstate());
+  }
+
+  private static Finding onSeededData(Finding failure, DataSettings settings) {
+    return new Finding(
+        RuleId.FAILS_ON_SEEDED_DATA,
+        Severity.ERROR,
+        failure.file(),
+        failure.line(),
+        failure.endLine(),
+        "The migration fails on the state before it with rows in its tables ("
+            + (settings.seedFiles().isEmpty()
+                ? settings.rowsPerTable() + " generated per table"
+                : "from the seed files")
+            + "), where production has data too: "
+            + failure.message(),
+        failure.sqlstate());
+  }
+
+  /**
+   * Generates rows into the tables that have none yet; a table it could not fill is noted once, in
+   * {@code reported}.
+   */
+  private static List<Finding> seedEmptyTables(
+      GateContext context,
+      ScratchDatabase db,
+      DataSettings settings,
+      Set<String> ignored,
+      Set<String> reported)
+      throws SQLException {
+    List<Finding> findings = new ArrayList<>();
+    try (Connection connection = db.connect()) {
+      context.database().runner().prepare(connection);
+      for (TableFill fill : new Seeder(connection, settings.rowsPerTable()).seedEmpty(ignored)) {
+        if (!fill.complete() && reported.add(fill.table())) {
+          findings.add(
+              new Finding(
+                  RuleId.SEED_INCOMPLETE,
+                  Severity.INFO,
+                  context.migrations().head().directory(),
+                  0,
+                  "Seeding put "
+                      + fill.rows()
+                      + " of "
+                      + fill.requested()
+                      + " rows into "
+                      + fill.table()
+                      + ": "
+                      + fill.reason()
+                      + ". The data gate checks it with those rows.",
+                  null));
+        }
+      }
+    }
+    return findings;
+  }
+
+  private static boolean hasDown(Migration migration) {
+    return migration.down() != null && !migration.down().split().statements().isEmpty();
+  }
+
+  private static Set<String> historyTables(GateContext context) {
+    return context
+        .migrations()
+        .head()
+        .layout()
+        .historyTable()
+        .map(t -> Set.of(t.tableName()))
+        .orElse(Set.of());
+  }
+
+  private GateResult result(
+      GateContext context,
+      long started,
+      GateStatus status,
+      String summary,
+      List<Finding> findings) {
+    return new GateResult(
+        id(),
+        status,
+        context.mode(id()),
+        (System.nanoTime() - started) / 1_000_000,
+        summary,
+        findings);
+  }
+}

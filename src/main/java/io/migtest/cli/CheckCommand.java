@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
       "Gates in this version: lint (the folder's hygiene and the SQL rules), apply (the whole"
           + " history applies on an empty database and the tests pass on it; with --base, the"
           + " new migrations apply on top of the base branch), rollback (up, down and up again"
-          + " restore the schema) and performance (with --base: the new migrations measured on"
-          + " seeded data against .migtest/baseline.json)."
+          + " restore the schema), data (seeded rows survive each new migration and come back"
+          + " after its down script) and performance (with --base: the new migrations measured"
+          + " on seeded data against .migtest/baseline.json)."
     },
     footer = {
       "",

@@ -53,13 +53,14 @@ public final class DataGate implements Gate {
     MigrationHistory base = migrations.base();
     List<Migration> fresh =
         base == null ? migrations.head().migrations() : migrations.toApplyOnBase();
+    List<Migration> before = base == null ? List.of() : base.migrations();
     if (fresh.isEmpty()) {
       return result(context, started, GateStatus.SKIP, "no new migrations to check", List.of());
     }
     HistoryApplier.State state =
         base == null
             ? context.history().empty("data")
-            : context.history().after(base.migrations(), base.callbacks(), "data");
+            : context.history().after(before, base.callbacks(), "data");
     if (state instanceof HistoryApplier.Failed) {
       return result(
           context,
@@ -69,15 +70,22 @@ public final class DataGate implements Gate {
           List.of());
     }
     DataSettings settings = context.plan().data();
+    // Seed files fill the base branch's schema; without a base there is none to fill.
+    boolean seedFiles = base != null && !settings.seedFiles().isEmpty();
     Set<String> ignored = historyTables(context);
     List<Finding> findings = new ArrayList<>();
     ScratchDatabase current = ((HistoryApplier.Ready) state).database();
+    String seeded =
+        seedFiles
+            ? "the rows of " + Plural.of(settings.seedFiles().size(), "seed file")
+            : settings.rowsPerTable() + " generated rows per table";
     Set<String> reportedFills = new HashSet<>();
     int checked = 0;
     int restored = 0;
+    String stoppedAt = "";
     try (SqlParser parser = new SqlParser(Duration.ofSeconds(5));
         Progress.Task task = context.progress().task("data", fresh.size())) {
-      if (!settings.seedFiles().isEmpty()) {
+      if (seedFiles) {
         Optional<Finding> failed = SeedFiles.run(context, current, settings);
         if (failed.isPresent()) {
           findings.add(failed.get());
@@ -86,13 +94,27 @@ public final class DataGate implements Gate {
         }
       }
       Callbacks callbacks = migrations.head().callbacks();
-      for (Migration migration : fresh) {
-        if (settings.seedFiles().isEmpty()) {
+      for (int i = 0; i < fresh.size(); i++) {
+        Migration migration = fresh.get(i);
+        if (!seedFiles) {
           findings.addAll(seedEmptyTables(context, current, settings, ignored, reportedFills));
         }
-        Round round = check(context, current, migration, callbacks, parser, ignored, settings);
+        // One at a time, as the pull request deploys them all at once: the callbacks of a
+        // whole migrate (afterMigrate ...) run after the last one only.
+        Callbacks around = i == fresh.size() - 1 ? callbacks : callbacks.eachMigration();
+        Round round = check(context, current, migration, around, parser, ignored);
         findings.addAll(round.findings());
-        if (round.upFailed()) {
+        if (round.failure() != null) {
+          List<Migration> through = new ArrayList<>(before);
+          through.addAll(fresh.subList(0, i + 1));
+          if (failsWithoutRows(context, through, around)) {
+            stoppedAt =
+                "; stopped at "
+                    + migration.file()
+                    + ", which fails without rows too (the apply gate reports it)";
+          } else {
+            findings.add(onSeededData(round.failure(), seeded));
+          }
           break;
         }
         checked++;
@@ -109,15 +131,20 @@ public final class DataGate implements Gate {
         Plural.of(checked, "migration")
             + (checked < fresh.size() ? " of " + fresh.size() : "")
             + " checked on "
-            + (settings.seedFiles().isEmpty()
-                ? settings.rowsPerTable() + " generated rows per table"
-                : "the rows of " + Plural.of(settings.seedFiles().size(), "seed file"))
-            + (restored == 0 ? "" : "; " + restored + " rolled back and compared");
+            + seeded
+            + (seedFiles || settings.seedFiles().isEmpty()
+                ? ""
+                : " (the seed files fill the base branch's state: they need --base)")
+            + (restored == 0 ? "" : "; " + restored + " rolled back and compared")
+            + stoppedAt;
     return result(context, started, GateResult.statusOf(findings), summary, findings);
   }
 
-  /** What checking one migration found, and whether its up script failed (nothing to go on). */
-  private record Round(List<Finding> findings, boolean upFailed, boolean restored) {}
+  /**
+   * What checking one migration found, and the failure of its up script (then there is nothing to
+   * go on from), or null.
+   */
+  private record Round(List<Finding> findings, Finding failure, boolean restored) {}
 
   /**
    * Checks one migration: its up script runs on {@code db}, which then holds the state after it;
@@ -129,8 +156,7 @@ public final class DataGate implements Gate {
       Migration migration,
       Callbacks callbacks,
       SqlParser parser,
-      Set<String> ignored,
-      DataSettings settings)
+      Set<String> ignored)
       throws SQLException {
     Map<Long, TableFingerprint> f0;
     Map<String, Orphans.Orphan> orphansBefore;
@@ -148,8 +174,7 @@ public final class DataGate implements Gate {
     Optional<Finding> up =
         context.history().migrate(db, List.of(migration), callbacks, m -> {}).failure();
     if (up.isPresent()) {
-      findings.add(onSeededData(up.get(), settings));
-      return new Round(findings, true, false);
+      return new Round(findings, up.get(), false);
     }
     try (Connection connection = db.connect()) {
       Map<Long, TableFingerprint> f1 = Fingerprints.read(connection, ignored);
@@ -168,7 +193,7 @@ public final class DataGate implements Gate {
       }
     }
     if (!hasDown(migration)) {
-      return new Round(findings, false, false);
+      return new Round(findings, null, false);
     }
     ScratchDatabase rolledBack = context.database().server().cloneOf(db, "data");
     try {
@@ -176,10 +201,24 @@ public final class DataGate implements Gate {
       if (downRan) {
         findings.addAll(notRestored(migration, rolledBack, f0, rowsBefore, ignored));
       }
-      return new Round(findings, false, downRan);
+      return new Round(findings, null, downRan);
     } finally {
       rolledBack.close();
     }
+  }
+
+  /**
+   * Whether the migrations fail on the empty tables too: then the failure is the apply gate's, not
+   * a matter of data (the state is usually kept from the apply gate's run already).
+   */
+  private static boolean failsWithoutRows(
+      GateContext context, List<Migration> through, Callbacks callbacks) {
+    HistoryApplier.State plain = context.history().after(through, callbacks, "data");
+    if (plain instanceof HistoryApplier.Ready ready) {
+      ready.database().close();
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -308,7 +347,7 @@ public final class DataGate implements Gate {
         violation.sqlstate());
   }
 
-  private static Finding onSeededData(Finding failure, DataSettings settings) {
+  private static Finding onSeededData(Finding failure, String seeded) {
     return new Finding(
         RuleId.FAILS_ON_SEEDED_DATA,
         Severity.ERROR,
@@ -316,9 +355,7 @@ public final class DataGate implements Gate {
         failure.line(),
         failure.endLine(),
         "The migration fails on the state before it with rows in its tables ("
-            + (settings.seedFiles().isEmpty()
-                ? settings.rowsPerTable() + " generated per table"
-                : "from the seed files")
+            + seeded
             + "), where production has data too: "
             + failure.message(),
         failure.sqlstate());

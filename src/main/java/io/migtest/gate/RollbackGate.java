@@ -81,7 +81,10 @@ public final class RollbackGate implements Gate {
       SchemaSnapshot current = snapshot(db, ignored);
       for (int i = 0; i < fresh.size(); i++) {
         Migration migration = fresh.get(i);
-        Round round = check(context, db, migration, head.callbacks(), current, ignored);
+        // The callbacks of a whole migrate (afterMigrate ...) run after the last one only.
+        Callbacks around =
+            i == fresh.size() - 1 ? head.callbacks() : head.callbacks().eachMigration();
+        Round round = check(context, db, migration, around, current, ignored);
         findings.addAll(round.findings());
         if (round.applyFailed()) {
           break;

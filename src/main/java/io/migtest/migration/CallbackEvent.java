@@ -87,6 +87,26 @@ public enum CallbackEvent {
   }
 
   /**
+   * Whether Flyway fires it for each migration (or each connection), not once around the whole
+   * migrate: a gate that applies a pull request's migrations one at a time runs only these between
+   * them, so that an {@code afterMigrate} written for the end state does not run on a state
+   * halfway.
+   */
+  public boolean eachMigration() {
+    return switch (this) {
+      case AFTER_CONNECT,
+          BEFORE_EACH_MIGRATE,
+          AFTER_EACH_MIGRATE,
+          BEFORE_EACH_MIGRATE_STATEMENT,
+          AFTER_EACH_MIGRATE_STATEMENT,
+          AFTER_EACH_MIGRATE_STATEMENT_ERROR,
+          AFTER_EACH_MIGRATE_ERROR ->
+          true;
+      default -> false;
+    };
+  }
+
+  /**
    * The event a file name without {@code .sql} starts with, the longest id winning as Flyway's
    * prefixes do ({@code afterEachMigrateStatement} before {@code afterEachMigrate}).
    */

@@ -38,6 +38,11 @@ public record Callbacks(List<Callback> all) {
         .toList();
   }
 
+  /** Those Flyway fires for each migration ({@link CallbackEvent#eachMigration()}). */
+  public Callbacks eachMigration() {
+    return new Callbacks(all.stream().filter(c -> c.event().eachMigration()).toList());
+  }
+
   public boolean isEmpty() {
     return all.isEmpty();
   }

@@ -75,7 +75,7 @@ class CheckCommandTest {
     assertThat(report.get("migrations").get(0).has("downFile")).isTrue();
     assertThat(report.get("migrations").get(0).get("downFile").isNull()).isTrue();
     assertThat(report.get("gates").findValuesAsText("id"))
-        .containsExactly("lint", "apply", "rollback", "performance");
+        .containsExactly("lint", "apply", "rollback", "data", "performance");
     assertThat(gate(report, "apply").get("mode").asText()).isEqualTo("block");
     assertThat(project.resolve("migtest-report/report.md"))
         .content()
@@ -180,7 +180,10 @@ class CheckCommandTest {
     write("migtest.yml", "gates:\n  mutation: block\n  data: off\n");
     CliRun unavailable = CliRun.of("check", project.toString());
     assertThat(unavailable.exitCode()).isEqualTo(2);
-    assertThat(unavailable.err()).contains("gate mutation to block or warn").doesNotContain("data");
+    assertThat(unavailable.err())
+        .contains("gate mutation to block or warn")
+        .doesNotContain("gate data")
+        .contains("available: lint, apply, rollback, data, performance");
 
     Files.delete(project.resolve("migtest.yml"));
     CliRun tests = CliRun.of("check", project.toString(), "--tests", "no/such/tests");

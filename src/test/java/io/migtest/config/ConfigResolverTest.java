@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migtest.ExitCode;
 import io.migtest.MigtestException;
+import io.migtest.gate.DataSettings;
 import io.migtest.gate.GateId;
 import io.migtest.gate.GateMode;
 import java.io.IOException;
@@ -159,6 +160,45 @@ class ConfigResolverTest {
     assertThat(config.gates().performance().noiseFloor()).isEqualTo(Duration.ofMillis(10));
     assertThat(config.gates().performance().baseline())
         .isEqualTo(project.resolve(".migtest/baseline.json"));
+  }
+
+  @Test
+  void dataSeedFilesComeFromFilesAndFoldersInsideTheProject() throws IOException {
+    Files.createDirectories(project.resolve("db/seed"));
+    Files.writeString(project.resolve("db/seed/2_orders.sql"), "SELECT 1;");
+    Files.writeString(project.resolve("db/seed/1_customers.sql"), "SELECT 1;");
+    Files.writeString(project.resolve("db/seed/notes.txt"), "not SQL");
+    Files.writeString(project.resolve("extra.sql"), "SELECT 1;");
+
+    DataSettings defaults = resolve(null, Map.of(), Map.of()).gates().data();
+    assertThat(defaults.rowsPerTable()).isEqualTo(100);
+    assertThat(defaults.seedFiles())
+        .as("db/seed by default, its SQL files in name order")
+        .containsExactly("db/seed/1_customers.sql", "db/seed/2_orders.sql");
+
+    DataSettings listed =
+        resolve("data:\n  rows: 250\n  seed:\n    - extra.sql\n    - db/seed\n", Map.of(), Map.of())
+            .gates()
+            .data();
+    assertThat(listed.rowsPerTable()).isEqualTo(250);
+    assertThat(listed.seedFiles())
+        .containsExactly("extra.sql", "db/seed/1_customers.sql", "db/seed/2_orders.sql");
+
+    assertUsageError("data:\n  rows: 0\n", "data.rows", "from 1 to 100000");
+    assertUsageError("data:\n  seed: db/missing.sql\n", "seed file or folder db/missing.sql");
+    assertUsageError("data:\n  seed: ../outside.sql\n", "'data.seed' is ../outside.sql");
+  }
+
+  @Test
+  void aSeedFolderWhoseFileLinksOutOfTheProjectIsRefused() throws IOException {
+    Path outside = Files.createTempFile("migtest-secret", ".sql");
+    Files.createDirectories(project.resolve("db/seed"));
+    Files.createSymbolicLink(project.resolve("db/seed/1_secret.sql"), outside);
+    try {
+      assertUsageError(null, "db/seed/1_secret.sql", "outside the project");
+    } finally {
+      Files.delete(outside);
+    }
   }
 
   @Test

@@ -230,6 +230,20 @@ class DataGateTest {
   }
 
   @Test
+  void aMigrationThatFailsWithoutRowsTooIsLeftToTheApplyGate() throws IOException {
+    customers();
+    write("migrations/2_broken.up.sql", "SELECT 1/0;");
+
+    GateResult result = data();
+
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.summary())
+        .endsWith(
+            "stopped at migrations/2_broken.up.sql, which fails without rows too (the apply gate"
+                + " reports it)");
+  }
+
+  @Test
   void aSeedFileThatFailsIsAFindingAtItsLine() throws IOException {
     customers();
     write("migrations/2_index.up.sql", "CREATE INDEX customers_name ON customers (name);");

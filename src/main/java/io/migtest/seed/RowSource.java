@@ -1,6 +1,7 @@
 package io.migtest.seed;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,7 @@ final class RowSource {
     List<String> prepare = new ArrayList<>();
     List<String> cleanUp = new ArrayList<>();
     List<String> joins = new ArrayList<>();
+    Map<Long, Long> referencedBefore = new HashMap<>();
     for (SeedTable.ForeignKey key : table.foreignKeys()) {
       if (key.columns().isEmpty()
           || key.columns().stream().anyMatch(c -> decided.contains(c.name()))) {
@@ -82,7 +84,18 @@ final class RowSource {
               + parent.name());
       prepare.add("CREATE INDEX ON " + copy + " (migtest_row)");
       cleanUp.add("DROP TABLE " + copy);
-      joins.add("JOIN " + copy + " ON " + copy + ".migtest_row = 1 + (g - 1) % " + parentRows);
+      // A second key to the same parent points at the next row: two references to one table
+      // (a sender and a recipient, a user and a contact) are often checked to differ.
+      long shift = referencedBefore.merge(key.parent(), 1L, Long::sum) - 1;
+      joins.add(
+          "JOIN "
+              + copy
+              + " ON "
+              + copy
+              + ".migtest_row = 1 + (g - 1 + "
+              + shift
+              + ") % "
+              + parentRows);
       for (int i = 0; i < key.columns().size(); i++) {
         SeedColumn column = key.columns().get(i);
         values.put(column.name(), copy + "." + key.parentColumns().get(i));

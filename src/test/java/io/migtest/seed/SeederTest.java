@@ -108,6 +108,42 @@ class SeederTest {
   }
 
   @Test
+  void twoKeysToOneParentPointAtDifferentRowsAndNamedTextHasItsShape() throws SQLException {
+    sql(
+        """
+        CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL
+          CHECK (position('@' IN email) > 1), website varchar(100), phone text);
+        CREATE TABLE contacts (user_id bigint NOT NULL REFERENCES users,
+          contact_id bigint NOT NULL REFERENCES users, CHECK (user_id <> contact_id));
+        """);
+
+    List<TableFill> fills = new Seeder(connection, 20).seed(Set.of());
+
+    assertThat(fills).allSatisfy(f -> assertThat(f.complete()).as(f.reason()).isTrue());
+    assertThat(query("SELECT email || ' ' || website || ' ' || phone FROM users WHERE id = 7"))
+        .isEqualTo("user7@example.com https://example.com/7 +15550000007");
+    assertThat(query("SELECT count(DISTINCT user_id) FROM contacts WHERE user_id <> contact_id"))
+        .isEqualTo("20");
+  }
+
+  @Test
+  void seedingEmptyTablesKeepsTheRowsOfOthersAndPointsAtThem() throws SQLException {
+    sql(
+        """
+        CREATE TABLE plans (id bigint PRIMARY KEY, name text NOT NULL);
+        INSERT INTO plans VALUES (10, 'free'), (20, 'pro');
+        CREATE TABLE accounts (id bigint PRIMARY KEY, plan_id bigint NOT NULL REFERENCES plans);
+        """);
+
+    List<TableFill> fills = new Seeder(connection, 6).seedEmpty(Set.of());
+
+    assertThat(fills).extracting(TableFill::table).containsExactly("public.accounts");
+    assertThat(query("SELECT count(*) FROM plans")).isEqualTo("2");
+    assertThat(query("SELECT string_agg(DISTINCT plan_id::text, ',') FROM accounts"))
+        .isEqualTo("10,20");
+  }
+
+  @Test
   void aNullableSelfReferenceStaysNullAndAMandatoryOneIsReported() throws SQLException {
     sql(
         """

@@ -32,7 +32,30 @@ public final class SnapshotService {
    */
   public static SchemaSnapshot take(Config config, String upTo, Progress progress) {
     MigrationHistory history = ProjectLoader.load(config).head();
-    List<Migration> migrations = prefix(history, upTo);
+    return take(config, history, prefix(history, upTo), progress);
+  }
+
+  /**
+   * The schema that the migrations of git ref {@code config.base()} build, read from that commit as
+   * {@code --base} reads the base branch (setup scripts and callbacks of the working tree).
+   */
+  public static SchemaSnapshot takeAtBase(Config config, Progress progress) {
+    MigrationHistory history = ProjectLoader.load(config).base();
+    if (history.migrations().isEmpty()) {
+      throw MigtestException.usage(
+          "There are no "
+              + history.layout().name()
+              + " migrations in "
+              + history.directory()
+              + " at "
+              + config.base()
+              + ", so there is no schema to snapshot there.");
+    }
+    return take(config, history, history.migrations(), progress);
+  }
+
+  private static SchemaSnapshot take(
+      Config config, MigrationHistory history, List<Migration> migrations, Progress progress) {
     Set<String> ignored =
         history.layout().historyTable().map(t -> Set.of(t.tableName())).orElse(Set.of());
     try (ServerStart start = new ServerStart(DatabaseProviders.choose(config));

@@ -107,15 +107,24 @@ public final class DataGate implements Gate {
         if (round.failure() != null) {
           List<Migration> through = new ArrayList<>(before);
           through.addAll(fresh.subList(0, i + 1));
-          if (failsWithoutRows(context, through, around)) {
+          HistoryApplier.State plain = context.history().after(through, around, "data");
+          if (plain instanceof HistoryApplier.Failed) {
             stoppedAt =
                 "; stopped at "
                     + migration.file()
                     + ", which fails without rows too (the apply gate reports it)";
-          } else {
-            findings.add(onSeededData(round.failure(), seeded));
+            break;
           }
-          break;
+          findings.add(onSeededData(round.failure(), seeded));
+          if (seedFiles) {
+            ((HistoryApplier.Ready) plain).database().close();
+            break;
+          }
+          // It applies on empty tables: go on from there, with its tables seeded afresh.
+          current.close();
+          current = ((HistoryApplier.Ready) plain).database();
+          task.advance(migration.file());
+          continue;
         }
         checked++;
         restored += round.restored() ? 1 : 0;
@@ -205,20 +214,6 @@ public final class DataGate implements Gate {
     } finally {
       rolledBack.close();
     }
-  }
-
-  /**
-   * Whether the migrations fail on the empty tables too: then the failure is the apply gate's, not
-   * a matter of data (the state is usually kept from the apply gate's run already).
-   */
-  private static boolean failsWithoutRows(
-      GateContext context, List<Migration> through, Callbacks callbacks) {
-    HistoryApplier.State plain = context.history().after(through, callbacks, "data");
-    if (plain instanceof HistoryApplier.Ready ready) {
-      ready.database().close();
-      return false;
-    }
-    return true;
   }
 
   /**

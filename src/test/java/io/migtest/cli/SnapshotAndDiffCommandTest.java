@@ -3,9 +3,15 @@ package io.migtest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migtest.db.SharedServer;
+import io.migtest.process.ChildEnvironment;
+import io.migtest.process.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +74,43 @@ class SnapshotAndDiffCommandTest {
         .contains("The migrations do not apply")
         .contains("db/migrations/V3__broken.sql:1")
         .contains("relation \"nope\" does not exist");
+  }
+
+  @Test
+  void twoGitRefsAreDiffedByTheSchemasTheirMigrationsBuild() throws IOException {
+    git("init", "-q", "-b", "main");
+    git("add", "db/migrations/V1__users.sql");
+    git("commit", "-q", "-m", "users");
+    git("tag", "v1");
+    git("add", "-A");
+    git("commit", "-q", "-m", "name");
+
+    CliRun diff = diff("v1", "main");
+    assertThat(diff.exitCode()).as(diff.all()).isEqualTo(1);
+    assertThat(diff.out())
+        .contains("column `public.users.name`: NOT NULL added")
+        .contains("index `public.users_name` added");
+    assertThat(diff.err()).contains("snapshotting the schema of git ref v1");
+
+    assertThat(diff("main", "HEAD").exitCode()).isZero();
+
+    CliRun unknown = diff("v9", "main");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("v9 is neither a snapshot file nor a git ref of");
+  }
+
+  private CliRun diff(String a, String b) {
+    return CliRun.of(
+        "diff", a, b, "--project", project.toString(), "--database-url", SharedServer.url());
+  }
+
+  private void git(String... args) throws IOException {
+    List<String> command =
+        new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t"));
+    command.addAll(List.of(args));
+    Map<String, String> env = ChildEnvironment.minimal(System.getenv());
+    env.put("HOME", project.toString());
+    assertThat(Commands.run(command, project, env, Duration.ofSeconds(30)).succeeded()).isTrue();
   }
 
   private CliRun snapshot(String... more) {

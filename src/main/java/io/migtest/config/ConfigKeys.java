@@ -21,6 +21,9 @@ public final class ConfigKeys {
   public static final String SETUP = "setup";
   public static final String INIT_SQL = "init-sql";
 
+  /** A committed schema dump the migrations must build (the apply gate's drift check). */
+  public static final String SCHEMA_FILE = "schema-file";
+
   /** The data gate's settings (see {@link io.migtest.gate.DataSettings}). */
   public static final String DATA_ROWS = "data.rows";
 
@@ -99,6 +102,7 @@ public final class ConfigKeys {
                 TIMEOUT,
                 SETUP,
                 INIT_SQL,
+                SCHEMA_FILE,
                 DATABASE_URL,
                 POSTGRES_IMAGE,
                 STATEMENT_TIMEOUT,

@@ -4,6 +4,7 @@ import io.migtest.DurationText;
 import io.migtest.MigtestException;
 import io.migtest.db.Timeouts;
 import io.migtest.fs.ProjectBoundary;
+import io.migtest.gate.ApplySettings;
 import io.migtest.gate.DataSettings;
 import io.migtest.gate.GateId;
 import io.migtest.gate.GateMode;
@@ -137,7 +138,8 @@ public final class ConfigResolver {
             selectedGates(s.get(ConfigKeys.GATES)),
             bool(s, ConfigKeys.LINT_DATABASE),
             performance(projectDir, s),
-            data(projectDir, s)),
+            data(projectDir, s),
+            new ApplySettings(projectDir, schemaFile(projectDir, s.get(ConfigKeys.SCHEMA_FILE)))),
         value(s, ConfigKeys.BASE),
         reportDir(projectDir, reportDir),
         value(s, ConfigKeys.DATABASE_URL),
@@ -206,6 +208,28 @@ public final class ConfigResolver {
         baseline == null ? d.baseline() : projectDir.resolve(baseline).normalize(),
         baseline == null ? d.baselineName() : baseline,
         bool(s, ConfigKeys.PERFORMANCE_UPDATE_BASELINE));
+  }
+
+  /**
+   * The schema file of the drift check: a file inside the project (it is read as root), or null.
+   */
+  private static String schemaFile(Path projectDir, Setting setting) {
+    if (setting == null || setting.value().isBlank()) {
+      return null;
+    }
+    String name = setting.value().strip();
+    Path path =
+        ProjectBoundary.of(projectDir).inside(name, ConfigKeys.SCHEMA_FILE, setting.source());
+    if (!Files.isRegularFile(path)) {
+      throw MigtestException.usage(
+          setting.source()
+              + ": the schema file "
+              + name
+              + " does not exist under "
+              + projectDir
+              + ".");
+    }
+    return name;
   }
 
   /** The {@code data} section: rows per table, and the seed files that replace them. */

@@ -57,6 +57,9 @@ public final class RuleId {
   public static final String UP_AFTER_DOWN_FAILS = "up-after-down-fails";
   public static final String COLUMN_POSITION_CHANGED = "column-position-changed";
 
+  // The apply gate's drift check against the committed schema file.
+  public static final String SCHEMA_DRIFT = "schema-drift";
+
   // The data gate: seeded rows through each new migration and its down script.
   public static final String ROWS_LOST = "rows-lost";
   public static final String FOREIGN_KEY_ORPHANS = "foreign-key-orphans";

@@ -53,6 +53,13 @@ public final class ApplyGate implements Gate {
       tests.addAll(full.tests());
       findings.addAll(TestFindings.of(tests));
       summary = full.describe("on an empty database");
+      String schemaFile = context.plan().apply().schemaFile();
+      if (schemaFile != null && full.failure().isEmpty()) {
+        Optional<Finding> drift = SchemaDrift.check(context, head, context.plan().apply());
+        drift.ifPresent(findings::add);
+        summary +=
+            drift.isEmpty() ? "; the schema equals " + schemaFile : "; drift from " + schemaFile;
+      }
       if (migrations.base() != null && full.failure().isEmpty()) {
         Outcome onBase =
             apply(

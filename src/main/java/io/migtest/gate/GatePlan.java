@@ -14,13 +14,15 @@ import java.util.Map;
  *     database)
  * @param performance how the performance gate measures and judges
  * @param data how the data gate seeds
+ * @param apply what the apply gate checks besides applying
  */
 public record GatePlan(
     Map<GateId, GateMode> modes,
     List<GateId> selected,
     boolean lintDatabase,
     PerformanceSettings performance,
-    DataSettings data) {
+    DataSettings data,
+    ApplySettings apply) {
 
   /** Every gate runs and blocks. */
   public static final GatePlan ALL =
@@ -29,7 +31,8 @@ public record GatePlan(
           null,
           false,
           PerformanceSettings.defaults(Path.of("")),
-          DataSettings.defaults(Path.of("")));
+          DataSettings.defaults(Path.of("")),
+          ApplySettings.defaults(Path.of("")));
 
   public GatePlan {
     modes = Map.copyOf(modes);

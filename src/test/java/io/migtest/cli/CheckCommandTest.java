@@ -147,6 +147,38 @@ class CheckCommandTest {
   }
 
   @Test
+  void theSchemaFileMustBuildWhatTheMigrationsBuild() throws IOException {
+    write(
+        "db/migrations/V1__users.sql",
+        "CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL);\n"
+            + "CREATE INDEX users_name ON users (name);");
+    String dump =
+        "\\restrict migtestTestKey\n"
+            + "SET statement_timeout = 0;\n"
+            + "SELECT pg_catalog.set_config('search_path', '', false);\n"
+            + "CREATE TABLE public.users (id bigint NOT NULL, name text NOT NULL);\n"
+            + "ALTER TABLE ONLY public.users ADD CONSTRAINT users_pkey PRIMARY KEY (id);\n";
+    write("db/schema.sql", dump + "CREATE INDEX users_name ON public.users USING btree (name);\n");
+    write("migtest.yml", "schema-file: db/schema.sql\n");
+
+    CliRun equal = check("--gates", "apply");
+    assertThat(equal.exitCode()).as(equal.all()).isZero();
+    assertThat(equal.out()).contains("the schema equals db/schema.sql");
+
+    write("db/schema.sql", dump + "\\unrestrict migtestTestKey\n");
+    CliRun drift = check("--gates", "apply");
+    assertThat(drift.exitCode()).as(drift.all()).isEqualTo(1);
+    assertThat(drift.out())
+        .contains("db/schema.sql [schema-drift]")
+        .contains("index `public.users_name` added");
+
+    write("db/schema.sql", "CREATE TABLE public.users (id bigint REFERENCES nowhere);\n");
+    CliRun broken = check("--gates", "apply");
+    assertThat(broken.exitCode()).isEqualTo(1);
+    assertThat(broken.out()).contains("db/schema.sql:1 [schema-drift]").contains("42P01");
+  }
+
+  @Test
   void aTenMegabyteMigrationApplies() throws IOException {
     StringBuilder sql = new StringBuilder("CREATE TABLE big (id int, payload text);\n");
     String row = "INSERT INTO big VALUES (1, '" + "x".repeat(200) + "');\n";

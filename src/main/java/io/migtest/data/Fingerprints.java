@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
 public final class Fingerprints {
   private static final String TABLES =
       """
-      SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname, c.relname
+      SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname, c.relname,
+             ARRAY(SELECT a.attname::text FROM pg_attribute a
+                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                   ORDER BY a.attnum)
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relpersistence <> 't'
         AND n.nspname NOT IN ('pg_catalog', 'information_schema')
@@ -35,12 +38,24 @@ public final class Fingerprints {
   /** By table oid, in name order; {@code ignored} holds unqualified names (the history table). */
   public static Map<Long, TableFingerprint> read(Connection connection, Set<String> ignored)
       throws SQLException {
+    return read(connection, ignored, Map.of());
+  }
+
+  /**
+   * Like {@link #read(Connection, Set)}, the rows of the tables named in {@code only} (qualified
+   * names) read as those columns alone.
+   */
+  public static Map<Long, TableFingerprint> read(
+      Connection connection, Set<String> ignored, Map<String, List<String>> only)
+      throws SQLException {
     Map<Long, String[]> tables = new LinkedHashMap<>();
+    Map<Long, List<String>> columns = new HashMap<>();
     try (var rs = connection.createStatement().executeQuery(TABLES)) {
       while (rs.next()) {
         if (!ignored.contains(rs.getString(4))) {
           tables.put(
               rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+          columns.put(rs.getLong(1), List.of((String[]) rs.getArray(5).getArray()));
         }
       }
     }
@@ -54,8 +69,9 @@ public final class Fingerprints {
             parts.add(
                 "SELECT "
                     + oid
-                    + "::bigint, count(*), coalesce(sum(hashtextextended(to_jsonb(migtest_row)::text,"
-                    + " 0)::numeric), 0)::text FROM "
+                    + "::bigint, count(*), coalesce(sum(hashtextextended("
+                    + TableFingerprint.rowJson("migtest_row", only.get(name[0]))
+                    + "::text, 0)::numeric), 0)::text FROM "
                     + name[0]
                     + " migtest_row"));
     String query = parts.stream().collect(Collectors.joining("\nUNION ALL\n"));
@@ -65,7 +81,8 @@ public final class Fingerprints {
         String[] name = tables.get(oid);
         fingerprints.put(
             oid,
-            new TableFingerprint(oid, name[0], name[1], name[2], rs.getLong(2), rs.getString(3)));
+            new TableFingerprint(
+                oid, name[0], name[1], name[2], columns.get(oid), rs.getLong(2), rs.getString(3)));
       }
     }
     Map<Long, TableFingerprint> ordered = new LinkedHashMap<>();

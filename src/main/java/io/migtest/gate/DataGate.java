@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -238,14 +239,18 @@ public final class DataGate implements Gate {
       throws SQLException {
     List<Finding> findings = new ArrayList<>();
     try (Connection connection = rolledBack.connect()) {
+      // Columns a down script left behind are the rollback gate's; the data is what was there.
+      Map<String, List<String>> columnsBefore = new HashMap<>();
+      f0.values().forEach(t -> columnsBefore.put(t.table(), t.columns()));
       Map<String, TableFingerprint> now =
-          Fingerprints.byName(Fingerprints.read(connection, ignored));
+          Fingerprints.byName(Fingerprints.read(connection, ignored, columnsBefore));
       for (TableFingerprint then : f0.values()) {
         TableFingerprint back = now.get(then.table());
         if (back == null) {
           findings.add(
               notRestored(
                   migration,
+                  Severity.ERROR,
                   "Table "
                       + then.table()
                       + " is gone after the down script, with its "
@@ -253,28 +258,51 @@ public final class DataGate implements Gate {
                       + " (see the rollback gate)."));
         } else if (!back.sameRows(then)) {
           List<String> before = rowsBefore.get(then.table());
-          List<String> after = before == null ? null : RowDifference.read(connection, then.table());
+          List<String> after =
+              before == null ? null : RowDifference.read(connection, then.table(), then.columns());
           RowDifference difference =
               after == null
-                  ? new RowDifference(List.of(), List.of())
+                  ? RowDifference.unknown()
                   : RowDifference.between(before, after, ROWS_SHOWN);
-          findings.add(
-              notRestored(
-                  migration,
-                  "After the down script, table "
-                      + then.table()
-                      + " does not hold the rows it held before the migration ("
-                      + rowCounts(then.rows(), back.rows())
-                      + ")"
-                      + examples(difference)
-                      + ". Rolling back loses or changes data: make the up script keep what the"
-                      + " down needs (a column renamed rather than dropped, the old values copied"
-                      + " aside). When the data cannot come back, say so: remove the down script"
-                      + " and mark the up `-- migtest:irreversible <reason>`."));
+          findings.add(notRestored(migration, then, back, difference));
         }
       }
     }
     return findings;
+  }
+
+  private static Finding notRestored(
+      Migration migration, TableFingerprint then, TableFingerprint back, RowDifference difference) {
+    String columns =
+        difference.columns().isEmpty()
+            ? ""
+            : " in "
+                + (difference.columns().size() == 1 ? "column " : "columns ")
+                + String.join(", ", difference.columns());
+    if (then.rows() == back.rows() && difference.onlyBookkeeping()) {
+      return notRestored(
+          migration,
+          Severity.INFO,
+          "After the down script, table "
+              + then.table()
+              + " differs from before the migration only"
+              + columns
+              + ", which a trigger stamps when a row changes: the rows came back.");
+    }
+    return notRestored(
+        migration,
+        Severity.ERROR,
+        "After the down script, table "
+            + then.table()
+            + " does not hold the rows it held before the migration ("
+            + rowCounts(then.rows(), back.rows())
+            + columns
+            + ")"
+            + examples(difference)
+            + ". Rolling back loses or changes data: make the up script keep what the"
+            + " down needs (a column renamed rather than dropped, the old values copied"
+            + " aside). When the data cannot come back, say so: remove the down script"
+            + " and mark the up `-- migtest:irreversible <reason>`.");
   }
 
   private static String rowCounts(long before, long after) {
@@ -297,8 +325,9 @@ public final class DataGate implements Gate {
     return text.toString();
   }
 
-  private static Finding notRestored(Migration migration, String message) {
-    return Finding.error(RuleId.DATA_NOT_RESTORED, migration.down().file(), 0, message);
+  private static Finding notRestored(Migration migration, Severity severity, String message) {
+    return new Finding(
+        RuleId.DATA_NOT_RESTORED, severity, migration.down().file(), 0, 0, message, null);
   }
 
   private static Finding orphans(Migration migration, Orphans.Orphan orphan) {

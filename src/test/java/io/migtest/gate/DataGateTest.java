@@ -48,7 +48,7 @@ class DataGateTest {
     assertThat(finding.file()).isEqualTo("migrations/2_email.down.sql");
     assertThat(finding.message())
         .contains("table public.customers does not hold the rows it held before the migration")
-        .contains("100 rows before and after, with different values")
+        .contains("100 rows before and after, with different values in column email")
         .contains(
             "before, not after: {\"id\": 1, \"name\": \"v1\", \"email\": \"user1@example.com\"}")
         .contains("after, not before: {\"id\": 1, \"name\": \"v1\", \"email\": null}");
@@ -66,6 +66,33 @@ class DataGateTest {
     assertThat(result.summary())
         .isEqualTo(
             "2 migrations checked on 100 generated rows per table; 2 rolled back and compared");
+  }
+
+  @Test
+  void aColumnTheDownLeavesBehindIsNoDataChangeAndATriggersTimestampOnlyANote() throws IOException {
+    write(
+        "migrations/1_tokens.up.sql",
+        """
+        CREATE TABLE tokens (id bigint PRIMARY KEY, value text NOT NULL, updated_at timestamptz);
+        CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN NEW.updated_at := clock_timestamp(); RETURN NEW; END $$;
+        CREATE TRIGGER tokens_stamp BEFORE UPDATE ON tokens FOR EACH ROW EXECUTE FUNCTION stamp();
+        """);
+    write("migrations/1_tokens.down.sql", "DROP TABLE tokens;\nDROP FUNCTION stamp();");
+    write(
+        "migrations/2_flags.up.sql",
+        "ALTER TABLE tokens ADD COLUMN enabled boolean;\nUPDATE tokens SET enabled = true;");
+    write("migrations/2_flags.down.sql", "SELECT 'the column stays, unused';");
+
+    GateResult result = data();
+
+    assertThat(result.status()).as(result.findings().toString()).isEqualTo(GateStatus.PASS);
+    assertThat(result.findings()).extracting(Finding::rule).containsExactly("data-not-restored");
+    Finding note = result.findings().get(0);
+    assertThat(note.severity()).isEqualTo(Severity.INFO);
+    assertThat(note.message())
+        .contains("differs from before the migration only in column updated_at")
+        .doesNotContain("enabled");
   }
 
   @Test

@@ -47,10 +47,13 @@ class BaseBranchCheckTest {
     git("checkout", "-q", "-b", "feature");
   }
 
+  /** The apply gate on the base's state; the later gates have tests of their own. */
   private CliRun check() {
     return CliRun.of(
         "check",
         repo.toString(),
+        "--gates",
+        "lint,apply",
         "--base",
         "main",
         "--database-url",
@@ -102,6 +105,8 @@ class BaseBranchCheckTest {
         CliRun.of(
             "check",
             repo.toString(),
+            "--gates",
+            "lint,apply",
             "--base",
             "feature",
             "--report-dir",

@@ -49,6 +49,10 @@ class ToolConfigFidelityTest {
                 "--report-dir",
                 project.resolve("migtest-report").toString()));
     args.addAll(List.of(extra));
+    if (!args.contains("--gates")) {
+      // The CLI and the gates up to apply are tested here; the later gates by tests of their own.
+      args.addAll(List.of("--gates", "lint,apply"));
+    }
     return CliRun.of(args.toArray(String[]::new));
   }
 

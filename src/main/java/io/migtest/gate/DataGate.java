@@ -274,7 +274,7 @@ public final class DataGate implements Gate {
   private static Finding notRestored(
       Migration migration, TableFingerprint then, TableFingerprint back, RowDifference difference) {
     String columns =
-        difference.columns().isEmpty()
+        difference.columns().isEmpty() || then.rows() != back.rows()
             ? ""
             : " in "
                 + (difference.columns().size() == 1 ? "column " : "columns ")

@@ -13,6 +13,9 @@ final class ColumnValues {
   /** The longest shaped text, {@code 'https://example.com/'} and a large row number. */
   private static final int SHAPED_LENGTH = 32;
 
+  /** The longest tagged text, {@code 'v'}, a large row number, a dash and four hex digits. */
+  private static final int TAGGED_LENGTH = 14;
+
   private ColumnValues() {}
 
   /**
@@ -20,7 +23,7 @@ final class ColumnValues {
    * @param salt a small number that differs between the columns of a table, so two uuid columns do
    *     not hold the same values
    */
-  static String expression(SeedColumn column, int salt) {
+  static String expression(SeedColumn column, int salt, String table) {
     String base =
         column.document() != null
             ? column.document()
@@ -33,6 +36,7 @@ final class ColumnValues {
                 : column.enumType()
                     ? enumValue(column.enumName())
                     : textShapedByName(column)
+                        .or(() -> textOfTheColumn(column, table))
                         .orElseGet(() -> forType(column.baseType(), column.typmod(), salt));
     if (base == null) {
       return null;
@@ -65,6 +69,21 @@ final class ColumnValues {
       return Optional.of("'+1555' || lpad(g::text, 7, '0')");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Text that differs between columns: {@code 'v1-3fa2'}, the row number and a tag of the table and
+   * column, so that a migration that merges the values of two tables (into a unique column) does
+   * not meet duplicates production would not have. Plain {@code 'v1'} where the length is short.
+   */
+  static Optional<String> textOfTheColumn(SeedColumn column, String table) {
+    String type = column.baseType().toLowerCase(Locale.ROOT);
+    boolean text = type.equals("text") || type.equals("varchar") || type.equals("citext");
+    if (!text || (column.typmod() >= 0 && column.typmod() - 4 < TAGGED_LENGTH)) {
+      return Optional.empty();
+    }
+    String tag = String.format("%04x", (table + "." + column.name()).hashCode() & 0xffff);
+    return Optional.of("'v' || g || '-" + tag + "'");
   }
 
   static String enumValue(String enumType) {

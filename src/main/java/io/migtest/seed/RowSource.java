@@ -108,7 +108,7 @@ final class RowSource {
       if (decided.contains(column.name()) || column.filledByServer()) {
         continue;
       }
-      String value = ColumnValues.expression(column, salt);
+      String value = ColumnValues.expression(column, salt, table.name());
       if (value == null) {
         if (column.notNull()) {
           throw new Unfillable(

@@ -50,8 +50,8 @@ class DataGateTest {
         .contains("table public.customers does not hold the rows it held before the migration")
         .contains("100 rows before and after, with different values in column email")
         .contains(
-            "before, not after: {\"id\": 1, \"name\": \"v1\", \"email\": \"user1@example.com\"}")
-        .contains("after, not before: {\"id\": 1, \"name\": \"v1\", \"email\": null}");
+            "before, not after: {\"id\": 1, \"name\": \"v1-caa9\", \"email\": \"user1@example.com\"}")
+        .contains("after, not before: {\"id\": 1, \"name\": \"v1-caa9\", \"email\": null}");
   }
 
   @Test
@@ -110,7 +110,7 @@ class DataGateTest {
     assertThat(result.findings().get(0).file()).isEqualTo("migrations/2_active.down.sql");
     assertThat(result.findings().get(0).message())
         .contains("\"email\": \"user1@example.com\"")
-        .contains("after, not before: {\"id\": 1, \"name\": \"v1\", \"email\": null}");
+        .contains("after, not before: {\"id\": 1, \"name\": \"v1-caa9\", \"email\": null}");
   }
 
   @Test

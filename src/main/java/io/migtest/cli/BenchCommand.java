@@ -3,6 +3,8 @@ package io.migtest.cli;
 import io.migtest.bench.ApplyBenchmark;
 import io.migtest.bench.LintBenchmark;
 import io.migtest.bench.PerformanceBenchmark;
+import io.migtest.bench.RollbackBenchmark;
+import io.migtest.bench.SnapshotBenchmark;
 import io.migtest.bench.StartBenchmark;
 import io.migtest.db.LaunchMode;
 import java.io.PrintWriter;
@@ -27,12 +29,19 @@ import picocli.CommandLine.Spec;
       "  lint   generate a corpus of migration files and run migtest lint on it in a new JVM",
       "         (empty and warm parse cache), and squawk when it is on the PATH; prints the ratio",
       "  performance  run the performance gate on a generated pull request of --migrations new",
-      "         migrations (default here: 20) over ten seeded tables; prints the time"
+      "         migrations (default here: 20) over ten seeded tables; prints the time",
+      "  rollback  run the rollback and data gates on a generated pull request of --migrations",
+      "         new migrations with down scripts (default here: 50); prints each gate's time",
+      "  snapshot  snapshot a generated schema of --tables tables (default: 300) --rounds times;",
+      "         prints the median time"
     })
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "apply, start, lint or performance")
+  @Parameters(
+      index = "0",
+      paramLabel = "WHAT",
+      description = "apply, start, lint, performance, rollback or snapshot")
   String what;
 
   @Option(
@@ -42,6 +51,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--files", description = "Migration files to generate for lint (default: 2000).")
   int files = 2000;
+
+  @Option(names = "--tables", description = "Tables to generate for snapshot (default: 300).")
+  int tables = 300;
 
   @Option(names = "--rounds", description = "Times to repeat each measurement (default: 3).")
   int rounds = 3;
@@ -63,9 +75,11 @@ public final class BenchCommand implements Callable<Integer> {
           new PerformanceBenchmark(migrations == null ? 20 : migrations, env).run(out);
       case "start" -> new StartBenchmark(rounds, launchMode, env).run(out);
       case "lint" -> new LintBenchmark(files, env).run(out);
+      case "rollback" -> new RollbackBenchmark(migrations == null ? 50 : migrations, env).run(out);
+      case "snapshot" -> new SnapshotBenchmark(tables, rounds, launchMode, env).run(out);
       default ->
           throw io.migtest.MigtestException.usage(
-              "bench takes apply, start, lint or performance, not " + what);
+              "bench takes apply, start, lint, performance, rollback or snapshot, not " + what);
     }
     return 0;
   }

@@ -11,15 +11,10 @@ import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
 import io.migtest.gate.Progress;
 import io.migtest.perf.MigrationPerformance;
-import io.migtest.process.ChildEnvironment;
-import io.migtest.process.CommandResult;
-import io.migtest.process.Commands;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +27,6 @@ import java.util.Map;
  * constraints and rewrite tables, at the default scale.
  */
 public final class PerformanceBenchmark {
-  private static final Duration GIT_LIMIT = Duration.ofSeconds(60);
   private static final int BASE_TABLES = 10;
 
   private final int migrations;
@@ -48,10 +42,10 @@ public final class PerformanceBenchmark {
     try {
       Path dir = repo.resolve("db/migrations");
       HistoryGenerator.write(dir, BASE_TABLES);
-      git(repo, "init", "-q", "-b", "main");
-      git(repo, "add", "-A");
-      git(repo, "commit", "-q", "-m", "base");
-      git(repo, "checkout", "-q", "-b", "feature");
+      BenchGit.run(repo, env, "init", "-q", "-b", "main");
+      BenchGit.run(repo, env, "add", "-A");
+      BenchGit.run(repo, env, "commit", "-q", "-m", "base");
+      BenchGit.run(repo, env, "checkout", "-q", "-b", "feature");
       for (int i = 1; i <= migrations; i++) {
         Files.writeString(
             dir.resolve("V" + (BASE_TABLES + i) + "__change_" + i + ".sql"), change(i));
@@ -127,17 +121,5 @@ public final class PerformanceBenchmark {
       default ->
           "ALTER TABLE " + t + " ADD COLUMN token_" + i + " uuid DEFAULT gen_random_uuid();\n";
     };
-  }
-
-  private void git(Path repo, String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(List.of("git", "-c", "user.name=bench", "-c", "user.email=bench@local"));
-    command.addAll(List.of(args));
-    Map<String, String> childEnv = ChildEnvironment.minimal(env);
-    childEnv.put("HOME", repo.toString());
-    CommandResult result = Commands.run(command, repo, childEnv, GIT_LIMIT);
-    if (!result.succeeded()) {
-      throw new IOException("git " + String.join(" ", args) + " failed: " + result.output());
-    }
   }
 }

@@ -10,15 +10,10 @@ import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
 import io.migtest.gate.GateStatus;
 import io.migtest.gate.Progress;
-import io.migtest.process.ChildEnvironment;
-import io.migtest.process.CommandResult;
-import io.migtest.process.Commands;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +25,6 @@ import java.util.Map;
  * migrations, each with a down script that undoes it (columns, indexes, constraints, tables).
  */
 public final class RollbackBenchmark {
-  private static final Duration GIT_LIMIT = Duration.ofSeconds(60);
   private static final int BASE_TABLES = 10;
 
   private final int migrations;
@@ -56,10 +50,10 @@ public final class RollbackBenchmark {
       }
       Files.writeString(dir.resolve("1_base.up.sql"), up);
       Files.writeString(dir.resolve("1_base.down.sql"), down);
-      git(repo, "init", "-q", "-b", "main");
-      git(repo, "add", "-A");
-      git(repo, "commit", "-q", "-m", "base");
-      git(repo, "checkout", "-q", "-b", "feature");
+      BenchGit.run(repo, env, "init", "-q", "-b", "main");
+      BenchGit.run(repo, env, "add", "-A");
+      BenchGit.run(repo, env, "commit", "-q", "-m", "base");
+      BenchGit.run(repo, env, "checkout", "-q", "-b", "feature");
       for (int i = 1; i <= migrations; i++) {
         String[] change = change(i);
         Files.writeString(dir.resolve((i + 1) + "_change_" + i + ".up.sql"), change[0]);
@@ -140,17 +134,5 @@ public final class RollbackBenchmark {
             "DROP TABLE side_" + i + ";\n"
           };
     };
-  }
-
-  private void git(Path repo, String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(List.of("git", "-c", "user.name=bench", "-c", "user.email=bench@local"));
-    command.addAll(List.of(args));
-    Map<String, String> childEnv = ChildEnvironment.minimal(env);
-    childEnv.put("HOME", repo.toString());
-    CommandResult result = Commands.run(command, repo, childEnv, GIT_LIMIT);
-    if (!result.succeeded()) {
-      throw new IOException("git " + String.join(" ", args) + " failed: " + result.output());
-    }
   }
 }

@@ -73,7 +73,7 @@ public final class DataGate implements Gate {
     DataSettings settings = context.plan().data();
     // Seed files fill the base branch's schema; without a base there is none to fill.
     boolean seedFiles = base != null && !settings.seedFiles().isEmpty();
-    Set<String> ignored = historyTables(context);
+    Set<String> ignored = context.historyTables();
     List<Finding> findings = new ArrayList<>();
     ScratchDatabase current = ((HistoryApplier.Ready) state).database();
     String seeded =
@@ -425,16 +425,6 @@ public final class DataGate implements Gate {
 
   private static boolean hasDown(Migration migration) {
     return migration.down() != null && !migration.down().split().statements().isEmpty();
-  }
-
-  private static Set<String> historyTables(GateContext context) {
-    return context
-        .migrations()
-        .head()
-        .layout()
-        .historyTable()
-        .map(t -> Set.of(t.tableName()))
-        .orElse(Set.of());
   }
 
   private GateResult result(

@@ -7,6 +7,7 @@ import io.migtest.oracle.Oracle;
 import io.migtest.sql.ParsedScripts;
 import io.migtest.sql.SqlScript;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a gate may use: never flags, never the terminal, never GitHub.
@@ -57,6 +58,19 @@ public record GateContext(
             migrations.head().layout().sessionScope(),
             setup);
     return new GateContext(plan, migrations, database, history, oracles, lint, progress);
+  }
+
+  /**
+   * The migration tool's history table (unqualified), which is the tool's, not the application's:
+   * gates leave it out of snapshots, seeding and comparisons.
+   */
+  public Set<String> historyTables() {
+    return migrations
+        .head()
+        .layout()
+        .historyTable()
+        .map(t -> Set.of(t.tableName()))
+        .orElse(Set.of());
   }
 
   /** What the failure of {@code gate} does. */

@@ -27,7 +27,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The performance gate: the base branch's state is seeded ({@code performance.scale} rows per
@@ -104,7 +103,7 @@ public final class PerformanceGate implements Gate {
               settings.thresholdPercent(),
               settings.noiseFloor().toMillis(),
               settings.largeTableRows());
-      PerformanceMeter meter = new PerformanceMeter(ignoredTables(context));
+      PerformanceMeter meter = new PerformanceMeter(context.historyTables());
       Callbacks callbacks = migrations.head().callbacks();
       try (Progress.Task task = context.progress().task("performance", fresh.size())) {
         for (Migration migration : fresh) {
@@ -206,19 +205,8 @@ public final class PerformanceGate implements Gate {
       if (refusal.isPresent()) {
         throw MigtestException.usage(refusal.get());
       }
-      return new Seeder(connection, scale).seed(ignoredTables(context));
+      return new Seeder(connection, scale).seed(context.historyTables());
     }
-  }
-
-  /** The migration tool's history table is the tool's, not the application's. */
-  private static Set<String> ignoredTables(GateContext context) {
-    return context
-        .migrations()
-        .head()
-        .layout()
-        .historyTable()
-        .map(t -> Set.of(t.tableName()))
-        .orElse(Set.of());
   }
 
   private static Finding onSeededData(Finding failure, long scale) {

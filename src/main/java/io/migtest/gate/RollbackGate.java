@@ -71,7 +71,7 @@ public final class RollbackGate implements Gate {
           "not checked: the " + (base == null ? "setup" : "base branch") + " does not apply",
           List.of());
     }
-    Set<String> ignored = historyTables(head);
+    Set<String> ignored = context.historyTables();
     List<Finding> findings = new ArrayList<>();
     ScratchDatabase db = ((HistoryApplier.Ready) state).database();
     int checked = 0;
@@ -218,7 +218,12 @@ public final class RollbackGate implements Gate {
               rule,
               script.file(),
               0,
-              what + ". Compared with " + against(what) + ": " + listed(structural) + "."));
+              what
+                  + ". Compared with "
+                  + against(what)
+                  + ": "
+                  + SchemaChange.listed(structural, CHANGES_SHOWN)
+                  + "."));
     }
     if (!positions.isEmpty()) {
       findings.add(
@@ -228,7 +233,7 @@ public final class RollbackGate implements Gate {
               script.file(),
               0,
               "Only column positions differ ("
-                  + listed(positions)
+                  + SchemaChange.listed(positions, CHANGES_SHOWN)
                   + "): a column dropped and added again goes last. Queries that name their"
                   + " columns do not notice; `SELECT *` and `COPY` without a column list do.",
               null));
@@ -237,17 +242,6 @@ public final class RollbackGate implements Gate {
 
   private static String against(String what) {
     return what.equals(DOWN_LEAVES) ? "before the migration" : "its first run";
-  }
-
-  private static String listed(List<SchemaChange> changes) {
-    String shown =
-        changes.stream()
-            .limit(CHANGES_SHOWN)
-            .map(SchemaChange::description)
-            .collect(Collectors.joining("; "));
-    return changes.size() > CHANGES_SHOWN
-        ? shown + "; and " + (changes.size() - CHANGES_SHOWN) + " more"
-        : shown;
   }
 
   /** Runs one script as the apply gate runs it, on a connection of its own. */
@@ -319,10 +313,6 @@ public final class RollbackGate implements Gate {
     try (Connection connection = db.connect()) {
       return SchemaSnapshot.read(connection, ignored);
     }
-  }
-
-  private static Set<String> historyTables(MigrationHistory head) {
-    return head.layout().historyTable().map(t -> Set.of(t.tableName())).orElse(Set.of());
   }
 
   private GateResult result(

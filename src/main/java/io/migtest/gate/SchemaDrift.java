@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The apply gate's drift check: the schema the whole history builds must equal the one the
@@ -86,7 +85,7 @@ final class SchemaDrift {
               "The migrations build another schema than "
                   + settings.schemaFile()
                   + " describes. What the migrations build, compared with the file: "
-                  + listed(changes)
+                  + SchemaChange.listed(changes, CHANGES_SHOWN)
                   + ". Regenerate the file from a database the migrations built (your tool's"
                   + " schema dump), or add the migration it is missing."));
     } catch (SQLException e) {
@@ -109,16 +108,5 @@ final class SchemaDrift {
     try (Connection connection = db.connect()) {
       return SchemaSnapshot.read(connection, ignored);
     }
-  }
-
-  private static String listed(List<SchemaChange> changes) {
-    String shown =
-        changes.stream()
-            .limit(CHANGES_SHOWN)
-            .map(SchemaChange::description)
-            .collect(Collectors.joining("; "));
-    return changes.size() > CHANGES_SHOWN
-        ? shown + "; and " + (changes.size() - CHANGES_SHOWN) + " more"
-        : shown;
   }
 }

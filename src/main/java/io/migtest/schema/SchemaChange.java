@@ -1,5 +1,8 @@
 package io.migtest.schema;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * One difference between two schemas, in words ({@code column public.orders.note: NOT NULL added}).
  *
@@ -11,5 +14,15 @@ public record SchemaChange(String object, String description, boolean positionOn
   @Override
   public String toString() {
     return description;
+  }
+
+  /** The changes' descriptions joined by semicolons: the first {@code shown}, then a count. */
+  public static String listed(List<SchemaChange> changes, int shown) {
+    String listed =
+        changes.stream()
+            .limit(shown)
+            .map(SchemaChange::description)
+            .collect(Collectors.joining("; "));
+    return changes.size() > shown ? listed + "; and " + (changes.size() - shown) + " more" : listed;
   }
 }

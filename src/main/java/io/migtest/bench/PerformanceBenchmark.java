@@ -1,22 +1,13 @@
 package io.migtest.bench;
 
-import io.migtest.app.CheckService;
-import io.migtest.config.Config;
-import io.migtest.config.ConfigKeys;
-import io.migtest.config.ConfigResolver;
-import io.migtest.config.Setting;
 import io.migtest.fs.TreeDeletion;
 import io.migtest.gate.GateId;
 import io.migtest.gate.GateResult;
-import io.migtest.gate.GateRunner;
-import io.migtest.gate.Progress;
 import io.migtest.perf.MigrationPerformance;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,10 +33,8 @@ public final class PerformanceBenchmark {
     try {
       Path dir = repo.resolve("db/migrations");
       HistoryGenerator.write(dir, BASE_TABLES);
-      BenchGit.run(repo, env, "init", "-q", "-b", "main");
-      BenchGit.run(repo, env, "add", "-A");
-      BenchGit.run(repo, env, "commit", "-q", "-m", "base");
-      BenchGit.run(repo, env, "checkout", "-q", "-b", "feature");
+      BenchRepository repository = new BenchRepository(repo, env);
+      repository.commitBase();
       for (int i = 1; i <= migrations; i++) {
         Files.writeString(
             dir.resolve("V" + (BASE_TABLES + i) + "__change_" + i + ".sql"), change(i));
@@ -58,17 +47,9 @@ public final class PerformanceBenchmark {
           migrations,
           repo);
       out.flush();
-      Map<String, Setting> flags = new HashMap<>();
-      flags.put(ConfigKeys.GATES, new Setting("performance", "bench"));
-      flags.put(ConfigKeys.BASE, new Setting("main", "bench"));
-      flags.put(ConfigKeys.REPORT_DIR, new Setting(repo.resolve("report").toString(), "bench"));
-      Config config = ConfigResolver.resolve(repo, null, env, flags);
-      long started = System.nanoTime();
-      CheckService.Outcome outcome =
-          new CheckService(GateRunner.standard(), List.of()).run(config, Progress.SILENT);
-      double seconds = (System.nanoTime() - started) / 1e9;
+      BenchRepository.Timed check = repository.check("performance");
       GateResult gate =
-          outcome.report().gates().stream()
+          check.outcome().report().gates().stream()
               .filter(g -> g.id() == GateId.PERFORMANCE)
               .findFirst()
               .orElseThrow();
@@ -80,7 +61,7 @@ public final class PerformanceBenchmark {
           gate.summary(),
           gate.findings().size(),
           gate.durationMs() / 1000.0,
-          seconds);
+          check.seconds());
       if (gate.performance() != null) {
         for (MigrationPerformance m : gate.performance().migrations()) {
           out.printf(

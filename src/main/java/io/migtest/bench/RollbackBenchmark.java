@@ -1,21 +1,12 @@
 package io.migtest.bench;
 
-import io.migtest.app.CheckService;
-import io.migtest.config.Config;
-import io.migtest.config.ConfigKeys;
-import io.migtest.config.ConfigResolver;
-import io.migtest.config.Setting;
 import io.migtest.fs.TreeDeletion;
 import io.migtest.gate.GateResult;
-import io.migtest.gate.GateRunner;
 import io.migtest.gate.GateStatus;
-import io.migtest.gate.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -50,10 +41,8 @@ public final class RollbackBenchmark {
       }
       Files.writeString(dir.resolve("1_base.up.sql"), up);
       Files.writeString(dir.resolve("1_base.down.sql"), down);
-      BenchGit.run(repo, env, "init", "-q", "-b", "main");
-      BenchGit.run(repo, env, "add", "-A");
-      BenchGit.run(repo, env, "commit", "-q", "-m", "base");
-      BenchGit.run(repo, env, "checkout", "-q", "-b", "feature");
+      BenchRepository repository = new BenchRepository(repo, env);
+      repository.commitBase();
       for (int i = 1; i <= migrations; i++) {
         String[] change = change(i);
         Files.writeString(dir.resolve((i + 1) + "_change_" + i + ".up.sql"), change[0]);
@@ -66,16 +55,8 @@ public final class RollbackBenchmark {
           migrations,
           repo);
       out.flush();
-      Map<String, Setting> flags = new HashMap<>();
-      flags.put(ConfigKeys.GATES, new Setting("rollback,data", "bench"));
-      flags.put(ConfigKeys.BASE, new Setting("main", "bench"));
-      flags.put(ConfigKeys.REPORT_DIR, new Setting(repo.resolve("report").toString(), "bench"));
-      Config config = ConfigResolver.resolve(repo, null, env, flags);
-      long started = System.nanoTime();
-      CheckService.Outcome outcome =
-          new CheckService(GateRunner.standard(), List.of()).run(config, Progress.SILENT);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      for (GateResult gate : outcome.report().gates()) {
+      BenchRepository.Timed check = repository.check("rollback,data");
+      for (GateResult gate : check.outcome().report().gates()) {
         if (gate.status() != GateStatus.SKIP || gate.findings().size() > 0) {
           out.printf(
               Locale.ROOT,
@@ -91,7 +72,7 @@ public final class RollbackBenchmark {
           Locale.ROOT,
           "whole check %.1f s (database start included; goal for the rollback gate: under 30 s"
               + " for 50 migrations on 2 cores)%n",
-          seconds);
+          check.seconds());
     } finally {
       TreeDeletion.delete(repo);
     }

@@ -41,6 +41,14 @@ public record Finding(
     return new Finding(rule, Severity.INFO, file, line, message, null);
   }
 
+  /**
+   * The same place and SQLSTATE, reported as {@code rule} with {@code message}: a failure a gate
+   * explains in its own terms.
+   */
+  public Finding restated(String rule, Severity severity, String message) {
+    return new Finding(rule, severity, file, line, endLine, message, sqlstate);
+  }
+
   /** {@code file:line}, or just the file when the line is unknown. */
   public String location() {
     if (file == null) {

@@ -84,6 +84,9 @@ public final class DataGate implements Gate {
     int checked = 0;
     int restored = 0;
     String stoppedAt = "";
+    // What the previous migration left; seeding empty tables adds only rows that keep every key
+    // and NOT VALID check, so it holds for the next one too (null: read it).
+    Integrity integrity = null;
     try (SqlParser parser = new SqlParser(Duration.ofSeconds(5));
         Progress.Task task = context.progress().task("data", fresh.size())) {
       if (seedFiles) {
@@ -103,8 +106,9 @@ public final class DataGate implements Gate {
         // One at a time, as the pull request deploys them all at once: the callbacks of a
         // whole migrate (afterMigrate ...) run after the last one only.
         Callbacks around = i == fresh.size() - 1 ? callbacks : callbacks.eachMigration();
-        Round round = check(context, current, migration, around, parser, ignored);
+        Round round = check(context, current, migration, around, parser, ignored, integrity);
         findings.addAll(round.findings());
+        integrity = round.integrityAfter();
         if (round.failure() != null) {
           List<Migration> through = new ArrayList<>(before);
           through.addAll(fresh.subList(0, i + 1));
@@ -151,10 +155,20 @@ public final class DataGate implements Gate {
   }
 
   /**
-   * What checking one migration found, and the failure of its up script (then there is nothing to
-   * go on from), or null.
+   * What checking one migration found, the failure of its up script (then there is nothing to go on
+   * from) or null, and the integrity of the state after it (null after a failure).
    */
-  private record Round(List<Finding> findings, Finding failure, boolean restored) {}
+  private record Round(
+      List<Finding> findings, Finding failure, boolean restored, Integrity integrityAfter) {}
+
+  /** The foreign keys with orphans and the NOT VALID checks the rows break, in one state. */
+  private record Integrity(
+      Map<String, Orphans.Orphan> orphans, Set<UnvalidatedConstraints.Violation> violations) {
+    static Integrity read(Connection connection) throws SQLException {
+      return new Integrity(
+          Orphans.read(connection), Set.copyOf(UnvalidatedConstraints.check(connection)));
+    }
+  }
 
   /**
    * Checks one migration: its up script runs on {@code db}, which then holds the state after it;
@@ -166,66 +180,57 @@ public final class DataGate implements Gate {
       Migration migration,
       Callbacks callbacks,
       SqlParser parser,
-      Set<String> ignored)
+      Set<String> ignored,
+      Integrity known)
       throws SQLException {
     Map<Long, TableFingerprint> f0;
-    Map<String, Orphans.Orphan> orphansBefore;
-    Set<UnvalidatedConstraints.Violation> violatedBefore;
+    Integrity before;
     Map<Long, Set<Long>> parents;
     Map<String, List<String>> rowsBefore;
     try (Connection connection = db.connect()) {
       f0 = Fingerprints.read(connection, ignored);
-      orphansBefore = Orphans.read(connection);
-      violatedBefore = Set.copyOf(UnvalidatedConstraints.check(connection));
+      before = known != null ? known : Integrity.read(connection);
       parents = Fingerprints.parents(connection);
-      rowsBefore = hasDown(migration) ? RowDifference.read(connection, f0.values()) : Map.of();
+      rowsBefore =
+          migration.hasDownStatements() ? RowDifference.read(connection, f0.values()) : Map.of();
     }
     List<Finding> findings = new ArrayList<>();
     Optional<Finding> up =
         context.history().migrate(db, List.of(migration), callbacks, m -> {}).failure();
     if (up.isPresent()) {
-      return new Round(findings, up.get(), false);
+      return new Round(findings, up.get(), false, null);
     }
+    Integrity after;
     try (Connection connection = db.connect()) {
       Map<Long, TableFingerprint> f1 = Fingerprints.read(connection, ignored);
       RowRemovals removals = RowRemovals.of(migration.up(), parser);
       findings.addAll(RowsLost.check(migration, f0, f1, parents, removals));
-      for (Orphans.Orphan orphan : Orphans.read(connection).values()) {
-        Orphans.Orphan earlier = orphansBefore.get(orphan.key());
+      after = Integrity.read(connection);
+      for (Orphans.Orphan orphan : after.orphans().values()) {
+        Orphans.Orphan earlier = before.orphans().get(orphan.key());
         if (earlier == null || earlier.rows() < orphan.rows()) {
           findings.add(orphans(migration, orphan));
         }
       }
-      for (UnvalidatedConstraints.Violation v : UnvalidatedConstraints.check(connection)) {
-        if (!violatedBefore.contains(v)) {
+      for (UnvalidatedConstraints.Violation v : after.violations()) {
+        if (!before.violations().contains(v)) {
           findings.add(doesNotValidate(migration, v));
         }
       }
     }
-    if (!hasDown(migration)) {
-      return new Round(findings, null, false);
+    if (!migration.hasDownStatements()) {
+      return new Round(findings, null, false, after);
     }
     ScratchDatabase rolledBack = context.database().server().cloneOf(db, "data");
     try {
-      boolean downRan = runDown(context, rolledBack, migration);
+      // A down script that fails is the rollback gate's finding; there is no state to compare.
+      boolean downRan = context.database().run(rolledBack, migration.down()).isEmpty();
       if (downRan) {
         findings.addAll(notRestored(migration, rolledBack, f0, rowsBefore, ignored));
       }
-      return new Round(findings, null, downRan);
+      return new Round(findings, null, downRan, after);
     } finally {
       rolledBack.close();
-    }
-  }
-
-  /**
-   * Runs the down script; false when it fails, which the rollback gate reports at its line (there
-   * is no state to compare then).
-   */
-  private static boolean runDown(GateContext context, ScratchDatabase db, Migration migration)
-      throws SQLException {
-    try (Connection connection = db.connect()) {
-      context.database().runner().prepare(connection);
-      return context.database().runner().run(connection, migration.down()).isEmpty();
     }
   }
 
@@ -372,17 +377,13 @@ public final class DataGate implements Gate {
   }
 
   private static Finding onSeededData(Finding failure, String seeded) {
-    return new Finding(
+    return failure.restated(
         RuleId.FAILS_ON_SEEDED_DATA,
         Severity.ERROR,
-        failure.file(),
-        failure.line(),
-        failure.endLine(),
         "The migration fails on the state before it with rows in its tables ("
             + seeded
             + "), where production has data too: "
-            + failure.message(),
-        failure.sqlstate());
+            + failure.message());
   }
 
   /**
@@ -402,43 +403,10 @@ public final class DataGate implements Gate {
       for (TableFill fill : new Seeder(connection, settings.rowsPerTable()).seedEmpty(ignored)) {
         if (!fill.complete() && reported.add(fill.table())) {
           findings.add(
-              new Finding(
-                  RuleId.SEED_INCOMPLETE,
-                  Severity.INFO,
-                  context.migrations().head().directory(),
-                  0,
-                  "Seeding put "
-                      + fill.rows()
-                      + " of "
-                      + fill.requested()
-                      + " rows into "
-                      + fill.table()
-                      + ": "
-                      + fill.reason()
-                      + ". The data gate checks it with those rows.",
-                  null));
+              SeedIncomplete.of(fill, context, "The data gate checks it with those rows."));
         }
       }
     }
     return findings;
-  }
-
-  private static boolean hasDown(Migration migration) {
-    return migration.down() != null && !migration.down().split().statements().isEmpty();
-  }
-
-  private GateResult result(
-      GateContext context,
-      long started,
-      GateStatus status,
-      String summary,
-      List<Finding> findings) {
-    return new GateResult(
-        id(),
-        status,
-        context.mode(id()),
-        (System.nanoTime() - started) / 1_000_000,
-        summary,
-        findings);
   }
 }

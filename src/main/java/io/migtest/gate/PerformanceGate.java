@@ -50,15 +50,17 @@ public final class PerformanceGate implements Gate {
     MigrationComparison migrations = context.migrations();
     PerformanceSettings settings = context.plan().performance();
     if (migrations.base() == null) {
-      return skipped(
+      return result(
           context,
           started,
+          GateStatus.SKIP,
           "not measured: new migrations are measured on the base branch's state, and no base"
-              + " was given (--base)");
+              + " was given (--base)",
+          List.of());
     }
     List<Migration> fresh = migrations.toApplyOnBase();
     if (fresh.isEmpty()) {
-      return skipped(context, started, "no new migrations to measure");
+      return result(context, started, GateStatus.SKIP, "no new migrations to measure", List.of());
     }
     Path baselineFile = settings.baseline();
     // Read, and written by `migtest baseline update`, as root: never through a committed link.
@@ -69,8 +71,12 @@ public final class PerformanceGate implements Gate {
     HistoryApplier.State state =
         context.history().after(base.migrations(), base.callbacks(), "perf");
     if (state instanceof HistoryApplier.Failed) {
-      return skipped(
-          context, started, "not measured: the base branch does not apply (see the apply gate)");
+      return result(
+          context,
+          started,
+          GateStatus.SKIP,
+          "not measured: the base branch does not apply (see the apply gate)",
+          List.of());
     }
     List<Finding> findings = new ArrayList<>();
     ScratchDatabase current = ((HistoryApplier.Ready) state).database();
@@ -80,22 +86,7 @@ public final class PerformanceGate implements Gate {
       fills = seed(context, current, settings.scale());
       for (TableFill fill : fills) {
         if (!fill.complete()) {
-          findings.add(
-              new Finding(
-                  RuleId.SEED_INCOMPLETE,
-                  Severity.INFO,
-                  migrations.head().directory(),
-                  0,
-                  "Seeding put "
-                      + fill.rows()
-                      + " of "
-                      + fill.requested()
-                      + " rows into "
-                      + fill.table()
-                      + ": "
-                      + fill.reason()
-                      + ". Its figures come from fewer rows.",
-                  null));
+          findings.add(SeedIncomplete.of(fill, context, "Its figures come from fewer rows."));
         }
       }
       PerformanceChecks checks =
@@ -210,17 +201,13 @@ public final class PerformanceGate implements Gate {
   }
 
   private static Finding onSeededData(Finding failure, long scale) {
-    return new Finding(
+    return failure.restated(
         RuleId.FAILS_ON_SEEDED_DATA,
         Severity.ERROR,
-        failure.file(),
-        failure.line(),
-        failure.endLine(),
         "The migration fails on the base branch's state with "
             + scale
             + " rows in each table, where production has data too: "
-            + failure.message(),
-        failure.sqlstate());
+            + failure.message());
   }
 
   private static void writeBaseline(
@@ -259,15 +246,5 @@ public final class PerformanceGate implements Gate {
         + Plural.of(settings.repeats(), "run")
         + " each), "
         + (withBaseline ? "against " + settings.baselineName() : "no baseline yet");
-  }
-
-  private GateResult skipped(GateContext context, long started, String summary) {
-    return new GateResult(
-        id(),
-        GateStatus.SKIP,
-        context.mode(id()),
-        (System.nanoTime() - started) / 1_000_000,
-        summary,
-        List.of());
   }
 }

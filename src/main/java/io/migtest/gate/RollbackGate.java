@@ -35,9 +35,6 @@ import java.util.stream.Collectors;
  * rows are put back as they were before the up, so an up that reads them sees what it saw.
  */
 public final class RollbackGate implements Gate {
-  /** Changes listed per finding; the rest are counted. */
-  private static final int CHANGES_SHOWN = 20;
-
   @Override
   public GateId id() {
     return GateId.ROLLBACK;
@@ -48,7 +45,7 @@ public final class RollbackGate implements Gate {
     long started = System.nanoTime();
     MigrationComparison migrations = context.migrations();
     MigrationHistory head = migrations.head();
-    if (head.migrations().stream().noneMatch(RollbackGate::hasDown)) {
+    if (head.migrations().stream().noneMatch(Migration::hasDownStatements)) {
       return result(
           context,
           started,
@@ -89,12 +86,12 @@ public final class RollbackGate implements Gate {
         if (round.applyFailed()) {
           break;
         }
-        if (!hasDown(migration)
+        if (!migration.hasDownStatements()
             && IrreversibleMark.in(migration.up().text())
                 .filter(IrreversibleMark::hasReason)
                 .isPresent()) {
           irreversible++;
-        } else if (!hasDown(migration)) {
+        } else if (!migration.hasDownStatements()) {
           withoutDown++;
         } else {
           checked++;
@@ -156,11 +153,11 @@ public final class RollbackGate implements Gate {
       return new Round(List.of(), null, true);
     }
     SchemaSnapshot s1 = snapshot(db, ignored);
-    if (!hasDown(migration)) {
+    if (!migration.hasDownStatements()) {
       return new Round(List.of(), s1, false);
     }
     List<Finding> findings = new ArrayList<>();
-    Optional<Finding> down = run(context, db, migration.down());
+    Optional<Finding> down = context.database().run(db, migration.down());
     if (down.isPresent()) {
       findings.add(down.get());
       return new Round(findings, null, false);
@@ -170,20 +167,18 @@ public final class RollbackGate implements Gate {
     }
     SchemaSnapshot s2 = snapshot(db, ignored);
     differences(SchemaDiff.between(s0, s2), migration.down(), findings, DOWN_LEAVES);
-    Optional<Finding> again = run(context, db, migration.up());
+    Optional<Finding> again = context.database().run(db, migration.up());
     if (again.isPresent()) {
-      Finding f = again.get();
       findings.add(
-          new Finding(
-              RuleId.UP_AFTER_DOWN_FAILS,
-              Severity.ERROR,
-              f.file(),
-              f.line(),
-              f.endLine(),
-              "After the down script ran, the migration does not apply again: "
-                  + f.message()
-                  + " (the down left something the up creates, or removed something it needs).",
-              f.sqlstate()));
+          again
+              .get()
+              .restated(
+                  RuleId.UP_AFTER_DOWN_FAILS,
+                  Severity.ERROR,
+                  "After the down script ran, the migration does not apply again: "
+                      + again.get().message()
+                      + " (the down left something the up creates, or removed something it"
+                      + " needs)."));
       return new Round(findings, null, false);
     }
     SchemaSnapshot s3 = snapshot(db, ignored);
@@ -196,14 +191,6 @@ public final class RollbackGate implements Gate {
   private static final String UP_AGAIN_GIVES =
       "Applied again after its down script, the migration builds a different schema than the"
           + " first time";
-
-  /**
-   * Whether the migration has a down script with statements: an empty one undoes nothing on purpose
-   * or by omission, which the lint gate's {@code missing-down} reports once.
-   */
-  private static boolean hasDown(Migration migration) {
-    return migration.down() != null && !migration.down().split().statements().isEmpty();
-  }
 
   /** One finding for the structural changes, and a note for column positions alone. */
   private static void differences(
@@ -222,7 +209,7 @@ public final class RollbackGate implements Gate {
                   + ". Compared with "
                   + against(what)
                   + ": "
-                  + SchemaChange.listed(structural, CHANGES_SHOWN)
+                  + SchemaChange.listed(structural)
                   + "."));
     }
     if (!positions.isEmpty()) {
@@ -233,7 +220,7 @@ public final class RollbackGate implements Gate {
               script.file(),
               0,
               "Only column positions differ ("
-                  + SchemaChange.listed(positions, CHANGES_SHOWN)
+                  + SchemaChange.listed(positions)
                   + "): a column dropped and added again goes last. Queries that name their"
                   + " columns do not notice; `SELECT *` and `COPY` without a column list do.",
               null));
@@ -242,15 +229,6 @@ public final class RollbackGate implements Gate {
 
   private static String against(String what) {
     return what.equals(DOWN_LEAVES) ? "before the migration" : "its first run";
-  }
-
-  /** Runs one script as the apply gate runs it, on a connection of its own. */
-  private static Optional<Finding> run(GateContext context, ScratchDatabase db, SqlScript script)
-      throws SQLException {
-    try (Connection connection = db.connect()) {
-      context.database().runner().prepare(connection);
-      return context.database().runner().run(connection, script);
-    }
   }
 
   /** The tool's history rows as JSON, or empty when the layout keeps no table or it is absent. */
@@ -313,20 +291,5 @@ public final class RollbackGate implements Gate {
     try (Connection connection = db.connect()) {
       return SchemaSnapshot.read(connection, ignored);
     }
-  }
-
-  private GateResult result(
-      GateContext context,
-      long started,
-      GateStatus status,
-      String summary,
-      List<Finding> findings) {
-    return new GateResult(
-        id(),
-        status,
-        context.mode(id()),
-        (System.nanoTime() - started) / 1_000_000,
-        summary,
-        findings);
   }
 }

@@ -29,7 +29,6 @@ import java.util.Set;
  * both.
  */
 final class SchemaDrift {
-  private static final int CHANGES_SHOWN = 20;
 
   private SchemaDrift() {}
 
@@ -50,24 +49,17 @@ final class SchemaDrift {
     }
     try (ScratchDatabase fromMigrations = migrated.database();
         ScratchDatabase fromFile = blank.database()) {
-      SqlScript script = load(settings);
-      try (Connection connection = fromFile.connect()) {
-        context.database().runner().prepare(connection);
-        Optional<Finding> failed = context.database().runner().run(connection, script);
-        if (failed.isPresent()) {
-          Finding f = failed.get();
-          return Optional.of(
-              new Finding(
-                  RuleId.SCHEMA_DRIFT,
-                  Severity.ERROR,
-                  f.file(),
-                  f.line(),
-                  f.endLine(),
-                  "The schema file does not build on an empty database, so the schema the"
-                      + " migrations build cannot be compared with it: "
-                      + f.message(),
-                  f.sqlstate()));
-        }
+      Optional<Finding> failed = context.database().run(fromFile, load(settings));
+      if (failed.isPresent()) {
+        return Optional.of(
+            failed
+                .get()
+                .restated(
+                    RuleId.SCHEMA_DRIFT,
+                    Severity.ERROR,
+                    "The schema file does not build on an empty database, so the schema the"
+                        + " migrations build cannot be compared with it: "
+                        + failed.get().message()));
       }
       List<SchemaChange> changes =
           SchemaDiff.between(snapshot(fromFile, ignored), snapshot(fromMigrations, ignored))
@@ -85,7 +77,7 @@ final class SchemaDrift {
               "The migrations build another schema than "
                   + settings.schemaFile()
                   + " describes. What the migrations build, compared with the file: "
-                  + SchemaChange.listed(changes, CHANGES_SHOWN)
+                  + SchemaChange.listed(changes)
                   + ". Regenerate the file from a database the migrations built (your tool's"
                   + " schema dump), or add the migration it is missing."));
     } catch (SQLException e) {

@@ -7,7 +7,6 @@ import io.migtest.migration.SourceText;
 import io.migtest.migration.WorkingTreeFolder;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -23,27 +22,20 @@ final class SeedFiles {
   static Optional<Finding> run(GateContext context, ScratchDatabase db, DataSettings settings)
       throws SQLException {
     WorkingTreeFolder project = new WorkingTreeFolder(settings.project(), settings.project());
-    try (Connection connection = db.connect()) {
-      context.database().runner().prepare(connection);
-      for (String file : settings.seedFiles()) {
-        SqlScript script =
-            SourceText.toScript(
-                file, SourceText.read(project, file), TransactionMode.SINGLE_TRANSACTION);
-        Optional<Finding> failure = context.database().runner().run(connection, script);
-        if (failure.isPresent()) {
-          Finding f = failure.get();
-          return Optional.of(
-              new Finding(
-                  RuleId.SEED_FILE_FAILED,
-                  f.severity(),
-                  f.file(),
-                  f.line(),
-                  f.endLine(),
-                  "The seed file does not run on the state before the new migrations, so the"
-                      + " data gate has nothing to check: "
-                      + f.message(),
-                  f.sqlstate()));
-        }
+    for (String file : settings.seedFiles()) {
+      SqlScript script =
+          SourceText.toScript(
+              file, SourceText.read(project, file), TransactionMode.SINGLE_TRANSACTION);
+      Optional<Finding> failure = context.database().run(db, script);
+      if (failure.isPresent()) {
+        Finding f = failure.get();
+        return Optional.of(
+            f.restated(
+                RuleId.SEED_FILE_FAILED,
+                f.severity(),
+                "The seed file does not run on the state before the new migrations, so the"
+                    + " data gate has nothing to check: "
+                    + f.message()));
       }
     }
     return Optional.empty();

@@ -37,6 +37,14 @@ public record Migration(
     return up.file();
   }
 
+  /**
+   * Whether the migration has a down script with statements: an empty one undoes nothing on purpose
+   * or by omission, which the lint gate's {@code missing-down} reports once.
+   */
+  public boolean hasDownStatements() {
+    return down != null && !down.split().statements().isEmpty();
+  }
+
   /** The file of the down script, or null. */
   public String downFile() {
     return down == null ? null : down.file();

@@ -11,18 +11,21 @@ import java.util.stream.Collectors;
  *     most comparisons report at a lower severity
  */
 public record SchemaChange(String object, String description, boolean positionOnly) {
+  /** Changes listed in one finding; the rest are counted. */
+  private static final int SHOWN = 20;
+
   @Override
   public String toString() {
     return description;
   }
 
-  /** The changes' descriptions joined by semicolons: the first {@code shown}, then a count. */
-  public static String listed(List<SchemaChange> changes, int shown) {
+  /** The changes' descriptions joined by semicolons: the first {@value #SHOWN}, then a count. */
+  public static String listed(List<SchemaChange> changes) {
     String listed =
         changes.stream()
-            .limit(shown)
+            .limit(SHOWN)
             .map(SchemaChange::description)
             .collect(Collectors.joining("; "));
-    return changes.size() > shown ? listed + "; and " + (changes.size() - shown) + " more" : listed;
+    return changes.size() > SHOWN ? listed + "; and " + (changes.size() - SHOWN) + " more" : listed;
   }
 }

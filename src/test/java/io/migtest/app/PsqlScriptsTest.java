@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.migtest.TestGit;
 import io.migtest.config.ConfigKeys;
 import io.migtest.config.ConfigResolver;
 import io.migtest.config.Setting;
@@ -14,8 +15,6 @@ import io.migtest.gate.GateId;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
 import io.migtest.gate.GateStatus;
-import io.migtest.process.ChildEnvironment;
-import io.migtest.process.Commands;
 import io.migtest.report.RunReport;
 import io.migtest.report.RunResult;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -332,11 +330,6 @@ class PsqlScriptsTest {
   }
 
   private void git(String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t"));
-    command.addAll(List.of(args));
-    Map<String, String> gitEnv = ChildEnvironment.minimal(System.getenv());
-    gitEnv.put("HOME", home.toString());
-    assertThat(Commands.run(command, project, gitEnv, Duration.ofSeconds(30)).succeeded()).isTrue();
+    TestGit.run(project, home, args);
   }
 }

@@ -3,17 +3,13 @@ package io.migtest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.migtest.TestGit;
 import io.migtest.db.SharedServer;
-import io.migtest.process.ChildEnvironment;
-import io.migtest.process.Commands;
 import io.migtest.report.JsonReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,12 +19,7 @@ class BaseBranchCheckTest {
   @TempDir Path repo;
 
   private void git(String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t"));
-    command.addAll(List.of(args));
-    Map<String, String> env = ChildEnvironment.minimal(System.getenv());
-    env.put("HOME", repo.toString());
-    assertThat(Commands.run(command, repo, env, Duration.ofSeconds(30)).succeeded()).isTrue();
+    TestGit.run(repo, repo, args);
   }
 
   private void write(String relative, String content) throws IOException {

@@ -183,6 +183,28 @@ class CheckCommandTest {
   }
 
   @Test
+  void rowsTheDataGateShowsAreEscapedInTheReport() throws IOException {
+    write(
+        "migrations/1_notes.up.sql",
+        "CREATE TABLE notes (id int PRIMARY KEY, body text);\n"
+            + "INSERT INTO notes VALUES (1, 'a|b <img src=x onerror=alert(1)> @here [l](http://e)');");
+    write("migrations/1_notes.down.sql", "DROP TABLE notes;");
+    write("migrations/2_wipe.up.sql", "UPDATE notes SET body = NULL;");
+    write("migrations/2_wipe.down.sql", "SELECT 'nothing to restore';");
+
+    CliRun run = check("--gates", "data");
+
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    String markdown = Files.readString(project.resolve("migtest-report/report.md"));
+    assertThat(markdown)
+        .contains("data-not-restored")
+        .contains("&lt;img")
+        .doesNotContain("<img")
+        .doesNotContain("@here")
+        .doesNotContain("](http://e)");
+  }
+
+  @Test
   void aTenMegabyteMigrationApplies() throws IOException {
     StringBuilder sql = new StringBuilder("CREATE TABLE big (id int, payload text);\n");
     String row = "INSERT INTO big VALUES (1, '" + "x".repeat(200) + "');\n";

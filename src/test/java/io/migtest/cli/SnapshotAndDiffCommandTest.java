@@ -2,16 +2,11 @@ package io.migtest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migtest.TestGit;
 import io.migtest.db.SharedServer;
-import io.migtest.process.ChildEnvironment;
-import io.migtest.process.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,12 +100,7 @@ class SnapshotAndDiffCommandTest {
   }
 
   private void git(String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t"));
-    command.addAll(List.of(args));
-    Map<String, String> env = ChildEnvironment.minimal(System.getenv());
-    env.put("HOME", project.toString());
-    assertThat(Commands.run(command, project, env, Duration.ofSeconds(30)).succeeded()).isTrue();
+    TestGit.run(project, project, args);
   }
 
   private CliRun snapshot(String... more) {

@@ -202,6 +202,23 @@ class ConfigResolverTest {
   }
 
   @Test
+  void aSchemaFileThatLinksOutOfTheProjectIsRefused() throws IOException {
+    Path outside = Files.createTempFile("migtest-secret", ".sql");
+    Files.createDirectories(project.resolve("db"));
+    Files.createSymbolicLink(project.resolve("db/schema.sql"), outside);
+    try {
+      assertUsageError(
+          "schema-file: db/schema.sql\n",
+          "'schema-file' is db/schema.sql, which leads through a symbolic link",
+          "outside the project");
+      assertUsageError(
+          "schema-file: db/missing.sql\n", "schema file db/missing.sql does not exist");
+    } finally {
+      Files.delete(outside);
+    }
+  }
+
+  @Test
   void selectedAndOffGatesDoNotRun() throws IOException {
     Config config =
         resolve(

@@ -52,23 +52,14 @@ public final class DataGate implements Gate {
     long started = System.nanoTime();
     MigrationComparison migrations = context.migrations();
     MigrationHistory base = migrations.base();
-    List<Migration> fresh =
-        base == null ? migrations.head().migrations() : migrations.toApplyOnBase();
-    List<Migration> before = base == null ? List.of() : base.migrations();
+    List<Migration> fresh = migrations.toCheck();
+    List<Migration> before = migrations.baseMigrations();
     if (fresh.isEmpty()) {
       return result(context, started, GateStatus.SKIP, "no new migrations to check", List.of());
     }
-    HistoryApplier.State state =
-        base == null
-            ? context.history().empty("data")
-            : context.history().after(before, base.callbacks(), "data");
+    HistoryApplier.State state = context.stateBeforeNew("data");
     if (state instanceof HistoryApplier.Failed) {
-      return result(
-          context,
-          started,
-          GateStatus.SKIP,
-          "not checked: the " + (base == null ? "setup" : "base branch") + " does not apply",
-          List.of());
+      return result(context, started, GateStatus.SKIP, context.stateBeforeNewFails(), List.of());
     }
     DataSettings settings = context.plan().data();
     // Seed files fill the base branch's schema; without a base there is none to fill.

@@ -3,6 +3,7 @@ package io.migtest.gate;
 import io.migtest.history.HistoryApplier;
 import io.migtest.lint.RuleSettings;
 import io.migtest.migration.MigrationComparison;
+import io.migtest.migration.MigrationHistory;
 import io.migtest.oracle.Oracle;
 import io.migtest.sql.ParsedScripts;
 import io.migtest.sql.SqlScript;
@@ -71,6 +72,24 @@ public record GateContext(
         .historyTable()
         .map(t -> Set.of(t.tableName()))
         .orElse(Set.of());
+  }
+
+  /**
+   * A new database in the state the new migrations start from: the base branch's, or the empty one
+   * (after the setup scripts) without a base.
+   */
+  public HistoryApplier.State stateBeforeNew(String purpose) {
+    MigrationHistory base = migrations.base();
+    return base == null
+        ? history.empty(purpose)
+        : history.after(base.migrations(), base.callbacks(), purpose);
+  }
+
+  /** Why a gate that needs {@link #stateBeforeNew} did not run when it failed. */
+  public String stateBeforeNewFails() {
+    return "not checked: the "
+        + (migrations.base() == null ? "setup" : "base branch")
+        + " does not apply";
   }
 
   /** What the failure of {@code gate} does. */

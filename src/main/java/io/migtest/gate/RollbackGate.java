@@ -53,20 +53,11 @@ public final class RollbackGate implements Gate {
           "no down scripts in this history (" + head.layout().name() + "): nothing to roll back",
           List.of());
     }
-    MigrationHistory base = migrations.base();
-    List<Migration> fresh = base == null ? head.migrations() : migrations.toApplyOnBase();
-    List<Migration> before = base == null ? List.of() : base.migrations();
-    HistoryApplier.State state =
-        base == null
-            ? context.history().empty("rollback")
-            : context.history().after(before, base.callbacks(), "rollback");
+    List<Migration> fresh = migrations.toCheck();
+    List<Migration> before = migrations.baseMigrations();
+    HistoryApplier.State state = context.stateBeforeNew("rollback");
     if (state instanceof HistoryApplier.Failed) {
-      return result(
-          context,
-          started,
-          GateStatus.SKIP,
-          "not checked: the " + (base == null ? "setup" : "base branch") + " does not apply",
-          List.of());
+      return result(context, started, GateStatus.SKIP, context.stateBeforeNewFails(), List.of());
     }
     Set<String> ignored = context.historyTables();
     List<Finding> findings = new ArrayList<>();

@@ -236,6 +236,16 @@ public record MigrationComparison(
                     && m.up().checksum().equals(migration.up().checksum()));
   }
 
+  /** The migrations a gate checks: those {@link #toApplyOnBase()}, or every one without a base. */
+  public List<Migration> toCheck() {
+    return base == null ? head.migrations() : toApplyOnBase();
+  }
+
+  /** The base branch's migrations, none without a base. */
+  public List<Migration> baseMigrations() {
+    return base == null ? List.of() : base.migrations();
+  }
+
   /**
    * What runs on top of the base branch's state: migrations the base does not have, and repeatable
    * ones that changed. An edited migration is not run again, as in production.

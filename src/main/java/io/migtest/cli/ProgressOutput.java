@@ -55,7 +55,7 @@ final class ProgressOutput implements Progress {
     }
 
     @Override
-    public void advance(String current) {
+    public synchronized void advance(String current) {
       bar.step();
       bar.setExtraMessage(" " + ConsoleText.safe(current));
     }
@@ -80,7 +80,7 @@ final class ProgressOutput implements Progress {
     }
 
     @Override
-    public void advance(String current) {
+    public synchronized void advance(String current) {
       done++;
       long now = System.nanoTime();
       if (now - lastLine >= PLAIN_INTERVAL_NANOS && done < total) {

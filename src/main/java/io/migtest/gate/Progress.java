@@ -21,7 +21,10 @@ public interface Progress {
 
   /** One piece of long work. */
   interface Task extends AutoCloseable {
-    /** One more unit is done; {@code current} says which one comes next, for the display. */
+    /**
+     * One more unit is done; {@code current} says which one comes next, for the display. Gates that
+     * work on several threads call it from each.
+     */
     void advance(String current);
 
     @Override

@@ -243,7 +243,71 @@ class RollbackGateTest {
     assertThat(result.status()).isEqualTo(GateStatus.PASS);
   }
 
+  @Test
+  void slicesCheckedOnSeveralDatabasesFindWhatOneDatabaseFinds() throws IOException {
+    for (int i = 1; i <= 9; i++) {
+      write(
+          "migrations/" + i + "_t" + i + ".up.sql",
+          "CREATE TABLE t"
+              + i
+              + " (id int PRIMARY KEY, name text);\nCREATE INDEX t"
+              + i
+              + "_name ON t"
+              + i
+              + " (name);");
+      write(
+          "migrations/" + i + "_t" + i + ".down.sql",
+          i % 3 == 2 ? "DROP INDEX t" + i + "_name;" : "DROP TABLE t" + i + ";");
+    }
+
+    GateResult one = rollback(1);
+    GateResult three = rollback(3);
+
+    assertThat(one.summary()).isEqualTo("9 migrations checked (up, down, up again)");
+    assertThat(three.summary())
+        .isEqualTo("9 migrations checked (up, down, up again) on 3 databases at once");
+    assertThat(three.findings())
+        .extracting(Finding::file)
+        .containsExactly(
+            "migrations/2_t2.down.sql",
+            "migrations/2_t2.up.sql",
+            "migrations/5_t5.down.sql",
+            "migrations/5_t5.up.sql",
+            "migrations/8_t8.down.sql",
+            "migrations/8_t8.up.sql");
+    assertThat(three.findings()).isEqualTo(one.findings());
+  }
+
+  @Test
+  void migrationsThatChangeRolesAreCheckedOnOneDatabaseOneAfterTheOther() throws IOException {
+    write("migrations/1_role.up.sql", "CREATE ROLE migtest_rollback_reader NOLOGIN;");
+    write("migrations/1_role.down.sql", "DROP ROLE migtest_rollback_reader;");
+    for (int i = 2; i <= 7; i++) {
+      write(
+          "migrations/" + i + "_t" + i + ".up.sql",
+          "CREATE TABLE t"
+              + i
+              + " (id int);\nGRANT SELECT ON t"
+              + i
+              + " TO migtest_rollback_reader;");
+      write("migrations/" + i + "_t" + i + ".down.sql", "DROP TABLE t" + i + ";");
+    }
+
+    GateResult result = rollback(4);
+
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.summary())
+        .isEqualTo(
+            "7 migrations checked (up, down, up again) one after the other on one database"
+                + " (`migrations/1_role.up.sql` changes roles or tablespaces, which all databases"
+                + " of the server share)");
+  }
+
   private GateResult rollback() {
+    return rollback(1);
+  }
+
+  private GateResult rollback(int cores) {
     Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of());
     try (GateContext context =
         GateContext.of(
@@ -254,7 +318,7 @@ class RollbackGateTest {
             List.of(),
             null,
             Progress.SILENT)) {
-      return new RollbackGate().run(context);
+      return new RollbackGate(cores).run(context);
     }
   }
 

@@ -244,6 +244,39 @@ class RollbackGateTest {
   }
 
   @Test
+  void anUpThatBuildsAnotherSchemaTheSecondTimeIsFoundAndTheNextMigrationStartsFromTheFirst()
+      throws IOException {
+    write("migrations/1_flags.up.sql", "CREATE TABLE flags (name text);");
+    write("migrations/1_flags.down.sql", "DROP TABLE flags;");
+    write(
+        "migrations/2_once.up.sql",
+        """
+        INSERT INTO flags VALUES ('seen');
+        DO $$ BEGIN
+          IF (SELECT count(*) FROM flags) = 1 THEN CREATE TABLE first_time (id int);
+          ELSE CREATE TABLE second_time (id int);
+          END IF;
+        END $$;
+        """);
+    write(
+        "migrations/2_once.down.sql",
+        "DROP TABLE IF EXISTS first_time;\nDROP TABLE IF EXISTS second_time;");
+    write("migrations/3_column.up.sql", "ALTER TABLE first_time ADD COLUMN note text;");
+    write("migrations/3_column.down.sql", "ALTER TABLE first_time DROP COLUMN note;");
+
+    GateResult result = rollback();
+
+    assertThat(result.summary()).isEqualTo("3 migrations checked (up, down, up again)");
+    assertThat(result.findings()).hasSize(1);
+    Finding finding = result.findings().get(0);
+    assertThat(finding.rule()).isEqualTo("up-after-down-differs");
+    assertThat(finding.file()).isEqualTo("migrations/2_once.up.sql");
+    assertThat(finding.message())
+        .contains("table `public.first_time` missing")
+        .contains("table `public.second_time` added");
+  }
+
+  @Test
   void slicesCheckedOnSeveralDatabasesFindWhatOneDatabaseFinds() throws IOException {
     for (int i = 1; i <= 9; i++) {
       write(

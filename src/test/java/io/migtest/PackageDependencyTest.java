@@ -36,6 +36,7 @@ class PackageDependencyTest {
           "history",
           "lint",
           "migration",
+          "mutation",
           "oracle",
           "process",
           "perf",
@@ -58,6 +59,7 @@ class PackageDependencyTest {
           Map.entry("db", Set.of("sql", "finding", "process", "fs")),
           Map.entry("oracle", Set.of("db", "sql", "finding", "process", "fs")),
           Map.entry("lint", Set.of("migration", "sql", "finding")),
+          Map.entry("mutation", Set.of("migration", "sql", "finding")),
           Map.entry("history", Set.of("db", "migration", "sql", "finding")),
           Map.entry(
               "gate",

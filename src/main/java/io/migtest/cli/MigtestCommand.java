@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SnapshotCommand.class,
       DiffCommand.class,
       RulesCommand.class,
+      MutantsCommand.class,
       ActionCommand.class,
       DoctorCommand.class,
       NewCommand.class,

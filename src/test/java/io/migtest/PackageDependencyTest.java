@@ -59,7 +59,18 @@ class PackageDependencyTest {
           Map.entry("db", Set.of("sql", "finding", "process", "fs")),
           Map.entry("oracle", Set.of("db", "sql", "finding", "process", "fs")),
           Map.entry("lint", Set.of("migration", "sql", "finding")),
-          Map.entry("mutation", Set.of("migration", "sql", "finding")),
+          Map.entry(
+              "mutation",
+              Set.of(
+                  "migration",
+                  "sql",
+                  "finding",
+                  "db",
+                  "history",
+                  "oracle",
+                  "schema",
+                  "seed",
+                  "data")),
           Map.entry("history", Set.of("db", "migration", "sql", "finding")),
           Map.entry(
               "gate",
@@ -68,6 +79,7 @@ class PackageDependencyTest {
                   "db",
                   "history",
                   "migration",
+                  "mutation",
                   "oracle",
                   "lint",
                   "sql",
@@ -77,7 +89,8 @@ class PackageDependencyTest {
                   "schema",
                   "seed")),
           Map.entry("config", Set.of("gate", "db", "migration", "fs")),
-          Map.entry("report", Set.of("gate", "oracle", "finding", "fs", "perf", "seed")),
+          Map.entry(
+              "report", Set.of("gate", "oracle", "finding", "fs", "perf", "seed", "mutation")),
           Map.entry("github", Set.of("report", "gate", "finding")),
           Map.entry("app", EVERYTHING_BELOW_CLI),
           Map.entry("bench", EVERYTHING_BELOW_CLI),

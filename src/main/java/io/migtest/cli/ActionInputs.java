@@ -124,6 +124,7 @@ record ActionInputs(Map<String, String> values, Path workspace) {
     put(settings, ConfigKeys.POSTGRES_IMAGE, "postgres-image");
     put(settings, ConfigKeys.TEST_COMMAND, "test-command");
     put(settings, ConfigKeys.SHARD, "shard");
+    put(settings, ConfigKeys.MUTATION_THRESHOLD, "mutation-threshold");
     String reportDir = values.get("report-dir");
     if (reportDir != null) {
       settings.put(

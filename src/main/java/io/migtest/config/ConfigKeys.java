@@ -32,7 +32,7 @@ public final class ConfigKeys {
   /**
    * Keys whose value may be a YAML list; in the environment and on the command line, a comma list.
    */
-  public static final Set<String> LIST_KEYS = Set.of(SETUP, DATA_SEED);
+  public static final Set<String> LIST_KEYS = Set.of(SETUP, DATA_SEED, "mutation.disable");
 
   public static final String DATABASE_URL = "database.url";
   public static final String POSTGRES_IMAGE = "database.postgres-image";
@@ -86,6 +86,13 @@ public final class ConfigKeys {
   /** Set by {@code migtest baseline update}: the performance gate writes the baseline. */
   public static final String PERFORMANCE_UPDATE_BASELINE = "performance.update-baseline";
 
+  /** The mutation gate's settings (see {@link io.migtest.gate.MutationSettings}). */
+  public static final String MUTATION_THRESHOLD = "mutation.threshold";
+
+  public static final String MUTATION_FAIL_ON_CRITICAL = "mutation.fail-on-critical";
+  public static final String MUTATION_DISABLE = "mutation.disable";
+  public static final String MUTATION_WORKERS = "mutation.workers";
+
   /** Keys a YAML file may hold; {@code gates.<id>} keys are added per gate. */
   public static final List<String> FILE_KEYS;
 
@@ -123,7 +130,11 @@ public final class ConfigKeys {
                 PERFORMANCE_BASELINE,
                 PERFORMANCE_UPDATE_BASELINE,
                 DATA_ROWS,
-                DATA_SEED));
+                DATA_SEED,
+                MUTATION_THRESHOLD,
+                MUTATION_FAIL_ON_CRITICAL,
+                MUTATION_DISABLE,
+                MUTATION_WORKERS));
     Arrays.stream(GateId.values()).forEach(g -> keys.add(gateKey(g)));
     FILE_KEYS = List.copyOf(keys);
   }

@@ -9,6 +9,7 @@ import io.migtest.gate.DataSettings;
 import io.migtest.gate.GateId;
 import io.migtest.gate.GateMode;
 import io.migtest.gate.GatePlan;
+import io.migtest.gate.MutationSettings;
 import io.migtest.gate.PerformanceSettings;
 import io.migtest.migration.Layouts;
 import java.io.IOException;
@@ -139,7 +140,8 @@ public final class ConfigResolver {
             bool(s, ConfigKeys.LINT_DATABASE),
             performance(projectDir, s),
             data(projectDir, s),
-            new ApplySettings(projectDir, schemaFile(projectDir, s.get(ConfigKeys.SCHEMA_FILE)))),
+            new ApplySettings(projectDir, schemaFile(projectDir, s.get(ConfigKeys.SCHEMA_FILE))),
+            mutation(s)),
         value(s, ConfigKeys.BASE),
         reportDir(projectDir, reportDir),
         value(s, ConfigKeys.DATABASE_URL),
@@ -208,6 +210,34 @@ public final class ConfigResolver {
         baseline == null ? d.baseline() : projectDir.resolve(baseline).normalize(),
         baseline == null ? d.baselineName() : baseline,
         bool(s, ConfigKeys.PERFORMANCE_UPDATE_BASELINE));
+  }
+
+  /** The {@code mutation} section: threshold, operators turned off, workers. */
+  private static MutationSettings mutation(Map<String, Setting> s) {
+    MutationSettings d = MutationSettings.defaults();
+    Setting threshold = s.get(ConfigKeys.MUTATION_THRESHOLD);
+    double percent = d.threshold();
+    if (threshold != null && !threshold.value().isBlank()) {
+      try {
+        percent = Double.parseDouble(threshold.value().strip().replace("%", ""));
+      } catch (NumberFormatException e) {
+        throw invalid(threshold, ConfigKeys.MUTATION_THRESHOLD, "a percentage from 0 to 100");
+      }
+      if (percent < 0 || percent > 100) {
+        throw invalid(threshold, ConfigKeys.MUTATION_THRESHOLD, "a percentage from 0 to 100");
+      }
+    }
+    Setting disable = s.get(ConfigKeys.MUTATION_DISABLE);
+    java.util.Set<String> disabled =
+        disable == null || disable.value().isBlank()
+            ? java.util.Set.of()
+            : MutationSettings.disabledEntries(
+                List.of(disable.value().split(disable.fromFile() ? "\n" : ",")), disable.source());
+    return new MutationSettings(
+        percent,
+        bool(s, ConfigKeys.MUTATION_FAIL_ON_CRITICAL),
+        disabled,
+        (int) number(s, ConfigKeys.MUTATION_WORKERS, d.workers(), 1, 64, "databases at once"));
   }
 
   /**

@@ -78,7 +78,11 @@ public final class ScriptRunner implements AutoCloseable {
   }
 
   private ScriptRunner(ScriptRunner runner, ServerWarnings warnings) {
-    this.timeouts = runner.timeouts;
+    this(runner, runner.timeouts, warnings);
+  }
+
+  private ScriptRunner(ScriptRunner runner, Timeouts timeouts, ServerWarnings warnings) {
+    this.timeouts = timeouts;
     this.watchdog = runner.watchdog;
     this.initSql = runner.initSql;
     this.psql = runner.psql;
@@ -92,6 +96,19 @@ public final class ScriptRunner implements AutoCloseable {
    */
   public ScriptRunner reportingWarningsTo(ServerWarnings warnings) {
     return new ScriptRunner(this, warnings);
+  }
+
+  /** The session limits this runner sets. */
+  public Timeouts timeouts() {
+    return timeouts;
+  }
+
+  /**
+   * This runner with tighter time limits on JDBC statements (a mutant's time budget); scripts that
+   * run with psql keep the run's limits. It shares this runner's psql folders.
+   */
+  public ScriptRunner limitedTo(Timeouts limits) {
+    return new ScriptRunner(this, limits, warnings);
   }
 
   /** Removes the copies of script folders that psql ran in. */

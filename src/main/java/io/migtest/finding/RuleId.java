@@ -67,6 +67,12 @@ public final class RuleId {
   public static final String DATA_NOT_RESTORED = "data-not-restored";
   public static final String SEED_FILE_FAILED = "seed-file-failed";
 
+  // The mutation gate: mutants of the new migrations against the tests.
+  public static final String MUTANT_SURVIVED = "mutant-survived";
+  public static final String MUTATION_SCORE_BELOW_THRESHOLD = "mutation-score-below-threshold";
+  public static final String MUTATION_BASELINE_FAILS = "mutation-baseline-fails";
+  public static final String MUTANT_ERROR = "mutant-error";
+
   // The performance gate: measured on the seeded base state, against the baseline.
   public static final String PERFORMANCE_REGRESSION = "performance-regression";
   public static final String LARGE_TABLE_REWRITE = "large-table-rewrite";

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param performance how the performance gate measures and judges
  * @param data how the data gate seeds
  * @param apply what the apply gate checks besides applying
+ * @param mutation how the mutation gate judges
  */
 public record GatePlan(
     Map<GateId, GateMode> modes,
@@ -22,7 +23,8 @@ public record GatePlan(
     boolean lintDatabase,
     PerformanceSettings performance,
     DataSettings data,
-    ApplySettings apply) {
+    ApplySettings apply,
+    MutationSettings mutation) {
 
   /** Every gate runs and blocks. */
   public static final GatePlan ALL =
@@ -32,7 +34,8 @@ public record GatePlan(
           false,
           PerformanceSettings.defaults(Path.of("")),
           DataSettings.defaults(Path.of("")),
-          ApplySettings.defaults(Path.of("")));
+          ApplySettings.defaults(Path.of("")),
+          MutationSettings.defaults());
 
   public GatePlan {
     modes = Map.copyOf(modes);

@@ -13,6 +13,7 @@ import java.util.List;
  * @param summary one line for the gates table
  * @param tests the verdicts of the tests this gate ran (reported in their own section)
  * @param performance the performance gate's measurements (their own section), else null
+ * @param mutation the mutation gate's mutants and score (their own section), else null
  */
 public record GateResult(
     GateId id,
@@ -22,11 +23,25 @@ public record GateResult(
     String summary,
     List<Finding> findings,
     @JsonIgnore List<TestResult> tests,
-    @JsonIgnore PerformanceResults performance) {
+    @JsonIgnore PerformanceResults performance,
+    @JsonIgnore MutationOutcome mutation) {
 
   public GateResult {
     findings = List.copyOf(findings);
     tests = List.copyOf(tests);
+  }
+
+  /** A result of a gate that mutates nothing. */
+  public GateResult(
+      GateId id,
+      GateStatus status,
+      GateMode mode,
+      long durationMs,
+      String summary,
+      List<Finding> findings,
+      List<TestResult> tests,
+      PerformanceResults performance) {
+    this(id, status, mode, durationMs, summary, findings, tests, performance, null);
   }
 
   /** A result of a gate that measures nothing. */
@@ -38,7 +53,7 @@ public record GateResult(
       String summary,
       List<Finding> findings,
       List<TestResult> tests) {
-    this(id, status, mode, durationMs, summary, findings, tests, null);
+    this(id, status, mode, durationMs, summary, findings, tests, null, null);
   }
 
   /** A result of a gate that ran no tests. */
@@ -49,7 +64,7 @@ public record GateResult(
       long durationMs,
       String summary,
       List<Finding> findings) {
-    this(id, status, mode, durationMs, summary, findings, List.of(), null);
+    this(id, status, mode, durationMs, summary, findings, List.of(), null, null);
   }
 
   /** PASS, WARN or FAIL from the worst finding. */

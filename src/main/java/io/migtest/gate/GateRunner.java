@@ -20,6 +20,7 @@ public final class GateRunner {
             new ApplyGate(),
             new RollbackGate(),
             new DataGate(),
+            new MutationGate(),
             new PerformanceGate()));
   }
 

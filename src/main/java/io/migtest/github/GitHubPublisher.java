@@ -147,7 +147,11 @@ public final class GitHubPublisher implements ReportPublisher {
             .count();
     Map<String, String> values = new LinkedHashMap<>();
     values.put("result", report.result().name());
-    values.put("mutation-score", "");
+    values.put(
+        "mutation-score",
+        report.mutation() == null || report.mutation().score() == null
+            ? ""
+            : String.format(java.util.Locale.ROOT, "%.1f", report.mutation().score()));
     values.put("report-path", run.reportPath());
     values.put("findings", String.valueOf(findings));
     values.put("comment-url", commentUrl);

@@ -139,6 +139,20 @@ public final class HistoryApplier implements AutoCloseable {
   }
 
   /**
+   * Like {@link #migrate(ScratchDatabase, List, Callbacks, Consumer)} with {@code runner} instead
+   * of the run's: the mutation gate's, whose statement timeout is a mutant's time budget.
+   */
+  public Migrated migrate(
+      ScratchDatabase database,
+      List<Migration> migrations,
+      Callbacks callbacks,
+      ScriptRunner runner) {
+    return new Migrate(
+            runner, recordedIn == null ? historyTable : recordedIn, callbacks, session, null)
+        .run(database, migrations, m -> {});
+  }
+
+  /**
    * Builds the template {@code target}, the state one migrate leaves, unless it is kept already:
    * from the longest kept prefix, migrating the rest. A state a migrate with callbacks left is
    * never a prefix, since its closing callbacks ran.

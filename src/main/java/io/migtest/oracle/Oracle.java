@@ -3,13 +3,24 @@ package io.migtest.oracle;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.db.ScriptRunner;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Something that judges a migrated database: SQL test files, pgTAP files, the team's test command.
- * The apply gate asks every oracle once; the mutation gate will ask them again for each mutant and
- * compare the verdicts.
+ * The apply gate asks every oracle once; the mutation gate asks them again for each mutant and
+ * compares the verdicts.
  */
 public interface Oracle {
   /** Judges {@code database}, leaving it as it was; failing tests are results, not exceptions. */
   List<TestResult> judge(ScratchDatabase database, ScriptRunner runner);
+
+  /**
+   * This oracle narrowed to the tests that name one of {@code tables} (unqualified, lower case), or
+   * empty when none does: a mutant of those tables need not run the others. An oracle that cannot
+   * tell (the test command) covers everything.
+   */
+  default Optional<Oracle> covering(Set<String> tables) {
+    return Optional.of(this);
+  }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sqitch's verify scripts run as {@code sqitch verify} runs them after a deploy ({@code Engine.pm}
@@ -27,6 +28,13 @@ public final class SqitchVerify implements Oracle {
    */
   public SqitchVerify(List<SqlScript> scripts) {
     this.scripts = List.copyOf(scripts);
+  }
+
+  @Override
+  public Optional<Oracle> covering(Set<String> tables) {
+    List<SqlScript> naming =
+        scripts.stream().filter(s -> TableMentions.namesAny(s.text(), tables)).toList();
+    return naming.isEmpty() ? Optional.empty() : Optional.of(new SqitchVerify(naming));
   }
 
   @Override

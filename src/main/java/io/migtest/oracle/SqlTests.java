@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SQL test files of a project ({@code db/tests} by default), each run after the migrations in
@@ -17,13 +18,22 @@ import java.util.Optional;
  * are skipped with a note when it does not.
  */
 public final class SqlTests implements Oracle {
+  private final List<SqlScript> scripts;
   private final List<SqlTestFile> files;
 
   /**
    * @param scripts the test files, in the order they run (by name)
    */
   public SqlTests(List<SqlScript> scripts) {
+    this.scripts = List.copyOf(scripts);
     this.files = scripts.stream().map(SqlTestFile::parse).toList();
+  }
+
+  @Override
+  public Optional<Oracle> covering(Set<String> tables) {
+    List<SqlScript> naming =
+        scripts.stream().filter(s -> TableMentions.namesAny(s.text(), tables)).toList();
+    return naming.isEmpty() ? Optional.empty() : Optional.of(new SqlTests(naming));
   }
 
   public boolean isEmpty() {

@@ -1,9 +1,12 @@
 package io.migtest.report;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import io.migtest.finding.Severity;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateStatus;
+import io.migtest.gate.MutationOutcome;
+import io.migtest.mutation.MutantStatus;
 import io.migtest.oracle.TestResult;
 import io.migtest.oracle.TestStatus;
 import io.migtest.perf.ByteSize;
@@ -67,6 +70,9 @@ public final class MarkdownReport implements ReportRenderer {
         findings(md, gate);
       }
     }
+    if (report.mutation() != null) {
+      mutation(md, report.mutation());
+    }
     if (report.performance() != null && !report.performance().migrations().isEmpty()) {
       performance(md, report.performance());
     }
@@ -103,6 +109,69 @@ public final class MarkdownReport implements ReportRenderer {
                   ? MarkdownText.inline(test.note())
                   : test.failures().isEmpty() ? "" : String.valueOf(test.failures().size()))
           .append(" |\n");
+    }
+  }
+
+  /**
+   * The score by category, then one row per surviving or uncovered mutant: where, what changed, and
+   * the test that would kill it.
+   */
+  private void mutation(StringBuilder md, MutationOutcome mutation) {
+    md.append("\n### Mutation: ")
+        .append(
+            mutation.score() == null
+                ? "no valid mutants"
+                : String.format(
+                    Locale.ROOT,
+                    "score %.1f%% (threshold %.0f%%), %.1f%% from your tests",
+                    mutation.score(),
+                    mutation.threshold(),
+                    mutation.scoreFromTests()))
+        .append("\n\n");
+    if (!mutation.categories().isEmpty()) {
+      md.append(
+              mutation.categories().entrySet().stream()
+                  .map(
+                      e -> String.format(Locale.ROOT, "%s %.1f%%", e.getKey().name(), e.getValue()))
+                  .collect(Collectors.joining(" · ")))
+          .append("\n\n");
+    }
+    List<MutationOutcome.Entry> survivors =
+        mutation.mutants().stream()
+            .filter(
+                m -> m.status() == MutantStatus.SURVIVED || m.status() == MutantStatus.NO_COVERAGE)
+            .toList();
+    if (survivors.isEmpty()) {
+      return;
+    }
+    md.append("| Mutant | Where | Change | Original | Mutated | A test that kills it |\n")
+        .append("|---|---|---|---|---|---|\n");
+    for (MutationOutcome.Entry m :
+        survivors.subList(0, Math.min(survivors.size(), maxFindingsPerGate))) {
+      md.append("| ")
+          .append(MarkdownText.codeInCell(m.operator()))
+          .append(" ")
+          .append(m.severity())
+          .append(m.status() == MutantStatus.NO_COVERAGE ? ", not covered" : "")
+          .append(" | ")
+          .append(MarkdownText.codeInCell(m.file() + ":" + m.line()))
+          .append(" | ")
+          .append(MarkdownText.inline(m.change()))
+          .append(" | ")
+          .append(MarkdownText.codeInCell(m.excerpt().before()))
+          .append(" | ")
+          .append(
+              m.excerpt().after().isEmpty()
+                  ? "(deleted)"
+                  : MarkdownText.codeInCell(m.excerpt().after()))
+          .append(" | ")
+          .append(MarkdownText.inline(m.suggestedTest()))
+          .append(" |\n");
+    }
+    if (survivors.size() > maxFindingsPerGate) {
+      md.append("\n")
+          .append(survivors.size() - maxFindingsPerGate)
+          .append(" more survivors are in report.json.\n");
     }
   }
 
@@ -179,13 +248,17 @@ public final class MarkdownReport implements ReportRenderer {
   }
 
   private void findings(StringBuilder md, GateResult gate) {
-    if (gate.findings().isEmpty()) {
+    // Survivors have a table of their own, with the original and mutated SQL.
+    List<Finding> sorted =
+        gate.findings().stream()
+            .filter(f -> gate.mutation() == null || !f.rule().equals(RuleId.MUTANT_SURVIVED))
+            .sorted(Comparator.comparing(Finding::severity))
+            .toList();
+    if (sorted.isEmpty()) {
       return;
     }
     md.append("\n### ").append(gate.id().id()).append("\n\n");
     md.append("| Severity | Where | Rule | Message |\n|---|---|---|---|\n");
-    List<Finding> sorted =
-        gate.findings().stream().sorted(Comparator.comparing(Finding::severity)).toList();
     for (Finding f : sorted.subList(0, Math.min(sorted.size(), maxFindingsPerGate))) {
       md.append("| ")
           .append(severity(f.severity()))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.migtest.gate.GateResult;
+import io.migtest.gate.MutationOutcome;
 import io.migtest.oracle.TestResult;
 import io.migtest.perf.PerformanceResults;
 import java.util.List;
@@ -54,6 +55,17 @@ public record RunReport(
   public PerformanceResults performance() {
     return gates.stream()
         .map(GateResult::performance)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The mutation gate's score and mutants, when it ran them (the {@code mutation} section). */
+  @JsonProperty("mutation")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public MutationOutcome mutation() {
+    return gates.stream()
+        .map(GateResult::mutation)
         .filter(java.util.Objects::nonNull)
         .findFirst()
         .orElse(null);

@@ -1,0 +1,284 @@
+package io.migtest.gate;
+
+import io.migtest.MigtestException;
+import io.migtest.Plural;
+import io.migtest.db.ScriptRunner;
+import io.migtest.db.Timeouts;
+import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
+import io.migtest.finding.Severity;
+import io.migtest.migration.Migration;
+import io.migtest.migration.MigrationComparison;
+import io.migtest.mutation.Impact;
+import io.migtest.mutation.Mutant;
+import io.migtest.mutation.MutantGenerator;
+import io.migtest.mutation.MutantResult;
+import io.migtest.mutation.MutantStatus;
+import io.migtest.mutation.MutationEngine;
+import io.migtest.mutation.MutationScore;
+import io.migtest.mutation.operators.Operators;
+import io.migtest.oracle.TestResult;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * The mutation gate: mutants of the new migrations run against the project's tests (and, for down
+ * scripts, migtest's rollback and data checks); the score, (KILLED + TIMEOUT) over the counted
+ * mutants, must reach the threshold. Without tests of the migrations there is nothing to score, and
+ * the gate is skipped; a suite that fails without any mutant is an error, since no verdict could
+ * then be trusted.
+ */
+public final class MutationGate implements Gate {
+  /** A mutant may take this much longer than the original (PIT's factor), plus a constant. */
+  private static final double BUDGET_FACTOR = 1.25;
+
+  private static final Duration BUDGET_CONSTANT = Duration.ofSeconds(4);
+
+  @Override
+  public GateId id() {
+    return GateId.MUTATION;
+  }
+
+  @Override
+  public GateResult run(GateContext context) {
+    long started = System.nanoTime();
+    MutationSettings settings = context.plan().mutation();
+    MigrationComparison migrations = context.migrations();
+    List<Migration> fresh = migrations.toCheck();
+    if (fresh.isEmpty()) {
+      return result(context, started, GateStatus.SKIP, "no new migrations to mutate", List.of());
+    }
+    if (context.oracles().isEmpty()) {
+      return result(
+          context,
+          started,
+          GateStatus.SKIP,
+          "no tests of the migrations to kill mutants (SQL tests in db/tests, pgTAP, Sqitch"
+              + " verify scripts or --test-command)",
+          List.of());
+    }
+    List<Mutant> mutants = new MutantGenerator(Operators.ALL, settings::enabled).generate(fresh);
+    if (mutants.isEmpty()) {
+      return result(
+          context,
+          started,
+          GateStatus.SKIP,
+          "no statement of the new migrations has a place an operator changes",
+          List.of());
+    }
+    MutationEngine.Setup setup =
+        new MutationEngine.Setup(
+            context.history(),
+            context.database().runner(),
+            migrations.baseMigrations(),
+            fresh,
+            migrations.head().callbacks(),
+            context.oracles(),
+            context.historyTables());
+    Optional<MutationEngine.Baseline> baseline;
+    try {
+      context.progress().step("mutation: running the tests on the original migrations");
+      baseline = new MutationEngine(setup).baseline();
+    } catch (SQLException e) {
+      throw MigtestException.environment(
+          "The mutation gate lost its database connection: " + e.getMessage(), e);
+    }
+    if (baseline.isEmpty()) {
+      return result(
+          context, started, GateStatus.SKIP, "not run: the migrations do not apply", List.of());
+    }
+    if (!baseline.get().failing().isEmpty()) {
+      return result(
+          context,
+          started,
+          GateStatus.FAIL,
+          "not run: the tests fail without any mutant",
+          List.of(baselineFails(baseline.get().failing())));
+    }
+    Timeouts run = context.database().runner().timeouts();
+    Duration budget =
+        min(
+            Duration.ofMillis((long) (baseline.get().millis() * BUDGET_FACTOR))
+                .plus(BUDGET_CONSTANT),
+            run.statementTimeout());
+    ScriptRunner limited =
+        context.database().runner().limitedTo(new Timeouts(budget, min(budget, run.lockTimeout())));
+    MutationEngine engine =
+        new MutationEngine(
+            new MutationEngine.Setup(
+                setup.history(),
+                limited,
+                setup.before(),
+                setup.fresh(),
+                setup.callbacks(),
+                setup.oracles(),
+                setup.ignored()));
+    RollbackWorkers workers =
+        RollbackWorkers.plan(fresh, migrations.head().callbacks(), settings.workers());
+    int parallel = workers.sharedBy().isPresent() ? 1 : settings.workers();
+    List<MutantResult> results = run(context, engine, baseline.get(), mutants, parallel);
+    return judged(context, started, settings, results);
+  }
+
+  private GateResult judged(
+      GateContext context, long started, MutationSettings settings, List<MutantResult> results) {
+    MutationScore score = MutationScore.of(results);
+    List<Finding> findings = new ArrayList<>();
+    for (MutantResult result : results) {
+      if (result.status() == MutantStatus.SURVIVED || result.status() == MutantStatus.NO_COVERAGE) {
+        findings.add(survivor(result, settings));
+      }
+    }
+    int errors = score.count(MutantStatus.ERROR);
+    if (errors > 0) {
+      findings.add(
+          new Finding(
+              RuleId.MUTANT_ERROR,
+              Severity.WARNING,
+              null,
+              0,
+              Plural.of(errors, "mutant")
+                  + " could not be run by migtest (a lost connection, a state that did not"
+                  + " build); they are left out of the score. Details in report.json.",
+              null));
+    }
+    GateStatus status;
+    String summary;
+    if (score.score() == null) {
+      status = GateStatus.SKIP;
+      summary = "no valid mutants (" + counts(score) + ")";
+    } else {
+      if (score.score() < settings.threshold()) {
+        findings.add(
+            Finding.error(
+                RuleId.MUTATION_SCORE_BELOW_THRESHOLD,
+                null,
+                0,
+                String.format(
+                    Locale.ROOT,
+                    "Mutation score %.1f%% is below the threshold of %.1f%%: the tests let %s"
+                        + " through. Each survivor below names the test that would kill it.",
+                    score.score(),
+                    settings.threshold(),
+                    Plural.of(
+                        score.count(MutantStatus.SURVIVED) + score.count(MutantStatus.NO_COVERAGE),
+                        "mutant"))));
+      }
+      status = GateResult.statusOf(findings);
+      summary =
+          String.format(
+              Locale.ROOT,
+              "score %.1f%% (threshold %.0f%%), %.1f%% from your tests; %s",
+              score.score(),
+              settings.threshold(),
+              score.fromTests(),
+              counts(score));
+    }
+    return new GateResult(
+        id(),
+        status,
+        context.mode(id()),
+        (System.nanoTime() - started) / 1_000_000,
+        summary,
+        findings,
+        List.of(),
+        null,
+        MutationOutcome.of(score, settings.threshold(), results));
+  }
+
+  private static Finding survivor(MutantResult result, MutationSettings settings) {
+    Mutant mutant = result.mutant();
+    boolean critical = mutant.operator().impact() == Impact.CRITICAL;
+    Severity severity = settings.failOnCritical() && critical ? Severity.ERROR : Severity.INFO;
+    String what = result.status() == MutantStatus.NO_COVERAGE ? "not covered" : "survived";
+    return new Finding(
+        RuleId.MUTANT_SURVIVED,
+        severity,
+        mutant.file(),
+        mutant.line(),
+        mutant.operator().id()
+            + " ("
+            + mutant.operator().impact()
+            + ") "
+            + what
+            + ": "
+            + mutant.mutation().change()
+            + ". "
+            + result.detail()
+            + ". A test that kills it: "
+            + mutant.operator().killedBy()
+            + ".",
+        null);
+  }
+
+  private static Finding baselineFails(List<TestResult> failing) {
+    return Finding.error(
+        RuleId.MUTATION_BASELINE_FAILS,
+        failing.get(0).name(),
+        failing.get(0).failures().isEmpty() ? 0 : failing.get(0).failures().get(0).line(),
+        "The tests fail on the original migrations ("
+            + failing.stream().map(TestResult::name).collect(Collectors.joining(", "))
+            + "), so no mutant can be judged: a mutant is killed when a verdict changes. Fix the"
+            + " tests first (the apply gate shows how they fail).");
+  }
+
+  private static List<MutantResult> run(
+      GateContext context,
+      MutationEngine engine,
+      MutationEngine.Baseline baseline,
+      List<Mutant> mutants,
+      int parallel) {
+    ExecutorService pool = Executors.newFixedThreadPool(parallel);
+    try (Progress.Task task = context.progress().task("mutation", mutants.size())) {
+      List<Future<MutantResult>> running = new ArrayList<>();
+      for (Mutant mutant : mutants) {
+        running.add(
+            pool.submit(
+                () -> {
+                  MutantResult result = engine.run(mutant, baseline);
+                  task.advance(mutant.file());
+                  return result;
+                }));
+      }
+      List<MutantResult> results = new ArrayList<>();
+      for (Future<MutantResult> each : running) {
+        results.add(each.get());
+      }
+      return results;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw MigtestException.environment("The mutation gate failed: " + e.getCause(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw MigtestException.environment("The mutation gate was interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String counts(MutationScore score) {
+    List<String> parts = new ArrayList<>();
+    for (MutantStatus status : MutantStatus.values()) {
+      int n = score.count(status);
+      if (n > 0) {
+        parts.add(n + " " + status.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}

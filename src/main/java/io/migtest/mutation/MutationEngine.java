@@ -1,0 +1,319 @@
+package io.migtest.mutation;
+
+import io.migtest.data.Fingerprints;
+import io.migtest.data.TableFingerprint;
+import io.migtest.db.ScratchDatabase;
+import io.migtest.db.ScriptRunner;
+import io.migtest.finding.Finding;
+import io.migtest.history.HistoryApplier;
+import io.migtest.migration.Callbacks;
+import io.migtest.migration.Migration;
+import io.migtest.oracle.Oracle;
+import io.migtest.oracle.TestResult;
+import io.migtest.oracle.TestStatus;
+import io.migtest.schema.SchemaChange;
+import io.migtest.schema.SchemaDiff;
+import io.migtest.schema.SchemaSnapshot;
+import io.migtest.seed.Seeder;
+import io.migtest.sql.SqlScript;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs mutants and decides their status, each on a clone of the history's template for the state
+ * before its migration (so a mutant of migration k replays only k and the migrations after it).
+ *
+ * <ul>
+ *   <li>An up-script mutant: the mutated migration and the ones after it are migrated as their tool
+ *       would; a failure is INVALID (TIMEOUT when a statement or lock wait ran out of time); a
+ *       SCHEMA mutant whose schema equals the original's is EQUIVALENT; then the tests that name
+ *       its table run, and it is KILLED by the first whose verdict differs from the original's.
+ *   <li>A down-script mutant: on seeded rows, the original up and the mutated down run, and the
+ *       schema and the rows are compared with what the original down leaves: a difference kills it
+ *       ({@code gate:rollback} for the schema, {@code gate:data} for the rows).
+ * </ul>
+ */
+public final class MutationEngine {
+  /** Rows per table seeded for the down scripts' data check. */
+  static final long SEEDED_ROWS = 20;
+
+  private static final Set<String> OUT_OF_TIME = Set.of("57014", "55P03");
+
+  private final Setup setup;
+  private final Map<Integer, Observed> originalDowns = new HashMap<>();
+
+  /**
+   * What the engine works with.
+   *
+   * @param runner runs the mutants' scripts; its statement timeout is a mutant's time budget
+   * @param before the migrations before the new ones (the base branch's)
+   * @param fresh the new migrations, which the mutants change
+   * @param callbacks the tool's callbacks of the head's history
+   * @param oracles the project's tests
+   * @param ignored the tool's history table, left out of snapshots, seeding and fingerprints
+   */
+  public record Setup(
+      HistoryApplier history,
+      ScriptRunner runner,
+      List<Migration> before,
+      List<Migration> fresh,
+      Callbacks callbacks,
+      List<Oracle> oracles,
+      Set<String> ignored) {}
+
+  /** The original's verdicts, which a mutant's are compared with. */
+  public record Baseline(List<TestResult> tests, SchemaSnapshot schema, long millis) {
+    /** The tests that fail on the original migrations: none, or the suite is red. */
+    public List<TestResult> failing() {
+      return tests.stream().filter(TestResult::failed).toList();
+    }
+  }
+
+  public MutationEngine(Setup setup) {
+    this.setup = setup;
+  }
+
+  /**
+   * Applies the original new migrations and runs every test: a mutant is judged against these
+   * verdicts. Empty when the history does not apply (the apply gate reports why).
+   */
+  public Optional<Baseline> baseline() throws SQLException {
+    long started = System.nanoTime();
+    HistoryApplier.State state = setup.history().after(all(), setup.callbacks(), "mutation");
+    if (state instanceof HistoryApplier.Failed) {
+      return Optional.empty();
+    }
+    try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
+      List<TestResult> tests = new ArrayList<>();
+      for (Oracle oracle : setup.oracles()) {
+        tests.addAll(oracle.judge(db, setup.runner()));
+      }
+      return Optional.of(
+          new Baseline(tests, snapshot(db), (System.nanoTime() - started) / 1_000_000));
+    }
+  }
+
+  /** Runs one mutant; an infrastructure failure is ERROR, never an exception. */
+  public MutantResult run(Mutant mutant, Baseline baseline) {
+    if (mutant.mutation().equivalentBecause() != null) {
+      return new MutantResult(
+          mutant, MutantStatus.EQUIVALENT, null, mutant.mutation().equivalentBecause());
+    }
+    try {
+      return mutant.part() == Part.UP ? up(mutant, baseline) : down(mutant);
+    } catch (SQLException | RuntimeException e) {
+      return new MutantResult(
+          mutant, MutantStatus.ERROR, null, "migtest could not run it: " + e.getMessage());
+    }
+  }
+
+  private MutantResult up(Mutant mutant, Baseline baseline) throws SQLException {
+    List<Oracle> covering =
+        setup.oracles().stream().flatMap(o -> o.covering(mutant.tables()).stream()).toList();
+    if (covering.isEmpty()) {
+      return new MutantResult(
+          mutant, MutantStatus.NO_COVERAGE, null, "No test names " + tables(mutant));
+    }
+    int k = mutant.migration();
+    HistoryApplier.State state = setup.history().after(prefix(k), setup.callbacks(), "mutant");
+    if (state instanceof HistoryApplier.Failed failed) {
+      return new MutantResult(
+          mutant,
+          MutantStatus.ERROR,
+          null,
+          "the state before it does not build: " + failed.failure().message());
+    }
+    try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
+      List<Migration> rest = new ArrayList<>();
+      rest.add(withScript(setup.fresh().get(k), mutant));
+      rest.addAll(setup.fresh().subList(k + 1, setup.fresh().size()));
+      Optional<Finding> failure =
+          setup.history().migrate(db, rest, setup.callbacks(), setup.runner()).failure();
+      if (failure.isPresent()) {
+        return failed(mutant, failure.get());
+      }
+      if (mutant.operator().category() == Category.SCHEMA
+          && snapshot(db).equals(baseline.schema())) {
+        return new MutantResult(
+            mutant, MutantStatus.EQUIVALENT, null, "it builds the same schema as the original");
+      }
+      Map<String, TestStatus> expected = new LinkedHashMap<>();
+      baseline.tests().forEach(t -> expected.put(t.name(), t.status()));
+      for (Oracle oracle : covering) {
+        for (TestResult result : oracle.judge(db, setup.runner())) {
+          if (result.status() != expected.get(result.name())) {
+            return new MutantResult(
+                mutant, MutantStatus.KILLED, "test:" + result.name(), verdict(result));
+          }
+        }
+      }
+      return new MutantResult(
+          mutant,
+          MutantStatus.SURVIVED,
+          null,
+          "Every test that names " + tables(mutant) + " passes on the mutant");
+    }
+  }
+
+  private MutantResult down(Mutant mutant) throws SQLException {
+    Observed original = originalDown(mutant.migration());
+    Observed observed =
+        observeDown(
+            mutant.migration(),
+            MutatedScript.of(
+                setup.fresh().get(mutant.migration()).down(),
+                mutant.statement(),
+                mutant.mutated()));
+    if (observed.failure() != null && original.failure() == null) {
+      return new MutantResult(
+          mutant,
+          MutantStatus.KILLED,
+          "gate:rollback",
+          "the down script fails: " + observed.failure());
+    }
+    if (!observed.schema().equals(original.schema())) {
+      return new MutantResult(
+          mutant,
+          MutantStatus.KILLED,
+          "gate:rollback",
+          "after the down script: " + SchemaChange.listed(observed.schema()));
+    }
+    if (!observed.rows().equals(original.rows())) {
+      return new MutantResult(
+          mutant,
+          MutantStatus.KILLED,
+          "gate:data",
+          "after the down script, tables hold other rows than the original down leaves");
+    }
+    return new MutantResult(
+        mutant,
+        MutantStatus.SURVIVED,
+        null,
+        "The down script leaves the same schema and rows as the original on "
+            + SEEDED_ROWS
+            + " seeded rows per table");
+  }
+
+  /** What the original down script of migration {@code k} leaves, computed once. */
+  private Observed originalDown(int k) throws SQLException {
+    synchronized (originalDowns) {
+      Observed known = originalDowns.get(k);
+      if (known == null) {
+        known = observeDown(k, setup.fresh().get(k).down());
+        originalDowns.put(k, known);
+      }
+      return known;
+    }
+  }
+
+  /**
+   * What a down script leaves: on the state before migration {@code k} with seeded rows, the
+   * original up, then {@code down}.
+   *
+   * @param failure the down script's failure, or null
+   * @param schema how the schema then differs from the one before the up
+   * @param rows each table's row count and checksum, by name
+   */
+  private record Observed(String failure, List<SchemaChange> schema, Map<String, String> rows) {}
+
+  private Observed observeDown(int k, SqlScript down) throws SQLException {
+    HistoryApplier.State state = setup.history().after(prefix(k), setup.callbacks(), "mutant");
+    if (state instanceof HistoryApplier.Failed failed) {
+      throw new SQLException("the state before it does not build: " + failed.failure().message());
+    }
+    try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
+      try (Connection connection = db.connect()) {
+        new Seeder(connection, SEEDED_ROWS).seed(setup.ignored());
+      }
+      SchemaSnapshot before = snapshot(db);
+      Optional<Finding> up =
+          setup
+              .history()
+              .migrate(
+                  db,
+                  List.of(setup.fresh().get(k)),
+                  setup.callbacks().eachMigration(),
+                  setup.runner())
+              .failure();
+      if (up.isPresent()) {
+        throw new SQLException("the original migration does not apply: " + up.get().message());
+      }
+      Optional<Finding> failure;
+      try (Connection connection = db.connect()) {
+        setup.runner().prepare(connection);
+        failure = setup.runner().run(connection, down);
+      }
+      Map<String, String> rows = new LinkedHashMap<>();
+      try (Connection connection = db.connect()) {
+        for (TableFingerprint table : Fingerprints.read(connection, setup.ignored()).values()) {
+          rows.put(table.table(), table.rows() + ":" + table.checksum());
+        }
+      }
+      return new Observed(
+          failure.map(Finding::message).orElse(null),
+          SchemaDiff.between(before, snapshot(db)),
+          rows);
+    }
+  }
+
+  private static MutantResult failed(Mutant mutant, Finding failure) {
+    boolean outOfTime = failure.sqlstate() != null && OUT_OF_TIME.contains(failure.sqlstate());
+    return new MutantResult(
+        mutant,
+        outOfTime ? MutantStatus.TIMEOUT : MutantStatus.INVALID,
+        null,
+        (outOfTime ? "ran out of time: " : "does not apply: ")
+            + failure.file()
+            + ":"
+            + failure.line()
+            + ": "
+            + failure.message());
+  }
+
+  private static String verdict(TestResult result) {
+    return result.failures().isEmpty()
+        ? result.name() + " is " + result.status()
+        : result.failures().get(0).message();
+  }
+
+  private static String tables(Mutant mutant) {
+    return mutant.tables().isEmpty()
+        ? "the statement"
+        : "`" + String.join("`, `", mutant.tables()) + "`";
+  }
+
+  private static Migration withScript(Migration migration, Mutant mutant) {
+    SqlScript up = MutatedScript.of(migration.up(), mutant.statement(), mutant.mutated());
+    return new Migration(
+        migration.id(),
+        migration.version(),
+        migration.description(),
+        up,
+        migration.down(),
+        migration.repeatable(),
+        migration.verify());
+  }
+
+  private List<Migration> prefix(int k) {
+    List<Migration> prefix = new ArrayList<>(setup.before());
+    prefix.addAll(setup.fresh().subList(0, k));
+    return prefix;
+  }
+
+  private List<Migration> all() {
+    return prefix(setup.fresh().size());
+  }
+
+  private SchemaSnapshot snapshot(ScratchDatabase db) throws SQLException {
+    try (Connection connection = db.connect()) {
+      return SchemaSnapshot.read(connection, setup.ignored());
+    }
+  }
+}

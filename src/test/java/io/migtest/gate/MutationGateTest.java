@@ -1,0 +1,180 @@
+package io.migtest.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migtest.app.ProjectLoader;
+import io.migtest.config.Config;
+import io.migtest.config.ConfigResolver;
+import io.migtest.db.SharedServer;
+import io.migtest.mutation.MutantStatus;
+import io.migtest.oracle.Oracle;
+import io.migtest.oracle.SqlTests;
+import io.migtest.sql.SqlScript;
+import io.migtest.sql.TransactionMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mutation gate on a real PostgreSQL: mutants of the new migrations against SQL tests. */
+class MutationGateTest {
+  @TempDir Path project;
+
+  private static final String USERS_TEST =
+      """
+      -- migtest:expect-error 23502
+      INSERT INTO users (id, email) VALUES (1, NULL);
+      """;
+
+  @Test
+  void aTestKillsTheMutantItPinsDownAndTheOthersSurviveWithTheTestThatWouldKillThem()
+      throws IOException {
+    write(
+        "migrations/1_users.up.sql",
+        "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);");
+    write("migrations/1_users.down.sql", "DROP TABLE users;");
+    write("migrations/2_email.up.sql", "CREATE INDEX users_email ON users (email);");
+    write("migrations/2_email.down.sql", "DROP INDEX users_email;");
+
+    GateResult result = mutate(tests(USERS_TEST));
+
+    MutationOutcome outcome = result.mutation();
+    assertThat(outcome.mutants())
+        .extracting(m -> m.operator() + " " + m.change() + ": " + m.status() + " " + m.killedBy())
+        .containsExactlyInAnyOrder(
+            "SCH_001 NOT NULL of `email` dropped: KILLED test:db/tests/users.sql",
+            "SCH_003 PRIMARY KEY of `id` dropped: SURVIVED null",
+            "SCH_010 type of `id` made `integer`: SURVIVED null",
+            "SCH_010 type of `email` made `varchar(50)`: SURVIVED null",
+            "RBK_001 down statement deleted: KILLED gate:rollback",
+            "PRF_005 `CREATE INDEX users_email` deleted: SURVIVED null",
+            "RBK_001 down statement deleted: KILLED gate:rollback");
+    assertThat(outcome.score()).isEqualTo(42.9);
+    assertThat(outcome.scoreFromTests()).isEqualTo(14.3);
+    assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+    assertThat(result.summary())
+        .isEqualTo("score 42.9% (threshold 80%), 14.3% from your tests; 3 killed, 4 survived");
+    assertThat(result.findings())
+        .filteredOn(f -> f.rule().equals("mutant-survived"))
+        .extracting(f -> f.file() + ":" + f.line())
+        .contains("migrations/1_users.up.sql:1", "migrations/2_email.up.sql:1");
+    assertThat(result.findings())
+        .filteredOn(f -> f.rule().equals("mutation-score-below-threshold"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Mutation score 42.9% is below"));
+  }
+
+  @Test
+  void mutantsOfATableNoTestNamesAreNotCoveredAndNotRun() throws IOException {
+    write("migrations/1_users.up.sql", "CREATE TABLE users (id int, email text NOT NULL);");
+    write("migrations/2_audit.up.sql", "CREATE TABLE audit (id int, note text NOT NULL);");
+
+    GateResult result = mutate(tests(USERS_TEST));
+
+    assertThat(result.mutation().mutants())
+        .filteredOn(m -> m.file().equals("migrations/2_audit.up.sql"))
+        .extracting(m -> m.status() + " " + m.detail())
+        .containsOnly("NO_COVERAGE No test names `audit`");
+    assertThat(result.mutation().coveredScore()).isGreaterThan(result.mutation().score());
+  }
+
+  @Test
+  void mutantsThatCannotDifferAreEquivalentAndNotCounted() throws IOException {
+    write(
+        "migrations/1_users.up.sql",
+        "CREATE TABLE users (id int NOT NULL, email text DEFAULT NULL, CONSTRAINT users_pk"
+            + " PRIMARY KEY (id), CONSTRAINT users_id_check CHECK (id IS NOT NULL));");
+
+    GateResult result = mutate(tests("SELECT * FROM users;"));
+
+    assertThat(result.mutation().mutants())
+        .filteredOn(m -> List.of("SCH_001", "SCH_007", "SCH_009").contains(m.operator()))
+        .extracting(m -> m.operator() + " " + m.status() + " " + m.detail())
+        .containsExactlyInAnyOrder(
+            "SCH_001 EQUIVALENT a primary key column is NOT NULL anyway",
+            "SCH_007 EQUIVALENT the column is NOT NULL anyway",
+            "SCH_009 EQUIVALENT it builds the same schema as the original");
+    assertThat(result.mutation().counts()).doesNotContainKey(MutantStatus.KILLED);
+    assertThat(result.summary()).contains("3 equivalent");
+  }
+
+  @Test
+  void aMutantThatRunsPastItsTimeBudgetIsATimeoutAndCountsAsDetected() throws IOException {
+    write(
+        "migrations/1_jobs.up.sql",
+        """
+        CREATE TABLE jobs (id int PRIMARY KEY, done boolean NOT NULL DEFAULT false);
+        INSERT INTO jobs (id) SELECT generate_series(1, 3);
+        UPDATE jobs SET done = (pg_sleep(3) IS NULL) WHERE id > 5;
+        """);
+
+    GateResult result = mutate(tests("SELECT * FROM jobs;"));
+
+    assertThat(result.mutation().mutants())
+        .filteredOn(m -> m.operator().equals("DAT_001"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.status()).isEqualTo(MutantStatus.TIMEOUT);
+              assertThat(m.detail()).startsWith("ran out of time: migrations/1_jobs.up.sql:3");
+            });
+  }
+
+  @Test
+  void testsThatFailWithoutAnyMutantStopTheGate() throws IOException {
+    write("migrations/1_users.up.sql", "CREATE TABLE users (id int, email text);");
+
+    GateResult result = mutate(tests(USERS_TEST));
+
+    assertThat(result.status()).isEqualTo(GateStatus.FAIL);
+    assertThat(result.summary()).isEqualTo("not run: the tests fail without any mutant");
+    assertThat(result.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.rule()).isEqualTo("mutation-baseline-fails");
+              assertThat(f.file()).isEqualTo("db/tests/users.sql");
+            });
+    assertThat(result.mutation()).isNull();
+  }
+
+  @Test
+  void withoutTestsThereIsNothingToScore() throws IOException {
+    write("migrations/1_users.up.sql", "CREATE TABLE users (id int NOT NULL);");
+
+    GateResult result = mutate(List.of());
+
+    assertThat(result.status()).isEqualTo(GateStatus.SKIP);
+    assertThat(result.summary()).startsWith("no tests of the migrations to kill mutants");
+  }
+
+  private static List<Oracle> tests(String users) {
+    return List.of(
+        new SqlTests(
+            List.of(SqlScript.of("db/tests/users.sql", users, TransactionMode.AUTOCOMMIT))));
+  }
+
+  private GateResult mutate(List<Oracle> oracles) {
+    Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of());
+    try (GateContext context =
+        GateContext.of(
+            config.gates(),
+            ProjectLoader.load(config),
+            DatabaseAccess.of(SharedServer.get(), config.timeouts()),
+            List.of(),
+            oracles,
+            null,
+            Progress.SILENT)) {
+      return new MutationGate().run(context);
+    }
+  }
+
+  private void write(String relative, String content) throws IOException {
+    Path file = project.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+}

@@ -70,7 +70,8 @@ class PackageDependencyTest {
                   "oracle",
                   "schema",
                   "seed",
-                  "data")),
+                  "data",
+                  "perf")),
           Map.entry("history", Set.of("db", "migration", "sql", "finding")),
           Map.entry(
               "gate",

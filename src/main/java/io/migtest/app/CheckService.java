@@ -60,7 +60,6 @@ public final class CheckService {
    * ERROR.
    */
   public Outcome run(Config config, Progress progress) {
-    gates.checkSelection(config.gates());
     RuleSettings lintRules =
         RuleSettings.of(
             config.lintRules().entrySet().stream()

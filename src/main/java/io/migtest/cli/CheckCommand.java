@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
           + " history applies on an empty database and the tests pass on it; with --base, the"
           + " new migrations apply on top of the base branch), rollback (up, down and up again"
           + " restore the schema), data (seeded rows survive each new migration and come back"
-          + " after its down script) and performance (with --base: the new migrations measured"
+          + " after its down script), mutation (mutants of the new migrations must be killed by"
+          + " the tests; `migtest mutants` lists the operators) and performance (with --base:"
+          + " the new migrations measured"
           + " on seeded data against .migtest/baseline.json)."
     },
     footer = {
@@ -93,7 +95,8 @@ public final class CheckCommand implements Callable<Integer> {
       names = "--shard",
       paramLabel = "i/n",
       description =
-          "Run slice i of n of the mutants (used by the mutation gate, which this version does not have yet).")
+          "Run slice i of n of the mutants (by their stable ids, so the n runners of a matrix"
+              + " together run each mutant once).")
   String shard;
 
   @Option(

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SnapshotCommand.class,
       DiffCommand.class,
       RulesCommand.class,
+      MutateCommand.class,
       MutantsCommand.class,
       ActionCommand.class,
       DoctorCommand.class,

@@ -233,11 +233,16 @@ public final class ConfigResolver {
             ? java.util.Set.of()
             : MutationSettings.disabledEntries(
                 List.of(disable.value().split(disable.fromFile() ? "\n" : ",")), disable.source());
+    Setting shardSetting = s.get(ConfigKeys.SHARD);
+    Shard shard =
+        shardSetting == null ? null : Shard.parse(shardSetting.value(), shardSetting.source());
     return new MutationSettings(
         percent,
         bool(s, ConfigKeys.MUTATION_FAIL_ON_CRITICAL),
         disabled,
-        (int) number(s, ConfigKeys.MUTATION_WORKERS, d.workers(), 1, 64, "databases at once"));
+        (int) number(s, ConfigKeys.MUTATION_WORKERS, d.workers(), 1, 64, "databases at once"),
+        shard == null ? 1 : shard.index(),
+        shard == null ? 1 : shard.count());
   }
 
   /**

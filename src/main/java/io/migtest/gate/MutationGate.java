@@ -66,7 +66,8 @@ public final class MutationGate implements Gate {
               + " verify scripts or --test-command)",
           List.of());
     }
-    List<Mutant> mutants = new MutantGenerator(Operators.ALL, settings::enabled).generate(fresh);
+    List<Mutant> all = new MutantGenerator(Operators.ALL, settings::enabled).generate(fresh);
+    List<Mutant> mutants = all.stream().filter(m -> settings.inShard(m.id())).toList();
     if (mutants.isEmpty()) {
       return result(
           context,
@@ -126,11 +127,29 @@ public final class MutationGate implements Gate {
         RollbackWorkers.plan(fresh, migrations.head().callbacks(), settings.workers());
     int parallel = workers.sharedBy().isPresent() ? 1 : settings.workers();
     List<MutantResult> results = run(context, engine, baseline.get(), mutants, parallel);
-    return judged(context, started, settings, results);
+    return judged(context, started, settings, results, shardNote(settings, mutants, all));
+  }
+
+  /** For the summary of a sharded run: which slice, and how much of the whole it is. */
+  private static String shardNote(MutationSettings settings, List<Mutant> mine, List<Mutant> all) {
+    return settings.shardCount() == 1
+        ? ""
+        : "; shard "
+            + settings.shardIndex()
+            + "/"
+            + settings.shardCount()
+            + ": "
+            + mine.size()
+            + " of "
+            + Plural.of(all.size(), "mutant");
   }
 
   private GateResult judged(
-      GateContext context, long started, MutationSettings settings, List<MutantResult> results) {
+      GateContext context,
+      long started,
+      MutationSettings settings,
+      List<MutantResult> results,
+      String shard) {
     MutationScore score = MutationScore.of(results);
     List<Finding> findings = new ArrayList<>();
     for (MutantResult result : results) {
@@ -155,7 +174,7 @@ public final class MutationGate implements Gate {
     String summary;
     if (score.score() == null) {
       status = GateStatus.SKIP;
-      summary = "no valid mutants (" + counts(score) + ")";
+      summary = "no valid mutants (" + counts(score) + ")" + shard;
     } else {
       if (score.score() < settings.threshold()) {
         findings.add(
@@ -176,12 +195,13 @@ public final class MutationGate implements Gate {
       status = GateResult.statusOf(findings);
       summary =
           String.format(
-              Locale.ROOT,
-              "score %.1f%% (threshold %.0f%%), %.1f%% from your tests; %s",
-              score.score(),
-              settings.threshold(),
-              score.fromTests(),
-              counts(score));
+                  Locale.ROOT,
+                  "score %.1f%% (threshold %.0f%%), %.1f%% from your tests; %s",
+                  score.score(),
+                  settings.threshold(),
+                  score.fromTests(),
+                  counts(score))
+              + shard;
     }
     return new GateResult(
         id(),

@@ -17,9 +17,16 @@ import java.util.stream.Collectors;
  * @param failOnCritical fail on any surviving mutant of a CRITICAL operator, whatever the score
  * @param disabled operator ids and category names turned off (upper case)
  * @param workers how many mutants run at once, each on its own database
+ * @param shardIndex which slice of the mutants this run owns (1-based; {@code --shard i/n})
+ * @param shardCount how many slices there are; 1 runs every mutant
  */
 public record MutationSettings(
-    double threshold, boolean failOnCritical, Set<String> disabled, int workers) {
+    double threshold,
+    boolean failOnCritical,
+    Set<String> disabled,
+    int workers,
+    int shardIndex,
+    int shardCount) {
   public static final double DEFAULT_THRESHOLD = 80;
 
   public MutationSettings {
@@ -28,7 +35,7 @@ public record MutationSettings(
 
   public static MutationSettings defaults() {
     return new MutationSettings(
-        DEFAULT_THRESHOLD, false, Set.of(), Runtime.getRuntime().availableProcessors());
+        DEFAULT_THRESHOLD, false, Set.of(), Runtime.getRuntime().availableProcessors(), 1, 1);
   }
 
   /**
@@ -51,6 +58,16 @@ public record MutationSettings(
     return entries.stream()
         .map(e -> e.strip().toUpperCase(Locale.ROOT))
         .collect(Collectors.toSet());
+  }
+
+  /**
+   * Whether the mutant {@code id} belongs to this run's slice: by its stable id, so every runner of
+   * a matrix picks the same slices and together they run each mutant once.
+   */
+  public boolean inShard(String id) {
+    return shardCount == 1
+        || Long.remainderUnsigned(Long.parseUnsignedLong(id.substring(0, 12), 16), shardCount)
+            == shardIndex - 1;
   }
 
   /** Whether {@code operator} runs: neither it nor its category is disabled. */

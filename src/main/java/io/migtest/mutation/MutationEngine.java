@@ -11,6 +11,9 @@ import io.migtest.migration.Migration;
 import io.migtest.oracle.Oracle;
 import io.migtest.oracle.TestResult;
 import io.migtest.oracle.TestStatus;
+import io.migtest.perf.HeavierRun;
+import io.migtest.perf.MigrationPerformance;
+import io.migtest.perf.PerformanceMeter;
 import io.migtest.schema.SchemaChange;
 import io.migtest.schema.SchemaDiff;
 import io.migtest.schema.SchemaSnapshot;
@@ -34,7 +37,9 @@ import java.util.Set;
  *   <li>An up-script mutant: the mutated migration and the ones after it are migrated as their tool
  *       would; a failure is INVALID (TIMEOUT when a statement or lock wait ran out of time); a
  *       SCHEMA mutant whose schema equals the original's is EQUIVALENT; then the tests that name
- *       its table run, and it is KILLED by the first whose verdict differs from the original's.
+ *       its table run, and it is KILLED by the first whose verdict differs from the original's. A
+ *       PERFORMANCE mutant the tests let through is also run alone on the state before it and
+ *       KILLED when it takes a stronger lock or rewrites a table the original does not.
  *   <li>A down-script mutant: on seeded rows, the original up and the mutated down run, and the
  *       schema and the rows are compared with what the original down leaves: a difference kills it
  *       ({@code gate:rollback} for the schema, {@code gate:data} for the rows).
@@ -48,6 +53,7 @@ public final class MutationEngine {
 
   private final Setup setup;
   private final Map<Integer, Observed> originalDowns = new HashMap<>();
+  private final Map<Integer, MigrationPerformance> originalRuns = new HashMap<>();
 
   /**
    * What the engine works with.
@@ -117,7 +123,8 @@ public final class MutationEngine {
   private MutantResult up(Mutant mutant, Baseline baseline) throws SQLException {
     List<Oracle> covering =
         setup.oracles().stream().flatMap(o -> o.covering(mutant.tables()).stream()).toList();
-    if (covering.isEmpty()) {
+    boolean measured = mutant.operator().category() == Category.PERFORMANCE;
+    if (covering.isEmpty() && !measured) {
       return new MutantResult(
           mutant, MutantStatus.NO_COVERAGE, null, "No test names " + tables(mutant));
     }
@@ -139,11 +146,6 @@ public final class MutationEngine {
       if (failure.isPresent()) {
         return failed(mutant, failure.get());
       }
-      if (mutant.operator().category() == Category.SCHEMA
-          && snapshot(db).equals(baseline.schema())) {
-        return new MutantResult(
-            mutant, MutantStatus.EQUIVALENT, null, "it builds the same schema as the original");
-      }
       Map<String, TestStatus> expected = new LinkedHashMap<>();
       baseline.tests().forEach(t -> expected.put(t.name(), t.status()));
       for (Oracle oracle : covering) {
@@ -154,11 +156,76 @@ public final class MutationEngine {
           }
         }
       }
-      return new MutantResult(
-          mutant,
-          MutantStatus.SURVIVED,
-          null,
-          "Every test that names " + tables(mutant) + " passes on the mutant");
+      // Only a survivor is worth the snapshot: one that builds the original's schema is not a
+      // gap in the tests.
+      if (mutant.operator().category() == Category.SCHEMA
+          && snapshot(db).equals(baseline.schema())) {
+        return new MutantResult(
+            mutant, MutantStatus.EQUIVALENT, null, "it builds the same schema as the original");
+      }
+    }
+    if (measured) {
+      List<String> heavier = heavier(mutant);
+      if (!heavier.isEmpty()) {
+        return new MutantResult(
+            mutant,
+            MutantStatus.KILLED,
+            "gate:performance",
+            "heavier on the tables than the original: " + String.join("; ", heavier));
+      }
+    }
+    return new MutantResult(
+        mutant,
+        MutantStatus.SURVIVED,
+        null,
+        (covering.isEmpty()
+                ? "No test names " + tables(mutant)
+                : "Every test that names " + tables(mutant) + " passes on the mutant")
+            + (measured ? ", and it takes no stronger lock than the original" : ""));
+  }
+
+  /**
+   * How the mutated migration alone, on the state before it, is heavier on the tables than the
+   * original: a stronger lock, a rewrite (the performance gate's measurements).
+   */
+  private List<String> heavier(Mutant mutant) throws SQLException {
+    int k = mutant.migration();
+    MigrationPerformance original;
+    synchronized (originalRuns) {
+      original = originalRuns.get(k);
+      if (original == null) {
+        original = measure(k, setup.fresh().get(k));
+        originalRuns.put(k, original);
+      }
+    }
+    MigrationPerformance mutated = measure(k, withScript(setup.fresh().get(k), mutant));
+    return original == null || mutated == null ? List.of() : HeavierRun.of(original, mutated);
+  }
+
+  /** One run of {@code migration} on the state before migration {@code k}; null when it fails. */
+  private MigrationPerformance measure(int k, Migration migration) throws SQLException {
+    HistoryApplier.State state = setup.history().after(prefix(k), setup.callbacks(), "mutant");
+    if (state instanceof HistoryApplier.Failed) {
+      return null;
+    }
+    try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
+      PerformanceMeter.Result result =
+          new PerformanceMeter(setup.ignored())
+              .measure(
+                  db,
+                  probe ->
+                      setup
+                          .history()
+                          .migrate(
+                              db,
+                              List.of(migration),
+                              setup.callbacks().eachMigration(),
+                              m -> {},
+                              probe)
+                          .failure());
+      return result instanceof PerformanceMeter.Failed
+          ? null
+          : MigrationPerformance.of(migration.file(), List.of(result));
     }
   }
 

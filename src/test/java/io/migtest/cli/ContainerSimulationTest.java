@@ -317,6 +317,8 @@ class ContainerSimulationTest {
         migtest(
             "check",
             Path.of("examples/shop").toAbsolutePath().toString(),
+            "--gates",
+            "lint,apply,rollback,data",
             "--report-dir",
             work.resolve("r2").toString());
     assertThat(next.exitCode()).as(next.output()).isZero();

@@ -163,6 +163,35 @@ class ConfigResolverTest {
   }
 
   @Test
+  void mutationSettingsAreCheckedAndOperatorsNamedExactly() throws IOException {
+    assertUsageError(
+        "mutation:\n  threshold: 120\n", "migtest.yml line 2", "mutation.threshold", "0 to 100");
+    assertUsageError(
+        "mutation:\n  disable: [SCH_001, SCH_999]\n",
+        "mutation.disable names `SCH_999`",
+        "`migtest mutants` lists them");
+    Config config =
+        resolve(
+            "mutation:\n  threshold: 72.5\n  fail-on-critical: true\n  disable:\n"
+                + "    - sch_010\n    - PERFORMANCE\n  workers: 3\n",
+            Map.of(),
+            Map.of("shard", new Setting("2/4", "--shard")));
+    var mutation = config.gates().mutation();
+    assertThat(mutation.threshold()).isEqualTo(72.5);
+    assertThat(mutation.failOnCritical()).isTrue();
+    assertThat(mutation.disabled()).containsExactlyInAnyOrder("SCH_010", "PERFORMANCE");
+    assertThat(mutation.workers()).isEqualTo(3);
+    assertThat(mutation.shardIndex()).isEqualTo(2);
+    assertThat(mutation.shardCount()).isEqualTo(4);
+    assertThat(
+            resolve(null, Map.of("MIGTEST_MUTATION_THRESHOLD", "90"), Map.of())
+                .gates()
+                .mutation()
+                .threshold())
+        .isEqualTo(90);
+  }
+
+  @Test
   void dataSeedFilesComeFromFilesAndFoldersInsideTheProject() throws IOException {
     Files.createDirectories(project.resolve("db/seed"));
     Files.writeString(project.resolve("db/seed/2_orders.sql"), "SELECT 1;");

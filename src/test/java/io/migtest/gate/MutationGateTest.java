@@ -68,6 +68,36 @@ class MutationGateTest {
   }
 
   @Test
+  void shardsTogetherRunEachMutantOnceWithTheStatusesOfAnUnshardedRun() throws IOException {
+    write(
+        "migrations/1_users.up.sql",
+        "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL UNIQUE, n int"
+            + " CHECK (n > 0));");
+    write("migrations/1_users.down.sql", "DROP TABLE users;");
+
+    MutationOutcome whole = mutate(tests(USERS_TEST), Map.of()).mutation();
+    GateResult first = mutate(tests(USERS_TEST), Map.of("shard", "1/2"));
+    GateResult second = mutate(tests(USERS_TEST), Map.of("shard", "2/2"));
+
+    List<String> sharded = new java.util.ArrayList<>();
+    for (GateResult shard : List.of(first, second)) {
+      shard.mutation().mutants().forEach(m -> sharded.add(m.id() + " " + m.status()));
+    }
+    assertThat(sharded)
+        .containsExactlyInAnyOrderElementsOf(
+            whole.mutants().stream().map(m -> m.id() + " " + m.status()).toList());
+    assertThat(first.mutation().mutants()).isNotEmpty();
+    assertThat(second.mutation().mutants()).isNotEmpty();
+    assertThat(first.summary())
+        .endsWith(
+            "; shard 1/2: "
+                + first.mutation().mutants().size()
+                + " of "
+                + whole.mutants().size()
+                + " mutants");
+  }
+
+  @Test
   void mutantsOfATableNoTestNamesAreNotCoveredAndNotRun() throws IOException {
     write("migrations/1_users.up.sql", "CREATE TABLE users (id int, email text NOT NULL);");
     write("migrations/2_audit.up.sql", "CREATE TABLE audit (id int, note text NOT NULL);");
@@ -158,7 +188,13 @@ class MutationGateTest {
   }
 
   private GateResult mutate(List<Oracle> oracles) {
-    Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of());
+    return mutate(oracles, Map.of());
+  }
+
+  private GateResult mutate(List<Oracle> oracles, Map<String, String> settings) {
+    Map<String, io.migtest.config.Setting> flags = new java.util.HashMap<>();
+    settings.forEach((k, v) -> flags.put(k, new io.migtest.config.Setting(v, "test")));
+    Config config = ConfigResolver.resolve(project, null, Map.of(), flags);
     try (GateContext context =
         GateContext.of(
             config.gates(),

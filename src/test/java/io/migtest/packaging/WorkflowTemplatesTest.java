@@ -202,9 +202,7 @@ class WorkflowTemplatesTest {
   }
 
   private static boolean usesFutureCommands(String text) {
-    return text.contains("report merge")
-        || text.contains("gates: mutation")
-        || text.contains("gates: data");
+    return text.contains("report merge");
   }
 
   private static Stream<JsonNode> steps() {

@@ -18,12 +18,15 @@ import io.migtest.mutation.MutationEngine;
 import io.migtest.mutation.MutationScore;
 import io.migtest.mutation.operators.Operators;
 import io.migtest.oracle.TestResult;
+import io.migtest.sql.SqlScript;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +60,8 @@ public final class MutationGate implements Gate {
     if (fresh.isEmpty()) {
       return result(context, started, GateStatus.SKIP, "no new migrations to mutate", List.of());
     }
-    if (context.oracles().isEmpty()) {
+    boolean verifiedOnDeploy = fresh.stream().anyMatch(m -> m.verify() != null);
+    if (context.oracles().isEmpty() && !verifiedOnDeploy) {
       return result(
           context,
           started,
@@ -212,7 +216,34 @@ public final class MutationGate implements Gate {
         findings,
         List.of(),
         null,
-        MutationOutcome.of(score, settings.threshold(), results));
+        MutationOutcome.of(score, settings.threshold(), results, sources(context)));
+  }
+
+  /**
+   * The text of each file a new migration's scripts come from, each script at its own lines (a
+   * dbmate file holds the up and the down section).
+   */
+  private static Map<String, String> sources(GateContext context) {
+    Map<String, List<String>> lines = new TreeMap<>();
+    for (Migration migration : context.migrations().toCheck()) {
+      for (SqlScript script : java.util.Arrays.asList(migration.up(), migration.down())) {
+        if (script == null) {
+          continue;
+        }
+        List<String> file = lines.computeIfAbsent(script.file(), f -> new ArrayList<>());
+        String[] text = script.text().split("\n", -1);
+        for (int i = 0; i < text.length; i++) {
+          int at = script.firstLine() - 1 + i;
+          while (file.size() <= at) {
+            file.add("");
+          }
+          file.set(at, text[i]);
+        }
+      }
+    }
+    Map<String, String> sources = new TreeMap<>();
+    lines.forEach((file, text) -> sources.put(file, String.join("\n", text)));
+    return sources;
   }
 
   private static Finding survivor(MutantResult result, MutationSettings settings) {

@@ -1,5 +1,6 @@
 package io.migtest.gate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.migtest.mutation.Category;
@@ -17,6 +18,8 @@ import java.util.Map;
  * @param score in percent; null when no mutant counts
  * @param coveredScore the score over mutants some test covers
  * @param scoreFromTests what the project's own tests killed, without migtest's built-in checks
+ * @param sources the text of each mutated file, by path, for the Stryker report (not in
+ *     report.json)
  */
 @JsonPropertyOrder({
   "score",
@@ -35,7 +38,8 @@ public record MutationOutcome(
     Double coveredScore,
     Double scoreFromTests,
     Map<Category, Double> categories,
-    List<Entry> mutants) {
+    List<Entry> mutants,
+    @JsonIgnore Map<String, String> sources) {
 
   /**
    * One mutant as reports show it.
@@ -50,6 +54,8 @@ public record MutationOutcome(
     "severity",
     "file",
     "line",
+    "endLine",
+    "endColumn",
     "status",
     "change",
     "original",
@@ -66,6 +72,8 @@ public record MutationOutcome(
       String severity,
       String file,
       int line,
+      int endLine,
+      int endColumn,
       MutantStatus status,
       String change,
       String original,
@@ -83,6 +91,8 @@ public record MutationOutcome(
           mutant.operator().impact().name(),
           mutant.file(),
           mutant.line(),
+          mutant.endLine(),
+          mutant.endColumn(),
           result.status(),
           mutant.mutation().change(),
           mutant.original(),
@@ -94,7 +104,11 @@ public record MutationOutcome(
     }
   }
 
-  static MutationOutcome of(MutationScore score, double threshold, List<MutantResult> results) {
+  static MutationOutcome of(
+      MutationScore score,
+      double threshold,
+      List<MutantResult> results,
+      Map<String, String> sources) {
     return new MutationOutcome(
         score.score(),
         threshold,
@@ -102,6 +116,7 @@ public record MutationOutcome(
         score.covered(),
         score.fromTests(),
         score.byCategory(),
-        results.stream().map(Entry::of).toList());
+        results.stream().map(Entry::of).toList(),
+        Map.copyOf(sources));
   }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
  * @param migration the index of the migration among the new ones, in order
  * @param file the mutated script, relative to the project
  * @param line the line of the mutated statement in that file
+ * @param endLine the line the statement ends on
+ * @param endColumn the column just after the statement's last character (1-based)
  * @param statement the index of the statement in its script
  * @param original the statement as written
  * @param mutation the change and the mutated statement
@@ -23,6 +25,8 @@ public record Mutant(
     Part part,
     String file,
     int line,
+    int endLine,
+    int endColumn,
     int statement,
     String original,
     Mutation mutation,

@@ -62,6 +62,8 @@ public final class MutantGenerator {
                   part,
                   script.file(),
                   statement.startLine(),
+                  statement.endLine(),
+                  endColumn(statement.sql()),
                   s,
                   statement.sql(),
                   mutation,
@@ -70,6 +72,10 @@ public final class MutantGenerator {
         }
       }
     }
+  }
+
+  private static int endColumn(String sql) {
+    return sql.length() - sql.lastIndexOf('\n');
   }
 
   /** A stable id: the same mutant of the same text gets the same id on every machine. */

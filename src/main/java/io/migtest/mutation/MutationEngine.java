@@ -124,11 +124,15 @@ public final class MutationEngine {
     List<Oracle> covering =
         setup.oracles().stream().flatMap(o -> o.covering(mutant.tables()).stream()).toList();
     boolean measured = mutant.operator().category() == Category.PERFORMANCE;
-    if (covering.isEmpty() && !measured) {
+    int k = mutant.migration();
+    List<Migration> rest = new ArrayList<>();
+    rest.add(withScript(setup.fresh().get(k), mutant));
+    rest.addAll(setup.fresh().subList(k + 1, setup.fresh().size()));
+    Set<String> verifyScripts = verifyScripts(rest);
+    if (covering.isEmpty() && !measured && verifyScripts.isEmpty()) {
       return new MutantResult(
           mutant, MutantStatus.NO_COVERAGE, null, "No test names " + tables(mutant));
     }
-    int k = mutant.migration();
     HistoryApplier.State state = setup.history().after(prefix(k), setup.callbacks(), "mutant");
     if (state instanceof HistoryApplier.Failed failed) {
       return new MutantResult(
@@ -138,11 +142,14 @@ public final class MutationEngine {
           "the state before it does not build: " + failed.failure().message());
     }
     try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
-      List<Migration> rest = new ArrayList<>();
-      rest.add(withScript(setup.fresh().get(k), mutant));
-      rest.addAll(setup.fresh().subList(k + 1, setup.fresh().size()));
       Optional<Finding> failure =
           setup.history().migrate(db, rest, setup.callbacks(), setup.runner()).failure();
+      if (failure.isPresent() && verifyScripts.contains(failure.get().file())) {
+        // Sqitch with deploy.verify runs each change's verify script as part of the deploy: a
+        // verify script that raises is a test that noticed the mutant.
+        return new MutantResult(
+            mutant, MutantStatus.KILLED, "test:" + failure.get().file(), failure.get().message());
+      }
       if (failure.isPresent()) {
         return failed(mutant, failure.get());
       }
@@ -233,11 +240,13 @@ public final class MutationEngine {
     Observed original = originalDown(mutant.migration());
     Observed observed =
         observeDown(
-            mutant.migration(),
-            MutatedScript.of(
-                setup.fresh().get(mutant.migration()).down(),
-                mutant.statement(),
-                mutant.mutated()));
+                mutant.migration(),
+                MutatedScript.of(
+                    setup.fresh().get(mutant.migration()).down(),
+                    mutant.statement(),
+                    mutant.mutated()),
+                original.seeded())
+            .orElseThrow(() -> new SQLException("the original migration does not apply"));
     if (observed.failure() != null && original.failure() == null) {
       return new MutantResult(
           mutant,
@@ -263,9 +272,10 @@ public final class MutationEngine {
         mutant,
         MutantStatus.SURVIVED,
         null,
-        "The down script leaves the same schema and rows as the original on "
-            + SEEDED_ROWS
-            + " seeded rows per table");
+        "The down script leaves the same schema and rows as the original"
+            + (original.seeded()
+                ? " on " + SEEDED_ROWS + " seeded rows per table"
+                : " (on empty tables: the migration does not apply to seeded rows)"));
   }
 
   /** What the original down script of migration {@code k} leaves, computed once. */
@@ -273,7 +283,13 @@ public final class MutationEngine {
     synchronized (originalDowns) {
       Observed known = originalDowns.get(k);
       if (known == null) {
-        known = observeDown(k, setup.fresh().get(k).down());
+        SqlScript down = setup.fresh().get(k).down();
+        Optional<Observed> seeded = observeDown(k, down, true);
+        known =
+            seeded.isPresent()
+                ? seeded.get()
+                : observeDown(k, down, false)
+                    .orElseThrow(() -> new SQLException("the original migration does not apply"));
         originalDowns.put(k, known);
       }
       return known;
@@ -281,23 +297,29 @@ public final class MutationEngine {
   }
 
   /**
-   * What a down script leaves: on the state before migration {@code k} with seeded rows, the
-   * original up, then {@code down}.
+   * What a down script leaves: on the state before migration {@code k}, with seeded rows unless the
+   * original up refuses them (a pre-flight check), the original up, then the down script.
    *
    * @param failure the down script's failure, or null
    * @param schema how the schema then differs from the one before the up
    * @param rows each table's row count and checksum, by name
+   * @param seeded whether the tables held seeded rows
    */
-  private record Observed(String failure, List<SchemaChange> schema, Map<String, String> rows) {}
+  private record Observed(
+      String failure, List<SchemaChange> schema, Map<String, String> rows, boolean seeded) {}
 
-  private Observed observeDown(int k, SqlScript down) throws SQLException {
+  /** Empty when the original up fails on this state. */
+  private Optional<Observed> observeDown(int k, SqlScript down, boolean seeded)
+      throws SQLException {
     HistoryApplier.State state = setup.history().after(prefix(k), setup.callbacks(), "mutant");
     if (state instanceof HistoryApplier.Failed failed) {
       throw new SQLException("the state before it does not build: " + failed.failure().message());
     }
     try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
-      try (Connection connection = db.connect()) {
-        new Seeder(connection, SEEDED_ROWS).seed(setup.ignored());
+      if (seeded) {
+        try (Connection connection = db.connect()) {
+          new Seeder(connection, SEEDED_ROWS).seed(setup.ignored());
+        }
       }
       SchemaSnapshot before = snapshot(db);
       Optional<Finding> up =
@@ -310,7 +332,7 @@ public final class MutationEngine {
                   setup.runner())
               .failure();
       if (up.isPresent()) {
-        throw new SQLException("the original migration does not apply: " + up.get().message());
+        return Optional.empty();
       }
       Optional<Finding> failure;
       try (Connection connection = db.connect()) {
@@ -323,11 +345,20 @@ public final class MutationEngine {
           rows.put(table.table(), table.rows() + ":" + table.checksum());
         }
       }
-      return new Observed(
-          failure.map(Finding::message).orElse(null),
-          SchemaDiff.between(before, snapshot(db)),
-          rows);
+      return Optional.of(
+          new Observed(
+              failure.map(Finding::message).orElse(null),
+              SchemaDiff.between(before, snapshot(db)),
+              rows,
+              seeded));
     }
+  }
+
+  /** The verify scripts the tool runs while deploying {@code migrations} (Sqitch's verify). */
+  private static Set<String> verifyScripts(List<Migration> migrations) {
+    Set<String> files = new java.util.HashSet<>();
+    migrations.stream().filter(m -> m.verify() != null).forEach(m -> files.add(m.verify().file()));
+    return files;
   }
 
   private static MutantResult failed(Mutant mutant, Finding failure) {

@@ -15,7 +15,8 @@ public final class ReportFiles implements ReportPublisher {
           new MarkdownReport(),
           new HtmlReport(),
           new JunitReport(),
-          new SarifReport());
+          new SarifReport(),
+          new StrykerReport());
 
   private final OutputFolder folder;
 

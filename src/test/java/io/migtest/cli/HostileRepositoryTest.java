@@ -89,7 +89,12 @@ class HostileRepositoryTest {
     try (var files = Files.list(reports)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder(
-              "report.json", "report.md", "report.html", "junit.xml", "results.sarif");
+              "report.json",
+              "report.md",
+              "report.html",
+              "junit.xml",
+              "results.sarif",
+              "mutation-report.json");
     }
   }
 

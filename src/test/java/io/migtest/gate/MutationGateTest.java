@@ -154,6 +154,30 @@ class MutationGateTest {
   }
 
   @Test
+  void aSqitchVerifyScriptThatRaisesDuringTheDeployKillsTheMutant() throws IOException {
+    write("sqitch.conf", "[deploy]\n\tverify = true\n");
+    write("sqitch.plan", "%project=app\n\nusers 2024-01-01T00:00:00Z a <a@b> # users\n");
+    write(
+        "deploy/users.sql", "BEGIN;\nCREATE TABLE users (id int, email text NOT NULL);\nCOMMIT;\n");
+    write(
+        "verify/users.sql",
+        "SELECT 1 / (CASE is_nullable WHEN 'NO' THEN 1 ELSE 0 END)\n"
+            + "FROM information_schema.columns\n"
+            + "WHERE table_name = 'users' AND column_name = 'email';\n");
+
+    GateResult result = mutate(List.of());
+
+    assertThat(result.mutation().mutants())
+        .filteredOn(m -> m.operator().equals("SCH_001"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.status()).isEqualTo(MutantStatus.KILLED);
+              assertThat(m.killedBy()).isEqualTo("test:verify/users.sql");
+            });
+  }
+
+  @Test
   void testsThatFailWithoutAnyMutantStopTheGate() throws IOException {
     write("migrations/1_users.up.sql", "CREATE TABLE users (id int, email text);");
 

@@ -127,6 +127,7 @@ public final class MutationGate implements Gate {
                 setup.callbacks(),
                 setup.oracles(),
                 setup.ignored()));
+    engine.expect(mutants);
     RollbackWorkers workers =
         RollbackWorkers.plan(fresh, migrations.head().callbacks(), settings.workers());
     int parallel = workers.sharedBy().isPresent() ? 1 : settings.workers();
@@ -316,6 +317,16 @@ public final class MutationGate implements Gate {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** How many invalid mutants the re-print guard refused, when it refused any. */
+  private static String reprintNote(List<MutantResult> results) {
+    long refused =
+        results.stream()
+            .filter(
+                r -> r.detail() != null && r.detail().startsWith(MutationEngine.REPRINT_DIFFERS))
+            .count();
+    return refused == 0 ? "" : " (" + refused + " " + MutationEngine.REPRINT_DIFFERS + ")";
   }
 
   private static String counts(MutationScore score) {

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param mutation the change and the mutated statement
  * @param tables the tables the statement acts on (unqualified, lower case), empty when not known
  * @param excerpt where the mutant differs from the statement, for reports
+ * @param reprint the statement re-printed from its AST, unchanged: what a re-printed mutant must
+ *     build when its change is undone (the re-print guard); null when the statement did not parse
  */
 public record Mutant(
     String id,
@@ -31,7 +33,8 @@ public record Mutant(
     String original,
     Mutation mutation,
     Set<String> tables,
-    Excerpt excerpt) {
+    Excerpt excerpt,
+    String reprint) {
 
   /** The mutated statement as a report shows it: empty text means the statement is deleted. */
   public String mutated() {

@@ -51,7 +51,7 @@ public final class MutantGenerator {
       Site site = new Site(statement.sql(), part, () -> parser.parse(statement).ast());
       Optional<net.sf.jsqlparser.statement.Statement> ast = site.freshAst();
       Set<String> tables = ast.map(StatementTables::of).orElse(Set.of());
-      String reprinted = ast.map(Object::toString).orElse(statement.sql());
+      String reprint = ast.map(Object::toString).orElse(null);
       for (Operator operator : operators) {
         for (Mutation mutation : operator.mutate(site)) {
           mutants.add(
@@ -68,7 +68,8 @@ public final class MutantGenerator {
                   statement.sql(),
                   mutation,
                   tables,
-                  Excerpt.of(reprinted, mutation.sql())));
+                  Excerpt.of(reprint == null ? statement.sql() : reprint, mutation.sql()),
+                  reprint));
         }
       }
     }

@@ -51,9 +51,14 @@ public final class MutationEngine {
 
   private static final Set<String> OUT_OF_TIME = Set.of("57014", "55P03");
 
+  /** How a report names the mutants of a statement the re-print guard refused. */
+  public static final String REPRINT_DIFFERS = "not mutated: re-print differs";
+
   private final Setup setup;
   private final Map<Integer, Observed> originalDowns = new HashMap<>();
   private final Map<Integer, MigrationPerformance> originalRuns = new HashMap<>();
+  private final Map<String, Map<Integer, String>> reprints = new HashMap<>();
+  private final Map<String, Set<Integer>> reprintsThatDiffer = new HashMap<>();
 
   /**
    * What the engine works with.
@@ -106,6 +111,20 @@ public final class MutationEngine {
     }
   }
 
+  /**
+   * Learns the re-print of each statement that {@code mutants} change through JSqlParser's AST, for
+   * the re-print guard; call before running them.
+   */
+  public void expect(List<Mutant> mutants) {
+    for (Mutant mutant : mutants) {
+      if (mutant.mutation().reprinted() && mutant.reprint() != null) {
+        reprints
+            .computeIfAbsent(key(mutant), k -> new java.util.TreeMap<>())
+            .put(mutant.statement(), mutant.reprint());
+      }
+    }
+  }
+
   /** Runs one mutant; an infrastructure failure is ERROR, never an exception. */
   public MutantResult run(Mutant mutant, Baseline baseline) {
     if (mutant.mutation().equivalentBecause() != null) {
@@ -113,6 +132,15 @@ public final class MutationEngine {
           mutant, MutantStatus.EQUIVALENT, null, mutant.mutation().equivalentBecause());
     }
     try {
+      if (reprintDiffers(mutant, baseline)) {
+        return new MutantResult(
+            mutant,
+            MutantStatus.INVALID,
+            null,
+            REPRINT_DIFFERS
+                + ": JSqlParser's re-print of the statement does not build what the statement"
+                + " builds, so a change made through it could not be told from the re-print's");
+      }
       return mutant.part() == Part.UP ? up(mutant, baseline) : down(mutant);
     } catch (SQLException | RuntimeException e) {
       return new MutantResult(
@@ -354,6 +382,72 @@ public final class MutationEngine {
     }
   }
 
+  private static String key(Mutant mutant) {
+    return mutant.migration() + ":" + mutant.part();
+  }
+
+  /**
+   * The re-print guard: whether the statement of {@code mutant}, re-printed from its AST without
+   * any change, builds something else than the statement as written. Each migration's script is
+   * checked once with every mutated statement re-printed, and statement by statement only when that
+   * differs.
+   */
+  private boolean reprintDiffers(Mutant mutant, Baseline baseline) throws SQLException {
+    if (!mutant.mutation().reprinted() || mutant.reprint() == null) {
+      return false;
+    }
+    Set<Integer> differ;
+    synchronized (reprintsThatDiffer) {
+      differ = reprintsThatDiffer.get(key(mutant));
+      if (differ == null) {
+        Map<Integer, String> all = reprints.getOrDefault(key(mutant), Map.of());
+        differ = new java.util.HashSet<>();
+        if (!buildsTheSame(mutant, all, baseline)) {
+          for (Map.Entry<Integer, String> each : all.entrySet()) {
+            if (!buildsTheSame(mutant, Map.of(each.getKey(), each.getValue()), baseline)) {
+              differ.add(each.getKey());
+            }
+          }
+        }
+        reprintsThatDiffer.put(key(mutant), differ);
+      }
+    }
+    return differ.contains(mutant.statement());
+  }
+
+  /**
+   * Whether the script of {@code mutant} with {@code replaced} statements builds the original's.
+   */
+  private boolean buildsTheSame(Mutant mutant, Map<Integer, String> replaced, Baseline baseline)
+      throws SQLException {
+    int k = mutant.migration();
+    Migration migration = setup.fresh().get(k);
+    if (mutant.part() == Part.DOWN) {
+      Observed original = originalDown(k);
+      Optional<Observed> reprinted =
+          observeDown(k, MutatedScript.of(migration.down(), replaced), original.seeded());
+      return reprinted.isPresent()
+          && java.util.Objects.equals(reprinted.get().failure(), original.failure())
+          && reprinted.get().schema().equals(original.schema())
+          && reprinted.get().rows().equals(original.rows());
+    }
+    HistoryApplier.State state = setup.history().after(prefix(k), setup.callbacks(), "mutant");
+    if (state instanceof HistoryApplier.Failed) {
+      return true;
+    }
+    try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
+      List<Migration> rest = new ArrayList<>();
+      rest.add(withUp(migration, MutatedScript.of(migration.up(), replaced)));
+      rest.addAll(setup.fresh().subList(k + 1, setup.fresh().size()));
+      return setup
+              .history()
+              .migrate(db, rest, setup.callbacks(), setup.runner())
+              .failure()
+              .isEmpty()
+          && snapshot(db).equals(baseline.schema());
+    }
+  }
+
   /** The verify scripts the tool runs while deploying {@code migrations} (Sqitch's verify). */
   private static Set<String> verifyScripts(List<Migration> migrations) {
     Set<String> files = new java.util.HashSet<>();
@@ -388,7 +482,11 @@ public final class MutationEngine {
   }
 
   private static Migration withScript(Migration migration, Mutant mutant) {
-    SqlScript up = MutatedScript.of(migration.up(), mutant.statement(), mutant.mutated());
+    return withUp(
+        migration, MutatedScript.of(migration.up(), mutant.statement(), mutant.mutated()));
+  }
+
+  private static Migration withUp(Migration migration, SqlScript up) {
     return new Migration(
         migration.id(),
         migration.version(),

@@ -67,13 +67,13 @@ abstract class AstOperator implements Operator {
     for (int i = 0; i < planned.size(); i++) {
       Edit edit = planned.get(i);
       if (edit.removes()) {
-        mutations.add(new Mutation(edit.change(), "", edit.equivalentBecause()));
+        mutations.add(new Mutation(edit.change(), "", edit.equivalentBecause(), false));
         continue;
       }
       Statement fresh = site.freshAst().orElseThrow();
       Edit same = edits(fresh).get(i);
       same.apply().run();
-      mutations.add(new Mutation(same.change(), fresh.toString(), same.equivalentBecause()));
+      mutations.add(new Mutation(same.change(), fresh.toString(), same.equivalentBecause(), true));
     }
     return mutations;
   }

@@ -2,6 +2,7 @@ package io.migtest.cli;
 
 import io.migtest.bench.ApplyBenchmark;
 import io.migtest.bench.LintBenchmark;
+import io.migtest.bench.MutateBenchmark;
 import io.migtest.bench.PerformanceBenchmark;
 import io.migtest.bench.RollbackBenchmark;
 import io.migtest.bench.SnapshotBenchmark;
@@ -33,7 +34,10 @@ import picocli.CommandLine.Spec;
       "  rollback  run the rollback and data gates on a generated pull request of --migrations",
       "         new migrations with down scripts (default here: 50); prints each gate's time",
       "  snapshot  snapshot a generated schema of --tables tables (default: 300) --rounds times;",
-      "         prints the median time"
+      "         prints the median time",
+      "  mutate  run the mutation gate on a generated project of --migrations migrations",
+      "         (default here: 20, about 300 mutants) and a naive runner on --naive-sample of its",
+      "         mutants; prints mutants per second of both, the ratio and the heap peak"
     })
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -41,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "WHAT",
-      description = "apply, start, lint, performance, rollback or snapshot")
+      description = "apply, start, lint, performance, rollback, snapshot or mutate")
   String what;
 
   @Option(
@@ -54,6 +58,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--tables", description = "Tables to generate for snapshot (default: 300).")
   int tables = 300;
+
+  @Option(
+      names = "--naive-sample",
+      description = "Mutants the naive runner runs for mutate (default: 30).")
+  int naiveSample = 30;
 
   @Option(names = "--rounds", description = "Times to repeat each measurement (default: 3).")
   int rounds = 3;
@@ -77,9 +86,13 @@ public final class BenchCommand implements Callable<Integer> {
       case "lint" -> new LintBenchmark(files, env).run(out);
       case "rollback" -> new RollbackBenchmark(migrations == null ? 50 : migrations, env).run(out);
       case "snapshot" -> new SnapshotBenchmark(tables, rounds, launchMode, env).run(out);
+      case "mutate" ->
+          new MutateBenchmark(migrations == null ? 20 : migrations, naiveSample, launchMode, env)
+              .run(out);
       default ->
           throw io.migtest.MigtestException.usage(
-              "bench takes apply, start, lint, performance, rollback or snapshot, not " + what);
+              "bench takes apply, start, lint, performance, rollback, snapshot or mutate, not "
+                  + what);
     }
     return 0;
   }

@@ -59,6 +59,7 @@ public final class MutationEngine {
   private final Map<Integer, MigrationPerformance> originalRuns = new HashMap<>();
   private final Map<String, Map<Integer, String>> reprints = new HashMap<>();
   private final Map<String, Set<Integer>> reprintsThatDiffer = new HashMap<>();
+  private final Map<String, String> duplicateOf = new HashMap<>();
 
   /**
    * What the engine works with.
@@ -113,9 +114,19 @@ public final class MutationEngine {
 
   /**
    * Learns the re-print of each statement that {@code mutants} change through JSqlParser's AST, for
-   * the re-print guard; call before running them.
+   * the re-print guard, and which mutants make the same statement as an earlier one (two operators
+   * can: they are run once); call before running them.
    */
   public void expect(List<Mutant> mutants) {
+    Map<String, String> first = new HashMap<>();
+    for (Mutant mutant : mutants) {
+      String same =
+          first.putIfAbsent(
+              key(mutant) + ":" + mutant.statement() + ":" + mutant.mutated(), mutant.id());
+      if (same != null) {
+        duplicateOf.put(mutant.id(), same);
+      }
+    }
     for (Mutant mutant : mutants) {
       if (mutant.mutation().reprinted() && mutant.reprint() != null) {
         reprints
@@ -130,6 +141,13 @@ public final class MutationEngine {
     if (mutant.mutation().equivalentBecause() != null) {
       return new MutantResult(
           mutant, MutantStatus.EQUIVALENT, null, mutant.mutation().equivalentBecause());
+    }
+    if (duplicateOf.containsKey(mutant.id())) {
+      return new MutantResult(
+          mutant,
+          MutantStatus.IGNORED,
+          null,
+          "duplicate of mutant " + duplicateOf.get(mutant.id()) + ": the same mutated statement");
     }
     try {
       if (reprintDiffers(mutant, baseline)) {

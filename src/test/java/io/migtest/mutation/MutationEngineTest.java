@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +85,31 @@ class MutationEngineTest {
       assertThat(result.status()).isEqualTo(MutantStatus.INVALID);
       assertThat(result.detail()).startsWith(MutationEngine.REPRINT_DIFFERS);
     }
+  }
+
+  @Test
+  void aMutantThatMakesTheSameStatementAsAnEarlierOneIsRunOnceAndTheOtherIgnored()
+      throws IOException {
+    Path file = project.resolve("migrations/1_t.up.sql");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "CREATE TABLE t (x int);\nDELETE FROM t WHERE x > 1 AND x > 1;\n");
+    Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of());
+    List<Migration> fresh = ProjectLoader.load(config).toCheck();
+    List<Mutant> mutants =
+        new MutantGenerator(Operators.ALL, o -> o.id().equals("DAT_005")).generate(fresh);
+    assertThat(mutants)
+        .extracting(Mutant::mutated)
+        .containsExactly("DELETE FROM t WHERE x > 1", "DELETE FROM t WHERE x > 1");
+    MutationEngine engine =
+        new MutationEngine(
+            new MutationEngine.Setup(null, null, List.of(), fresh, null, List.of(), Set.of()));
+    engine.expect(mutants);
+
+    MutantResult second = engine.run(mutants.get(1), null);
+
+    assertThat(second.status()).isEqualTo(MutantStatus.IGNORED);
+    assertThat(second.detail())
+        .isEqualTo("duplicate of mutant " + mutants.get(0).id() + ": the same mutated statement");
   }
 
   private static Mutant withReprint(Mutant m, String reprint) {

@@ -56,6 +56,8 @@ class PsqlScriptsTest {
     env.put("DATABASE_URL", SharedServer.url());
     flags.put(
         ConfigKeys.REPORT_DIR, new Setting(project.resolve("out").toString(), "--report-dir"));
+    // These tests are about how scripts run: the apply gate says it, the other gates add time.
+    flags.put(ConfigKeys.GATES, new Setting("lint,apply", "--gates"));
   }
 
   private void fixture(String name) throws IOException {

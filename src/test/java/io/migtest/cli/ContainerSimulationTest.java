@@ -96,6 +96,8 @@ class ContainerSimulationTest {
         migtest(
             "check",
             Path.of("examples/shop").toAbsolutePath().toString(),
+            "--gates",
+            "lint,apply,rollback,data",
             "--report-dir",
             reports.toString());
     assertThat(result.exitCode()).as(result.output()).isZero();

@@ -54,32 +54,14 @@ class MutationEngineTest {
       List<Mutant> mutants =
           new MutantGenerator(Operators.ALL, o -> o.id().equals("SCH_001")).generate(fresh);
       assertThat(mutants).hasSize(2);
-      MutationEngine engine =
-          new MutationEngine(
-              new MutationEngine.Setup(
-                  context.history(),
-                  context.database().runner(),
-                  List.of(),
-                  fresh,
-                  context.migrations().head().callbacks(),
-                  List.of(tests),
-                  context.historyTables()));
+      MutationEngine engine = engine(context, fresh, tests);
       MutationEngine.Baseline baseline = engine.baseline().orElseThrow();
 
       engine.expect(mutants);
       assertThat(engine.run(mutants.get(0), baseline).status()).isEqualTo(MutantStatus.KILLED);
 
       Mutant faithless = withReprint(mutants.get(1), "CREATE TABLE t (a bigint NOT NULL, b text)");
-      MutationEngine guarded =
-          new MutationEngine(
-              new MutationEngine.Setup(
-                  context.history(),
-                  context.database().runner(),
-                  List.of(),
-                  fresh,
-                  context.migrations().head().callbacks(),
-                  List.of(tests),
-                  context.historyTables()));
+      MutationEngine guarded = engine(context, fresh, tests);
       guarded.expect(List.of(faithless));
       MutantResult result = guarded.run(faithless, baseline);
       assertThat(result.status()).isEqualTo(MutantStatus.INVALID);
@@ -110,6 +92,18 @@ class MutationEngineTest {
     assertThat(second.status()).isEqualTo(MutantStatus.IGNORED);
     assertThat(second.detail())
         .isEqualTo("duplicate of mutant " + mutants.get(0).id() + ": the same mutated statement");
+  }
+
+  private static MutationEngine engine(GateContext context, List<Migration> fresh, SqlTests tests) {
+    return new MutationEngine(
+        new MutationEngine.Setup(
+            context.history(),
+            context.database().runner(),
+            List.of(),
+            fresh,
+            context.migrations().head().callbacks(),
+            List.of(tests),
+            context.historyTables()));
   }
 
   private static Mutant withReprint(Mutant m, String reprint) {

@@ -3,7 +3,6 @@ package io.migtest.mutation.operators;
 import io.migtest.mutation.Category;
 import io.migtest.mutation.Impact;
 import io.migtest.mutation.Mutation;
-import io.migtest.mutation.Operator;
 import io.migtest.mutation.Site;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,19 +13,10 @@ import net.sf.jsqlparser.statement.Statement;
  * An operator that works on JSqlParser's AST: it lists the edits it can make to a statement, each
  * bound to the nodes of that AST; each mutant is one edit applied to a fresh AST and re-printed.
  */
-abstract class AstOperator implements Operator {
-  private final String id;
-  private final Category category;
-  private final Impact impact;
-  private final String description;
-  private final String killedBy;
+abstract class AstOperator extends DescribedOperator {
 
   AstOperator(String id, Category category, Impact impact, String description, String killedBy) {
-    this.id = id;
-    this.category = category;
-    this.impact = impact;
-    this.description = description;
-    this.killedBy = killedBy;
+    super(id, category, impact, description, killedBy);
   }
 
   /**
@@ -76,30 +66,5 @@ abstract class AstOperator implements Operator {
       mutations.add(new Mutation(same.change(), fresh.toString(), same.equivalentBecause(), true));
     }
     return mutations;
-  }
-
-  @Override
-  public final String id() {
-    return id;
-  }
-
-  @Override
-  public final Category category() {
-    return category;
-  }
-
-  @Override
-  public final Impact impact() {
-    return impact;
-  }
-
-  @Override
-  public final String description() {
-    return description;
-  }
-
-  @Override
-  public final String killedBy() {
-    return killedBy;
   }
 }

@@ -3,7 +3,6 @@ package io.migtest.mutation.operators;
 import io.migtest.mutation.Category;
 import io.migtest.mutation.Impact;
 import io.migtest.mutation.Mutation;
-import io.migtest.mutation.Operator;
 import io.migtest.mutation.Site;
 import java.util.List;
 import java.util.Locale;
@@ -15,36 +14,20 @@ import java.util.regex.Pattern;
  * statement is read from its text, which also covers {@code SET x TO y} (JSqlParser 5.4 parses only
  * {@code SET x = y}).
  */
-final class DeleteLockTimeout implements Operator {
+final class DeleteLockTimeout extends DescribedOperator {
   private static final Pattern SET_TIMEOUT =
       Pattern.compile(
           "SET\\s+(?:LOCAL\\s+|SESSION\\s+)?(lock_timeout|statement_timeout)\\b",
           Pattern.CASE_INSENSITIVE);
 
-  @Override
-  public String id() {
-    return "PRF_004";
-  }
-
-  @Override
-  public Category category() {
-    return Category.PERFORMANCE;
-  }
-
-  @Override
-  public Impact impact() {
-    return Impact.MEDIUM;
-  }
-
-  @Override
-  public String description() {
-    return "Delete SET [LOCAL] lock_timeout / statement_timeout";
-  }
-
-  @Override
-  public String killedBy() {
-    return "a blocker probe: with a conflicting lock held, the original fails fast (55P03) and"
-        + " the mutant waits (TIMEOUT)";
+  DeleteLockTimeout() {
+    super(
+        "PRF_004",
+        Category.PERFORMANCE,
+        Impact.MEDIUM,
+        "Delete SET [LOCAL] lock_timeout / statement_timeout",
+        "a blocker probe: with a conflicting lock held, the original fails fast (55P03) and"
+            + " the mutant waits (TIMEOUT)");
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.migtest.mutation.operators;
 import io.migtest.mutation.Category;
 import io.migtest.mutation.Impact;
 import io.migtest.mutation.Mutation;
-import io.migtest.mutation.Operator;
 import io.migtest.mutation.Site;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +14,7 @@ import java.util.regex.Pattern;
  * REINDEX}, {@code SET x TO y}): each match of a pattern in a statement of the right kind is one
  * mutant, the match removed. Only for changes that are safe on text: removing a keyword.
  */
-abstract class TokenOperator implements Operator {
-  private final String id;
-  private final Category category;
-  private final Impact impact;
-  private final String description;
-  private final String killedBy;
+abstract class TokenOperator extends DescribedOperator {
   private final Pattern statement;
   private final Pattern token;
 
@@ -36,11 +30,7 @@ abstract class TokenOperator implements Operator {
       String killedBy,
       Pattern statement,
       Pattern token) {
-    this.id = id;
-    this.category = category;
-    this.impact = impact;
-    this.description = description;
-    this.killedBy = killedBy;
+    super(id, category, impact, description, killedBy);
     this.statement = statement;
     this.token = token;
   }
@@ -61,30 +51,5 @@ abstract class TokenOperator implements Operator {
       mutations.add(new Mutation(change(matcher.group().strip()), mutated.strip()));
     }
     return mutations;
-  }
-
-  @Override
-  public final String id() {
-    return id;
-  }
-
-  @Override
-  public final Category category() {
-    return category;
-  }
-
-  @Override
-  public final Impact impact() {
-    return impact;
-  }
-
-  @Override
-  public final String description() {
-    return description;
-  }
-
-  @Override
-  public final String killedBy() {
-    return killedBy;
   }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       MutateCommand.class,
       MutantsCommand.class,
+      ReportCommand.class,
       ActionCommand.class,
       DoctorCommand.class,
       NewCommand.class,

@@ -28,7 +28,15 @@ public record GateResult(
 
   public GateResult {
     findings = List.copyOf(findings);
-    tests = List.copyOf(tests);
+    // Read back from report.json, the parts kept out of it are absent.
+    tests = tests == null ? List.of() : List.copyOf(tests);
+  }
+
+  /** This result with {@code mutation} as its mutants (a merge of shard reports). */
+  public GateResult withMutation(
+      GateStatus newStatus, String newSummary, List<Finding> newFindings, MutationOutcome outcome) {
+    return new GateResult(
+        id, newStatus, mode, durationMs, newSummary, newFindings, tests, performance, outcome);
   }
 
   /** A result of a gate that mutates nothing. */

@@ -175,46 +175,14 @@ public final class MutationGate implements Gate {
                   + " build); they are left out of the score. Details in report.json.",
               null));
     }
-    GateStatus status;
-    String summary;
-    if (score.score() == null) {
-      status = GateStatus.SKIP;
-      summary = "no valid mutants (" + counts(score) + ")" + shard;
-    } else {
-      if (score.score() < settings.threshold()) {
-        findings.add(
-            Finding.error(
-                RuleId.MUTATION_SCORE_BELOW_THRESHOLD,
-                null,
-                0,
-                String.format(
-                    Locale.ROOT,
-                    "Mutation score %.1f%% is below the threshold of %.1f%%: the tests let %s"
-                        + " through. Each survivor below names the test that would kill it.",
-                    score.score(),
-                    settings.threshold(),
-                    Plural.of(
-                        score.count(MutantStatus.SURVIVED) + score.count(MutantStatus.NO_COVERAGE),
-                        "mutant"))));
-      }
-      status = GateResult.statusOf(findings);
-      summary =
-          String.format(
-                  Locale.ROOT,
-                  "score %.1f%% (threshold %.0f%%), %.1f%% from your tests; %s",
-                  score.score(),
-                  settings.threshold(),
-                  score.fromTests(),
-                  counts(score))
-              + shard;
-    }
+    Verdict verdict = verdict(score, settings.threshold(), findings, reprintNote(results) + shard);
     return new GateResult(
         id(),
-        status,
+        verdict.status(),
         context.mode(id()),
         (System.nanoTime() - started) / 1_000_000,
-        summary,
-        findings,
+        verdict.summary(),
+        verdict.findings(),
         List.of(),
         null,
         MutationOutcome.of(score, settings.threshold(), results, sources(context)));
@@ -245,6 +213,51 @@ public final class MutationGate implements Gate {
     Map<String, String> sources = new TreeMap<>();
     lines.forEach((file, text) -> sources.put(file, String.join("\n", text)));
     return sources;
+  }
+
+  /** The gate's status, summary and findings for a score. */
+  public record Verdict(GateStatus status, String summary, List<Finding> findings) {}
+
+  /**
+   * What a score means against {@code threshold}: SKIP without counted mutants, else the findings
+   * (the survivors and warnings in {@code findings}, plus {@code mutation-score-below-threshold}
+   * under the threshold) decide. A run and a merge of shard reports decide the same way.
+   *
+   * @param note what the summary adds after the counts (a shard, mutants not mutated)
+   */
+  public static Verdict verdict(
+      MutationScore score, double threshold, List<Finding> findings, String note) {
+    if (score.score() == null) {
+      return new Verdict(
+          GateStatus.SKIP, "no valid mutants (" + counts(score) + ")" + note, findings);
+    }
+    List<Finding> all = new ArrayList<>(findings);
+    if (score.score() < threshold) {
+      all.add(
+          Finding.error(
+              RuleId.MUTATION_SCORE_BELOW_THRESHOLD,
+              null,
+              0,
+              String.format(
+                  Locale.ROOT,
+                  "Mutation score %.1f%% is below the threshold of %.1f%%: the tests let %s"
+                      + " through. Each survivor below names the test that would kill it.",
+                  score.score(),
+                  threshold,
+                  Plural.of(
+                      score.count(MutantStatus.SURVIVED) + score.count(MutantStatus.NO_COVERAGE),
+                      "mutant"))));
+    }
+    String summary =
+        String.format(
+                Locale.ROOT,
+                "score %.1f%% (threshold %.0f%%), %.1f%% from your tests; %s",
+                score.score(),
+                threshold,
+                score.fromTests(),
+                counts(score))
+            + note;
+    return new Verdict(GateResult.statusOf(all), summary, all);
   }
 
   private static Finding survivor(MutantResult result, MutationSettings settings) {

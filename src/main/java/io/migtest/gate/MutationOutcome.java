@@ -41,6 +41,11 @@ public record MutationOutcome(
     List<Entry> mutants,
     @JsonIgnore Map<String, String> sources) {
 
+  public MutationOutcome {
+    // Read back from report.json, the sources (kept out of it) are absent.
+    sources = sources == null ? Map.of() : Map.copyOf(sources);
+  }
+
   /**
    * One mutant as reports show it.
    *
@@ -117,6 +122,6 @@ public record MutationOutcome(
         score.fromTests(),
         score.byCategory(),
         results.stream().map(Entry::of).toList(),
-        Map.copyOf(sources));
+        sources);
   }
 }

@@ -20,21 +20,33 @@ public record MutationScore(
     Double fromTests,
     Map<Category, Double> byCategory) {
 
+  /**
+   * One mutant as the score sees it: its category, status and whether the user's tests killed it.
+   */
+  public record Scored(Category category, MutantStatus status, boolean byTests) {}
+
   public static MutationScore of(List<MutantResult> results) {
+    return ofScored(
+        results.stream()
+            .map(r -> new Scored(r.mutant().operator().category(), r.status(), r.killedByTests()))
+            .toList());
+  }
+
+  /** The scores of mutants known by category, status and killer (merged shard reports). */
+  public static MutationScore ofScored(List<Scored> mutants) {
     Map<MutantStatus, Integer> counts = new EnumMap<>(MutantStatus.class);
-    results.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
-    int counted = results.stream().mapToInt(r -> r.status().counted() ? 1 : 0).sum();
-    int detected = results.stream().mapToInt(r -> r.status().detected() ? 1 : 0).sum();
+    mutants.forEach(m -> counts.merge(m.status(), 1, Integer::sum));
+    int counted = (int) mutants.stream().filter(m -> m.status().counted()).count();
+    int detected = (int) mutants.stream().filter(m -> m.status().detected()).count();
     int covered = counted - counts.getOrDefault(MutantStatus.NO_COVERAGE, 0);
-    int byTests = (int) results.stream().filter(MutantResult::killedByTests).count();
+    int byTests = (int) mutants.stream().filter(Scored::byTests).count();
     Map<Category, Double> byCategory = new LinkedHashMap<>();
     for (Category category : Category.values()) {
-      List<MutantResult> of =
-          results.stream().filter(r -> r.mutant().operator().category() == category).toList();
-      int c = of.stream().mapToInt(r -> r.status().counted() ? 1 : 0).sum();
+      List<Scored> of = mutants.stream().filter(m -> m.category() == category).toList();
+      int c = (int) of.stream().filter(m -> m.status().counted()).count();
       if (c > 0) {
         byCategory.put(
-            category, percent(of.stream().mapToInt(r -> r.status().detected() ? 1 : 0).sum(), c));
+            category, percent((int) of.stream().filter(m -> m.status().detected()).count(), c));
       }
     }
     return new MutationScore(

@@ -55,6 +55,48 @@ class MutateCommandTest {
     assertThat(run.out()).containsPattern("mutation +PASS .*score \\d+\\.\\d% \\(threshold 10%\\)");
   }
 
+  @Test
+  void shardReportsMergeIntoTheReportOfAnUnshardedRun() throws IOException {
+    project();
+    Path whole = dir.resolve("whole");
+    Path shards = dir.resolve("shards");
+    Path merged = dir.resolve("merged");
+    CliRun.of("mutate", dir.toString(), "--report-dir", whole.toString());
+    CliRun.of("mutate", dir.toString(), "--shard", "1/2", "--report-dir", shards + "/1");
+    CliRun.of("mutate", dir.toString(), "--shard", "2/2", "--report-dir", shards + "/2");
+
+    CliRun run = CliRun.of("report", "merge", "--report-dir", merged.toString(), shards.toString());
+
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).contains("2 shards merged").contains("[mutation-score-below-threshold]");
+    ObjectMapper json = new ObjectMapper();
+    JsonNode expected = json.readTree(whole.resolve("report.json").toFile()).get("mutation");
+    JsonNode actual = json.readTree(merged.resolve("report.json").toFile()).get("mutation");
+    assertThat(actual.get("score")).isEqualTo(expected.get("score"));
+    assertThat(actual.get("counts")).isEqualTo(expected.get("counts"));
+    assertThat(statuses(actual)).isEqualTo(statuses(expected));
+    JsonNode stryker = json.readTree(merged.resolve("mutation-report.json").toFile());
+    assertThat(stryker.get("files").get("db/migrations/V1__notes.sql").get("source").asText())
+        .startsWith("CREATE TABLE notes");
+    assertThat(Files.readString(merged.resolve("report.md"))).contains("### Mutation: score ");
+  }
+
+  @Test
+  void mergingFoldersWithoutReportsIsAUsageError() throws IOException {
+    Files.createDirectories(dir.resolve("empty"));
+
+    CliRun run = CliRun.of("report", "merge", dir.resolve("empty").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("No report.json below");
+  }
+
+  private static java.util.Set<String> statuses(JsonNode mutation) {
+    java.util.Set<String> all = new java.util.TreeSet<>();
+    mutation.get("mutants").forEach(m -> all.add(m.get("id").asText() + " " + m.get("status")));
+    return all;
+  }
+
   private void project() throws IOException {
     Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
     Files.writeString(

@@ -82,6 +82,7 @@ public final class MutationGate implements Gate {
     }
     MutationEngine.Setup setup =
         new MutationEngine.Setup(
+            context.database().server(),
             context.history(),
             context.database().runner(),
             migrations.baseMigrations(),
@@ -92,7 +93,9 @@ public final class MutationGate implements Gate {
     Optional<MutationEngine.Baseline> baseline;
     try {
       context.progress().step("mutation: running the tests on the original migrations");
-      baseline = new MutationEngine(setup).baseline();
+      try (MutationEngine original = new MutationEngine(setup)) {
+        baseline = original.baseline();
+      }
     } catch (SQLException e) {
       throw MigtestException.environment(
           "The mutation gate lost its database connection: " + e.getMessage(), e);
@@ -117,21 +120,24 @@ public final class MutationGate implements Gate {
             run.statementTimeout());
     ScriptRunner limited =
         context.database().runner().limitedTo(new Timeouts(budget, min(budget, run.lockTimeout())));
-    MutationEngine engine =
+    RollbackWorkers workers =
+        RollbackWorkers.plan(fresh, migrations.head().callbacks(), settings.workers());
+    int parallel = workers.sharedBy().isPresent() ? 1 : settings.workers();
+    List<MutantResult> results;
+    try (MutationEngine engine =
         new MutationEngine(
             new MutationEngine.Setup(
+                setup.server(),
                 setup.history(),
                 limited,
                 setup.before(),
                 setup.fresh(),
                 setup.callbacks(),
                 setup.oracles(),
-                setup.ignored()));
-    engine.expect(mutants);
-    RollbackWorkers workers =
-        RollbackWorkers.plan(fresh, migrations.head().callbacks(), settings.workers());
-    int parallel = workers.sharedBy().isPresent() ? 1 : settings.workers();
-    List<MutantResult> results = run(context, engine, baseline.get(), mutants, parallel);
+                setup.ignored()))) {
+      engine.expect(mutants);
+      results = run(context, engine, baseline.get(), mutants, parallel);
+    }
     return judged(context, started, settings, results, shardNote(settings, mutants, all));
   }
 

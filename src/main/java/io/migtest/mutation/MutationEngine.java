@@ -2,6 +2,7 @@ package io.migtest.mutation;
 
 import io.migtest.data.Fingerprints;
 import io.migtest.data.TableFingerprint;
+import io.migtest.db.DatabaseServer;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.db.ScriptRunner;
 import io.migtest.finding.Finding;
@@ -45,7 +46,7 @@ import java.util.Set;
  *       ({@code gate:rollback} for the schema, {@code gate:data} for the rows).
  * </ul>
  */
-public final class MutationEngine {
+public final class MutationEngine implements AutoCloseable {
   /** Rows per table seeded for the down scripts' data check. */
   static final long SEEDED_ROWS = 20;
 
@@ -56,6 +57,7 @@ public final class MutationEngine {
 
   private final Setup setup;
   private final Map<Integer, Observed> originalDowns = new HashMap<>();
+  private final Map<Integer, DownBase> downBases = new HashMap<>();
   private final Map<Integer, MigrationPerformance> originalRuns = new HashMap<>();
   private final Map<String, Map<Integer, String>> reprints = new HashMap<>();
   private final Map<String, Set<Integer>> reprintsThatDiffer = new HashMap<>();
@@ -64,6 +66,7 @@ public final class MutationEngine {
   /**
    * What the engine works with.
    *
+   * @param server the run's server, where the down scripts' states are kept as templates
    * @param runner runs the mutants' scripts; its statement timeout is a mutant's time budget
    * @param before the migrations before the new ones (the base branch's)
    * @param fresh the new migrations, which the mutants change
@@ -72,6 +75,7 @@ public final class MutationEngine {
    * @param ignored the tool's history table, left out of snapshots, seeding and fingerprints
    */
   public record Setup(
+      DatabaseServer server,
       HistoryApplier history,
       ScriptRunner runner,
       List<Migration> before,
@@ -286,13 +290,11 @@ public final class MutationEngine {
     Observed original = originalDown(mutant.migration());
     Observed observed =
         observeDown(
-                mutant.migration(),
-                MutatedScript.of(
-                    setup.fresh().get(mutant.migration()).down(),
-                    mutant.statement(),
-                    mutant.mutated()),
-                original.seeded())
-            .orElseThrow(() -> new SQLException("the original migration does not apply"));
+            mutant.migration(),
+            MutatedScript.of(
+                setup.fresh().get(mutant.migration()).down(),
+                mutant.statement(),
+                mutant.mutated()));
     if (observed.failure() != null && original.failure() == null) {
       return new MutantResult(
           mutant,
@@ -319,7 +321,7 @@ public final class MutationEngine {
         MutantStatus.SURVIVED,
         null,
         "The down script leaves the same schema and rows as the original"
-            + (original.seeded()
+            + (downBase(mutant.migration()).seeded()
                 ? " on " + SEEDED_ROWS + " seeded rows per table"
                 : " (on empty tables: the migration does not apply to seeded rows)"));
   }
@@ -329,13 +331,7 @@ public final class MutationEngine {
     synchronized (originalDowns) {
       Observed known = originalDowns.get(k);
       if (known == null) {
-        SqlScript down = setup.fresh().get(k).down();
-        Optional<Observed> seeded = observeDown(k, down, true);
-        known =
-            seeded.isPresent()
-                ? seeded.get()
-                : observeDown(k, down, false)
-                    .orElseThrow(() -> new SQLException("the original migration does not apply"));
+        known = observeDown(k, setup.fresh().get(k).down());
         originalDowns.put(k, known);
       }
       return known;
@@ -343,25 +339,39 @@ public final class MutationEngine {
   }
 
   /**
-   * What a down script leaves: on the state before migration {@code k}, with seeded rows unless the
-   * original up refuses them (a pre-flight check), the original up, then the down script.
+   * Where the down scripts of migration {@code k} run, built once and kept as a template: the state
+   * before it, seeded (unless the original up refuses seeded rows, a pre-flight check), then the
+   * original up. Every down runs on a copy, so rows stamped with {@code now()} or drawn from a
+   * sequence are the same for the original down and its mutants.
    *
-   * @param failure the down script's failure, or null
-   * @param schema how the schema then differs from the one before the up
-   * @param rows each table's row count and checksum, by name
-   * @param seeded whether the tables held seeded rows
+   * @param before the schema before the up
    */
-  private record Observed(
-      String failure, List<SchemaChange> schema, Map<String, String> rows, boolean seeded) {}
+  private record DownBase(ScratchDatabase afterUp, SchemaSnapshot before, boolean seeded) {}
+
+  private DownBase downBase(int k) throws SQLException {
+    synchronized (downBases) {
+      DownBase known = downBases.get(k);
+      if (known == null) {
+        known = buildDownBase(k, true).orElse(null);
+        if (known == null) {
+          known =
+              buildDownBase(k, false)
+                  .orElseThrow(() -> new SQLException("the original migration does not apply"));
+        }
+        downBases.put(k, known);
+      }
+      return known;
+    }
+  }
 
   /** Empty when the original up fails on this state. */
-  private Optional<Observed> observeDown(int k, SqlScript down, boolean seeded)
-      throws SQLException {
-    HistoryApplier.State state = setup.history().after(prefix(k), setup.callbacks(), "mutant");
+  private Optional<DownBase> buildDownBase(int k, boolean seeded) throws SQLException {
+    HistoryApplier.State state = setup.history().after(prefix(k), setup.callbacks(), "down");
     if (state instanceof HistoryApplier.Failed failed) {
       throw new SQLException("the state before it does not build: " + failed.failure().message());
     }
-    try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
+    ScratchDatabase db = ((HistoryApplier.Ready) state).database();
+    try {
       if (seeded) {
         try (Connection connection = db.connect()) {
           new Seeder(connection, SEEDED_ROWS).seed(setup.ignored());
@@ -378,8 +388,28 @@ public final class MutationEngine {
                   setup.runner())
               .failure();
       if (up.isPresent()) {
+        db.close();
         return Optional.empty();
       }
+      return Optional.of(new DownBase(db, before, seeded));
+    } catch (SQLException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /**
+   * What a down script leaves on a copy of {@link #downBase}.
+   *
+   * @param failure the down script's failure, or null
+   * @param schema how the schema then differs from the one before the up
+   * @param rows each table's row count and checksum, by name
+   */
+  private record Observed(String failure, List<SchemaChange> schema, Map<String, String> rows) {}
+
+  private Observed observeDown(int k, SqlScript down) throws SQLException {
+    DownBase base = downBase(k);
+    try (ScratchDatabase db = setup.server().cloneOf(base.afterUp(), "mutant")) {
       Optional<Finding> failure;
       try (Connection connection = db.connect()) {
         setup.runner().prepare(connection);
@@ -391,12 +421,19 @@ public final class MutationEngine {
           rows.put(table.table(), table.rows() + ":" + table.checksum());
         }
       }
-      return Optional.of(
-          new Observed(
-              failure.map(Finding::message).orElse(null),
-              SchemaDiff.between(before, snapshot(db)),
-              rows,
-              seeded));
+      return new Observed(
+          failure.map(Finding::message).orElse(null),
+          SchemaDiff.between(base.before(), snapshot(db)),
+          rows);
+    }
+  }
+
+  /** Drops the down scripts' templates. */
+  @Override
+  public void close() {
+    synchronized (downBases) {
+      downBases.values().forEach(b -> b.afterUp().close());
+      downBases.clear();
     }
   }
 
@@ -442,12 +479,10 @@ public final class MutationEngine {
     Migration migration = setup.fresh().get(k);
     if (mutant.part() == Part.DOWN) {
       Observed original = originalDown(k);
-      Optional<Observed> reprinted =
-          observeDown(k, MutatedScript.of(migration.down(), replaced), original.seeded());
-      return reprinted.isPresent()
-          && java.util.Objects.equals(reprinted.get().failure(), original.failure())
-          && reprinted.get().schema().equals(original.schema())
-          && reprinted.get().rows().equals(original.rows());
+      Observed reprinted = observeDown(k, MutatedScript.of(migration.down(), replaced));
+      return java.util.Objects.equals(reprinted.failure(), original.failure())
+          && reprinted.schema().equals(original.schema())
+          && reprinted.rows().equals(original.rows());
     }
     HistoryApplier.State state = setup.history().after(prefix(k), setup.callbacks(), "mutant");
     if (state instanceof HistoryApplier.Failed) {

@@ -178,6 +178,24 @@ class MutationGateTest {
   }
 
   @Test
+  void aDownMutantThatChangesNothingSurvivesEvenWhenTheUpStampsRowsWithTheTime()
+      throws IOException {
+    write(
+        "migrations/1_events.up.sql",
+        "CREATE TABLE events (id int PRIMARY KEY, kind text, touched_at timestamptz);");
+    write("migrations/1_events.down.sql", "DROP TABLE events;");
+    write("migrations/2_touch.up.sql", "UPDATE events SET touched_at = clock_timestamp();");
+    write("migrations/2_touch.down.sql", "UPDATE events SET kind = kind WHERE id < 0;");
+
+    GateResult result = mutate(tests("SELECT * FROM events;"));
+
+    assertThat(result.mutation().mutants())
+        .filteredOn(m -> m.file().equals("migrations/2_touch.down.sql"))
+        .extracting(m -> m.operator() + " " + m.status())
+        .containsExactlyInAnyOrder("RBK_002 SURVIVED", "RBK_005 SURVIVED", "RBK_005 SURVIVED");
+  }
+
+  @Test
   void testsThatFailWithoutAnyMutantStopTheGate() throws IOException {
     write("migrations/1_users.up.sql", "CREATE TABLE users (id int, email text);");
 

@@ -84,7 +84,8 @@ class MutationEngineTest {
         .containsExactly("DELETE FROM t WHERE x > 1", "DELETE FROM t WHERE x > 1");
     MutationEngine engine =
         new MutationEngine(
-            new MutationEngine.Setup(null, null, List.of(), fresh, null, List.of(), Set.of()));
+            new MutationEngine.Setup(
+                null, null, null, List.of(), fresh, null, List.of(), Set.of()));
     engine.expect(mutants);
 
     MutantResult second = engine.run(mutants.get(1), null);
@@ -97,6 +98,7 @@ class MutationEngineTest {
   private static MutationEngine engine(GateContext context, List<Migration> fresh, SqlTests tests) {
     return new MutationEngine(
         new MutationEngine.Setup(
+            context.database().server(),
             context.history(),
             context.database().runner(),
             List.of(),

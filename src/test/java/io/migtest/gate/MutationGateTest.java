@@ -196,6 +196,28 @@ class MutationGateTest {
   }
 
   @Test
+  void rowsThatADownScriptStampsWithTheTimeCannotKillItsMutants() throws IOException {
+    write(
+        "migrations/1_events.up.sql",
+        "CREATE TABLE events (id int PRIMARY KEY, kind text, touched_at timestamptz);");
+    write("migrations/2_kind.up.sql", "UPDATE events SET kind = 'seen';");
+    write(
+        "migrations/2_kind.down.sql",
+        "UPDATE events SET kind = kind WHERE id < 0;\n"
+            + "UPDATE events SET touched_at = clock_timestamp();\n");
+
+    GateResult result = mutate(tests("SELECT * FROM events;"));
+
+    // Two runs of the original down leave events with other times: its rows cannot tell a mutant
+    // apart, so no mutant is killed for them.
+    assertThat(result.mutation().mutants())
+        .filteredOn(m -> m.file().equals("migrations/2_kind.down.sql"))
+        .extracting(m -> m.operator() + " " + m.status())
+        .containsExactlyInAnyOrder(
+            "RBK_002 SURVIVED", "RBK_002 SURVIVED", "RBK_005 SURVIVED", "RBK_005 SURVIVED");
+  }
+
+  @Test
   void testsThatFailWithoutAnyMutantStopTheGate() throws IOException {
     write("migrations/1_users.up.sql", "CREATE TABLE users (id int, email text);");
 

@@ -129,13 +129,7 @@ public final class MutateBenchmark {
       Migration original = all.get(mutant.migration());
       all.set(
           mutant.migration(),
-          new Migration(
-              original.id(),
-              original.version(),
-              original.description(),
-              MutatedScript.of(original.up(), mutant.statement(), mutant.mutated()),
-              original.down(),
-              original.repeatable()));
+          original.withUp(MutatedScript.of(original.up(), mutant.statement(), mutant.mutated())));
       HistoryApplier.State state = history.empty("naive");
       try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
         if (history.migrate(db, all, Callbacks.NONE, m -> {}).failure().isEmpty()) {

@@ -120,21 +120,12 @@ public final class MutationGate implements Gate {
             run.statementTimeout());
     ScriptRunner limited =
         context.database().runner().limitedTo(new Timeouts(budget, min(budget, run.lockTimeout())));
-    RollbackWorkers workers =
-        RollbackWorkers.plan(fresh, migrations.head().callbacks(), settings.workers());
-    int parallel = workers.sharedBy().isPresent() ? 1 : settings.workers();
+    int parallel =
+        RollbackWorkers.serverWide(fresh, migrations.head().callbacks()).isPresent()
+            ? 1
+            : settings.workers();
     List<MutantResult> results;
-    try (MutationEngine engine =
-        new MutationEngine(
-            new MutationEngine.Setup(
-                setup.server(),
-                setup.history(),
-                limited,
-                setup.before(),
-                setup.fresh(),
-                setup.callbacks(),
-                setup.oracles(),
-                setup.ignored()))) {
+    try (MutationEngine engine = new MutationEngine(setup.withRunner(limited))) {
       engine.expect(mutants);
       results = run(context, engine, baseline.get(), mutants, parallel);
     }

@@ -27,19 +27,27 @@ record RollbackWorkers(List<Slice> slices, Optional<String> sharedBy) {
   record Slice(int from, int to) {}
 
   static RollbackWorkers plan(List<Migration> fresh, Callbacks callbacks, int cores) {
-    Optional<String> shared =
-        Stream.concat(
-                fresh.stream().flatMap(m -> Stream.of(m.up(), m.down())),
-                callbacks.all().stream().map(Callbacks.Callback::script))
-            .filter(script -> script != null && ClusterWideStatements.in(script.text()))
-            .map(SqlScript::file)
-            .findFirst();
+    Optional<String> shared = serverWide(fresh, callbacks);
     int count = shared.isPresent() ? 1 : Math.max(1, Math.min(cores, fresh.size() / MIN_SLICE));
     List<Slice> slices = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       slices.add(new Slice(fresh.size() * i / count, fresh.size() * (i + 1) / count));
     }
     return new RollbackWorkers(slices, shared);
+  }
+
+  /**
+   * The first script of the new migrations (up or down) or of the callbacks that changes roles,
+   * tablespaces or the server's settings: work on several databases of the server at once must then
+   * run one at a time (the mutation gate's workers too).
+   */
+  static Optional<String> serverWide(List<Migration> fresh, Callbacks callbacks) {
+    return Stream.concat(
+            fresh.stream().flatMap(m -> Stream.of(m.up(), m.down())),
+            callbacks.all().stream().map(Callbacks.Callback::script))
+        .filter(script -> script != null && ClusterWideStatements.in(script.text()))
+        .map(SqlScript::file)
+        .findFirst();
   }
 
   /** For the gate's summary: how the work was shared, or why it was not. */

@@ -45,6 +45,11 @@ public record Migration(
     return down != null && !down.split().statements().isEmpty();
   }
 
+  /** The same migration with another up script (a mutant of it). */
+  public Migration withUp(SqlScript newUp) {
+    return new Migration(id, version, description, newUp, down, repeatable, verify);
+  }
+
   /** The file of the down script, or null. */
   public String downFile() {
     return down == null ? null : down.file();

@@ -82,7 +82,13 @@ public final class MutationEngine implements AutoCloseable {
       List<Migration> fresh,
       Callbacks callbacks,
       List<Oracle> oracles,
-      Set<String> ignored) {}
+      Set<String> ignored) {
+
+    /** The same work with another runner (one whose limits are a mutant's time budget). */
+    public Setup withRunner(ScriptRunner limited) {
+      return new Setup(server, history, limited, before, fresh, callbacks, oracles, ignored);
+    }
+  }
 
   /** The original's verdicts, which a mutant's are compared with. */
   public record Baseline(List<TestResult> tests, SchemaSnapshot schema, long millis) {
@@ -175,9 +181,7 @@ public final class MutationEngine implements AutoCloseable {
         setup.oracles().stream().flatMap(o -> o.covering(mutant.tables()).stream()).toList();
     boolean measured = mutant.operator().category() == Category.PERFORMANCE;
     int k = mutant.migration();
-    List<Migration> rest = new ArrayList<>();
-    rest.add(withScript(setup.fresh().get(k), mutant));
-    rest.addAll(setup.fresh().subList(k + 1, setup.fresh().size()));
+    List<Migration> rest = from(k, withScript(setup.fresh().get(k), mutant));
     Set<String> verifyScripts = verifyScripts(rest);
     if (covering.isEmpty() && !measured && verifyScripts.isEmpty()) {
       return new MutantResult(
@@ -506,9 +510,7 @@ public final class MutationEngine implements AutoCloseable {
       return true;
     }
     try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
-      List<Migration> rest = new ArrayList<>();
-      rest.add(withUp(migration, MutatedScript.of(migration.up(), replaced)));
-      rest.addAll(setup.fresh().subList(k + 1, setup.fresh().size()));
+      List<Migration> rest = from(k, migration.withUp(MutatedScript.of(migration.up(), replaced)));
       return setup
               .history()
               .migrate(db, rest, setup.callbacks(), setup.runner())
@@ -552,19 +554,15 @@ public final class MutationEngine implements AutoCloseable {
   }
 
   private static Migration withScript(Migration migration, Mutant mutant) {
-    return withUp(
-        migration, MutatedScript.of(migration.up(), mutant.statement(), mutant.mutated()));
+    return migration.withUp(MutatedScript.of(migration.up(), mutant.statement(), mutant.mutated()));
   }
 
-  private static Migration withUp(Migration migration, SqlScript up) {
-    return new Migration(
-        migration.id(),
-        migration.version(),
-        migration.description(),
-        up,
-        migration.down(),
-        migration.repeatable(),
-        migration.verify());
+  /** {@code first} in place of the new migration {@code k}, then the new migrations after it. */
+  private List<Migration> from(int k, Migration first) {
+    List<Migration> rest = new ArrayList<>();
+    rest.add(first);
+    rest.addAll(setup.fresh().subList(k + 1, setup.fresh().size()));
+    return rest;
   }
 
   private List<Migration> prefix(int k) {

@@ -91,6 +91,20 @@ class MutateCommandTest {
     assertThat(run.err()).contains("No report.json below");
   }
 
+  @Test
+  void aReportJsonThatIsALinkIsNotFollowed() throws IOException {
+    Path elsewhere = Files.writeString(dir.resolve("secret.json"), "{\"schemaVersion\": 1}");
+    Path shard = Files.createDirectories(dir.resolve("shard"));
+    Files.createSymbolicLink(shard.resolve("report.json"), elsewhere);
+
+    CliRun run =
+        CliRun.of(
+            "report", "merge", "--report-dir", dir.resolve("out").toString(), shard.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("No report.json below");
+  }
+
   private static java.util.Set<String> statuses(JsonNode mutation) {
     java.util.Set<String> all = new java.util.TreeSet<>();
     mutation.get("mutants").forEach(m -> all.add(m.get("id").asText() + " " + m.get("status")));

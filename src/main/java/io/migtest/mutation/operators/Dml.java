@@ -1,5 +1,6 @@
 package io.migtest.mutation.operators;
 
+import java.util.List;
 import java.util.function.Consumer;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.statement.Statement;
@@ -36,6 +37,12 @@ final class Dml {
       return new Where(select.getWhere(), select::setWhere);
     }
     return null;
+  }
+
+  /** The nodes of the WHERE of {@code ast} ({@link Conditions#walk}); none without a WHERE. */
+  static List<Conditions.Node> whereNodes(Statement ast) {
+    Where where = where(ast);
+    return where == null ? List.of() : Conditions.walk(where.condition(), where.replace());
   }
 
   /** The SELECT of an {@code INSERT ... SELECT}, or null. */

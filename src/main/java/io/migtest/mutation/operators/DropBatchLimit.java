@@ -28,11 +28,10 @@ final class DropBatchLimit extends AstOperator {
   @Override
   List<Edit> edits(Statement ast) {
     List<Edit> edits = new ArrayList<>();
-    Dml.Where where = Dml.where(ast);
-    if (where == null || !(ast instanceof Update || ast instanceof Delete)) {
+    if (!(ast instanceof Update || ast instanceof Delete)) {
       return edits;
     }
-    for (Conditions.Node node : Conditions.walk(where.condition(), where.replace())) {
+    for (Conditions.Node node : Dml.whereNodes(ast)) {
       if (node.expression() instanceof InExpression in
           && in.getRightExpression() instanceof ParenthesedSelect batch) {
         Select inner = batch.getLimit() != null ? batch : batch.getSelect();

@@ -25,12 +25,8 @@ final class DropConjunct extends AstOperator {
 
   @Override
   List<Edit> edits(Statement ast) {
-    Dml.Where where = Dml.where(ast);
     List<Edit> edits = new ArrayList<>();
-    if (where == null) {
-      return edits;
-    }
-    for (Conditions.Node node : Conditions.walk(where.condition(), where.replace())) {
+    for (Conditions.Node node : Dml.whereNodes(ast)) {
       if (node.expression() instanceof AndExpression || node.expression() instanceof OrExpression) {
         BinaryExpression both = (BinaryExpression) node.expression();
         edits.add(

@@ -18,9 +18,6 @@ final class WhereBoundary extends AstOperator {
 
   @Override
   List<Edit> edits(Statement ast) {
-    Dml.Where where = Dml.where(ast);
-    return where == null
-        ? List.of()
-        : Comparisons.boundaries(Conditions.walk(where.condition(), where.replace()), true);
+    return Comparisons.boundaries(Dml.whereNodes(ast), true);
   }
 }

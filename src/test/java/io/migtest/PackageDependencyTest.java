@@ -50,7 +50,7 @@ class PackageDependencyTest {
           Map.entry("finding", Set.of()),
           Map.entry("process", Set.of()),
           Map.entry("fs", Set.of()),
-          Map.entry("sql", Set.of("finding")),
+          Map.entry("sql", Set.of("finding", "fs")),
           Map.entry("seed", Set.of()),
           Map.entry("schema", Set.of()),
           Map.entry("data", Set.of("sql")),

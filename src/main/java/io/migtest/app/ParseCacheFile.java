@@ -4,6 +4,7 @@ import io.migtest.MigtestException;
 import io.migtest.config.Config;
 import io.migtest.fs.OutputFolder;
 import io.migtest.fs.ProjectBoundary;
+import io.migtest.fs.SigningKey;
 import io.migtest.sql.ParseCache;
 import io.migtest.sql.ParseOutcome;
 import io.migtest.sql.ParsedScripts;
@@ -13,17 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Where the parse cache lives: {@code .migtest/cache/parse.txt} in the project (safe to delete; add
- * {@code .migtest/} to {@code .gitignore}), signed with a key in the user's cache folder ({@code
- * $XDG_CACHE_HOME/migtest} or {@code ~/.cache/migtest}), which a repository cannot reach. The cache
- * only saves time: any problem with it means parsing again, never an error.
+ * {@code .migtest/} to {@code .gitignore}), signed with the user's {@link SigningKey}, which a
+ * repository cannot reach. The cache only saves time: any problem with it means parsing again,
+ * never an error.
  */
 final class ParseCacheFile {
   static final String FOLDER = ".migtest/cache";
@@ -40,7 +39,8 @@ final class ParseCacheFile {
 
   /** The cache of the run's project, or empty when no signing key can be kept. */
   static Optional<ParseCacheFile> of(Config config) {
-    return key(config.environment())
+    return SigningKey.folder(config.environment())
+        .flatMap(SigningKey::in)
         .map(key -> new ParseCacheFile(config.projectDir(), new ParseCache(key)));
   }
 
@@ -73,35 +73,6 @@ final class ParseCacheFile {
       folder.write(FILE, cache.write(parsed.outcomes()));
     } catch (MigtestException | IOException e) {
       // The cache is an optimisation: a read-only checkout or a link in its place skips it.
-    }
-  }
-
-  /** The signing key, created on first use with permissions only its owner can read. */
-  private static Optional<byte[]> key(Map<String, String> env) {
-    String base = env.get("XDG_CACHE_HOME");
-    if (base == null || base.isBlank()) {
-      String home = env.get("HOME");
-      if (home == null || home.isBlank()) {
-        return Optional.empty();
-      }
-      base = Path.of(home, ".cache").toString();
-    }
-    Path folder = Path.of(base, "migtest");
-    Path file = folder.resolve("parse-cache.key");
-    try {
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        Files.createDirectories(folder);
-        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Path temp = Files.createTempFile(folder, "key-", ".tmp");
-        Files.write(temp, key);
-        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      }
-      byte[] key = Files.readAllBytes(file);
-      return key.length == 32 ? Optional.of(key) : Optional.empty();
-    } catch (IOException | UnsupportedOperationException e) {
-      return Optional.empty();
     }
   }
 }

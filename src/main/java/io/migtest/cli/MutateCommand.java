@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
           + " the tests (db/tests, pgTAP, Sqitch verify scripts, --test-command), and the score"
           + " against the threshold (mutation.threshold, default 80).",
       "",
-      "`migtest mutants` lists the operators; mutation.disable in migtest.yml turns some off."
+      "`migtest mutants` lists the operators; mutation.disable in migtest.yml turns some off.",
+      "",
+      "Results are kept in a state file signed with a key in your user's cache folder: a repeated"
+          + " or interrupted run reuses those whose migrations and tests are unchanged."
     },
     footer = {
       "",
@@ -64,6 +67,14 @@ public final class MutateCommand implements Callable<Integer> {
   String shard;
 
   @Option(
+      names = "--state-file",
+      paramLabel = "PATH",
+      description =
+          "Where results are kept for the next run, inside DIR (default: mutation.state-file, else"
+              + " .migtest/state.json); off keeps none.")
+  String stateFile;
+
+  @Option(
       names = "--report-dir",
       paramLabel = "DIR",
       description = "Where the reports go (default: migtest-report).")
@@ -78,6 +89,7 @@ public final class MutateCommand implements Callable<Integer> {
     CheckCommand.put(flags, ConfigKeys.TEST_COMMAND, testCommand, "--test-command");
     CheckCommand.put(flags, ConfigKeys.MUTATION_THRESHOLD, threshold, "--threshold");
     CheckCommand.put(flags, ConfigKeys.SHARD, shard, "--shard");
+    CheckCommand.put(flags, ConfigKeys.MUTATION_STATE_FILE, stateFile, "--state-file");
     CheckCommand.put(flags, ConfigKeys.REPORT_DIR, reportDir, "--report-dir");
     database.addTo(flags);
     return CheckCommand.run(spec, project, flags);

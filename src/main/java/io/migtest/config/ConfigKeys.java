@@ -92,6 +92,7 @@ public final class ConfigKeys {
   public static final String MUTATION_FAIL_ON_CRITICAL = "mutation.fail-on-critical";
   public static final String MUTATION_DISABLE = "mutation.disable";
   public static final String MUTATION_WORKERS = "mutation.workers";
+  public static final String MUTATION_STATE_FILE = "mutation.state-file";
 
   /** Keys a YAML file may hold; {@code gates.<id>} keys are added per gate. */
   public static final List<String> FILE_KEYS;
@@ -134,7 +135,8 @@ public final class ConfigKeys {
                 MUTATION_THRESHOLD,
                 MUTATION_FAIL_ON_CRITICAL,
                 MUTATION_DISABLE,
-                MUTATION_WORKERS));
+                MUTATION_WORKERS,
+                MUTATION_STATE_FILE));
     Arrays.stream(GateId.values()).forEach(g -> keys.add(gateKey(g)));
     FILE_KEYS = List.copyOf(keys);
   }

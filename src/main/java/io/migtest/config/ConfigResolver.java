@@ -4,12 +4,14 @@ import io.migtest.DurationText;
 import io.migtest.MigtestException;
 import io.migtest.db.Timeouts;
 import io.migtest.fs.ProjectBoundary;
+import io.migtest.fs.SigningKey;
 import io.migtest.gate.ApplySettings;
 import io.migtest.gate.DataSettings;
 import io.migtest.gate.GateId;
 import io.migtest.gate.GateMode;
 import io.migtest.gate.GatePlan;
 import io.migtest.gate.MutationSettings;
+import io.migtest.gate.MutationStateFile;
 import io.migtest.gate.PerformanceSettings;
 import io.migtest.migration.Layouts;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Merges {@code migtest.yml}, then the environment ({@code MIGTEST_*}, {@code DATABASE_URL}), then
@@ -141,7 +144,7 @@ public final class ConfigResolver {
             performance(projectDir, s),
             data(projectDir, s),
             new ApplySettings(projectDir, schemaFile(projectDir, s.get(ConfigKeys.SCHEMA_FILE))),
-            mutation(s)),
+            mutation(projectDir, s, environment)),
         value(s, ConfigKeys.BASE),
         reportDir(projectDir, reportDir),
         value(s, ConfigKeys.DATABASE_URL),
@@ -212,8 +215,9 @@ public final class ConfigResolver {
         bool(s, ConfigKeys.PERFORMANCE_UPDATE_BASELINE));
   }
 
-  /** The {@code mutation} section: threshold, operators turned off, workers. */
-  private static MutationSettings mutation(Map<String, Setting> s) {
+  /** The {@code mutation} section: threshold, operators turned off, workers, the state file. */
+  private static MutationSettings mutation(
+      Path projectDir, Map<String, Setting> s, Map<String, String> environment) {
     MutationSettings d = MutationSettings.defaults();
     Setting threshold = s.get(ConfigKeys.MUTATION_THRESHOLD);
     double percent = d.threshold();
@@ -242,7 +246,34 @@ public final class ConfigResolver {
         disabled,
         (int) number(s, ConfigKeys.MUTATION_WORKERS, d.workers(), 1, 64, "databases at once"),
         shard == null ? 1 : shard.index(),
-        shard == null ? 1 : shard.count());
+        shard == null ? 1 : shard.count(),
+        stateFile(projectDir, s.get(ConfigKeys.MUTATION_STATE_FILE), environment));
+  }
+
+  /**
+   * The mutation state file: a file inside the project (default {@code .migtest/state.json}), or
+   * null for {@code off} and when no signing key can be kept (no home folder).
+   */
+  private static MutationStateFile stateFile(
+      Path projectDir, Setting setting, Map<String, String> environment) {
+    String name =
+        setting == null || setting.value().isBlank()
+            ? MutationSettings.DEFAULT_STATE_FILE
+            : setting.value().strip();
+    if (name.equals("off")) {
+      return null;
+    }
+    Path file =
+        ProjectBoundary.of(projectDir)
+            .inside(
+                name,
+                ConfigKeys.MUTATION_STATE_FILE,
+                setting == null ? "the default" : setting.source());
+    if (file.equals(projectDir.normalize()) || file.getFileName() == null) {
+      throw invalid(setting, ConfigKeys.MUTATION_STATE_FILE, "a file inside the project, or off");
+    }
+    Optional<Path> keyFolder = SigningKey.folder(environment);
+    return keyFolder.map(folder -> new MutationStateFile(file, projectDir, folder)).orElse(null);
   }
 
   /**

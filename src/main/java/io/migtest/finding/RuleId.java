@@ -72,6 +72,7 @@ public final class RuleId {
   public static final String MUTATION_SCORE_BELOW_THRESHOLD = "mutation-score-below-threshold";
   public static final String MUTATION_BASELINE_FAILS = "mutation-baseline-fails";
   public static final String MUTANT_ERROR = "mutant-error";
+  public static final String MUTATION_STATE_DISCARDED = "mutation-state-discarded";
 
   // The performance gate: measured on the seeded base state, against the baseline.
   public static final String PERFORMANCE_REGRESSION = "performance-regression";

@@ -16,6 +16,8 @@ import io.migtest.mutation.MutantResult;
 import io.migtest.mutation.MutantStatus;
 import io.migtest.mutation.MutationEngine;
 import io.migtest.mutation.MutationScore;
+import io.migtest.mutation.MutationState;
+import io.migtest.mutation.TestContents;
 import io.migtest.mutation.operators.Operators;
 import io.migtest.oracle.TestResult;
 import io.migtest.sql.SqlScript;
@@ -125,11 +127,60 @@ public final class MutationGate implements Gate {
             ? 1
             : settings.workers();
     List<MutantResult> results;
+    List<Finding> warnings = new ArrayList<>();
+    String reusedNote;
     try (MutationEngine engine = new MutationEngine(setup.withRunner(limited))) {
       engine.expect(mutants);
-      results = run(context, engine, baseline.get(), mutants, parallel);
+      KeptMutants kept = kept(context, settings, engine, all, warnings);
+      results = run(context, engine, kept, baseline.get(), mutants, parallel);
+      reusedNote =
+          kept.reused() == 0
+              ? ""
+              : "; "
+                  + kept.reused()
+                  + " of "
+                  + Plural.of(mutants.size(), "result")
+                  + " reused from "
+                  + settings.stateFile().name();
     }
-    return judged(context, started, settings, results, shardNote(settings, mutants, all));
+    return judged(
+        context,
+        started,
+        settings,
+        results,
+        warnings,
+        reusedNote + shardNote(settings, mutants, all));
+  }
+
+  /**
+   * The results kept by earlier runs (none when the state file is off, or discarded with a
+   * warning), narrowed to the mutants the migrations still have.
+   */
+  private static KeptMutants kept(
+      GateContext context,
+      MutationSettings settings,
+      MutationEngine engine,
+      List<Mutant> all,
+      List<Finding> warnings) {
+    TestContents tests = TestContents.of(context.oracles(), context.migrations().toCheck());
+    MutationStateFile file = settings.stateFile();
+    if (file == null) {
+      return new KeptMutants(MutationState.empty(), null, engine, tests);
+    }
+    MutationStateFile.Loaded loaded = file.load();
+    if (loaded.discarded() != null) {
+      context.progress().step("warning: " + loaded.discarded());
+      warnings.add(
+          new Finding(
+              RuleId.MUTATION_STATE_DISCARDED,
+              Severity.WARNING,
+              file.name(),
+              0,
+              loaded.discarded(),
+              null));
+    }
+    loaded.state().retainOnly(all.stream().map(Mutant::id).collect(Collectors.toSet()));
+    return new KeptMutants(loaded.state(), file, engine, tests);
   }
 
   /** For the summary of a sharded run: which slice, and how much of the whole it is. */
@@ -151,9 +202,10 @@ public final class MutationGate implements Gate {
       long started,
       MutationSettings settings,
       List<MutantResult> results,
-      String shard) {
+      List<Finding> warnings,
+      String note) {
     MutationScore score = MutationScore.of(results);
-    List<Finding> findings = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>(warnings);
     for (MutantResult result : results) {
       if (result.status() == MutantStatus.SURVIVED || result.status() == MutantStatus.NO_COVERAGE) {
         findings.add(survivor(result, settings));
@@ -172,7 +224,7 @@ public final class MutationGate implements Gate {
                   + " build); they are left out of the score. Details in report.json.",
               null));
     }
-    Verdict verdict = verdict(score, settings.threshold(), findings, reprintNote(results) + shard);
+    Verdict verdict = verdict(score, settings.threshold(), findings, reprintNote(results) + note);
     return new GateResult(
         id(),
         verdict.status(),
@@ -296,6 +348,7 @@ public final class MutationGate implements Gate {
   private static List<MutantResult> run(
       GateContext context,
       MutationEngine engine,
+      KeptMutants kept,
       MutationEngine.Baseline baseline,
       List<Mutant> mutants,
       int parallel) {
@@ -306,7 +359,11 @@ public final class MutationGate implements Gate {
         running.add(
             pool.submit(
                 () -> {
-                  MutantResult result = engine.run(mutant, baseline);
+                  Optional<MutantResult> known = kept.reuse(mutant);
+                  MutantResult result = known.orElseGet(() -> engine.run(mutant, baseline));
+                  if (known.isEmpty()) {
+                    kept.record(result);
+                  }
                   task.advance(mutant.file());
                   return result;
                 }));

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * @param workers how many mutants run at once, each on its own database
  * @param shardIndex which slice of the mutants this run owns (1-based; {@code --shard i/n})
  * @param shardCount how many slices there are; 1 runs every mutant
+ * @param stateFile where results are kept for the next run, or null to keep none
  */
 public record MutationSettings(
     double threshold,
@@ -26,8 +27,12 @@ public record MutationSettings(
     Set<String> disabled,
     int workers,
     int shardIndex,
-    int shardCount) {
+    int shardCount,
+    MutationStateFile stateFile) {
   public static final double DEFAULT_THRESHOLD = 80;
+
+  /** Where the state file is kept unless {@code mutation.state-file} says otherwise. */
+  public static final String DEFAULT_STATE_FILE = ".migtest/state.json";
 
   public MutationSettings {
     disabled = Set.copyOf(disabled);
@@ -35,7 +40,7 @@ public record MutationSettings(
 
   public static MutationSettings defaults() {
     return new MutationSettings(
-        DEFAULT_THRESHOLD, false, Set.of(), Runtime.getRuntime().availableProcessors(), 1, 1);
+        DEFAULT_THRESHOLD, false, Set.of(), Runtime.getRuntime().availableProcessors(), 1, 1, null);
   }
 
   /**

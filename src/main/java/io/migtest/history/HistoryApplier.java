@@ -101,13 +101,22 @@ public final class HistoryApplier implements AutoCloseable {
    */
   public synchronized State after(List<Migration> migrations, Callbacks callbacks, String purpose) {
     List<String> keys = StateKey.chain(historyTable, setup, callbacks, migrations);
-    String target = StateKey.migrated(keys.get(migrations.size()), callbacks);
+    String target = keyOf(migrations, callbacks);
     Optional<Finding> failure = template(migrations, callbacks, keys, target);
     if (failure.isPresent()) {
       return new Failed(failure.get());
     }
     server.get().restore(clusterSeen.get(target));
     return new Ready(server.get().cloneOf(templates.get(target), purpose));
+  }
+
+  /**
+   * A content hash of the state {@link #after} builds: equal for the same setup scripts, history
+   * table, callbacks and migrations, different when anything of them changes.
+   */
+  public String keyOf(List<Migration> migrations, Callbacks callbacks) {
+    List<String> keys = StateKey.chain(historyTable, setup, callbacks, migrations);
+    return StateKey.migrated(keys.get(migrations.size()), callbacks);
   }
 
   /**

@@ -52,6 +52,12 @@ public final class MutationEngine implements AutoCloseable {
 
   private static final Set<String> OUT_OF_TIME = Set.of("57014", "55P03");
 
+  /**
+   * Changes whenever the way the engine decides a status does, so that results an older migtest
+   * kept in a state file are run again.
+   */
+  static final String VERSION = "mutation-engine 1";
+
   /** How a report names the mutants of a statement the re-print guard refused. */
   public static final String REPRINT_DIFFERS = "not mutated: re-print differs";
 
@@ -62,6 +68,8 @@ public final class MutationEngine implements AutoCloseable {
   private final Map<String, Map<Integer, String>> reprints = new HashMap<>();
   private final Map<String, Set<Integer>> reprintsThatDiffer = new HashMap<>();
   private final Map<String, String> duplicateOf = new HashMap<>();
+  private final Map<String, String> inputs = new java.util.concurrent.ConcurrentHashMap<>();
+  private String serverVersion;
 
   /**
    * What the engine works with.
@@ -144,6 +152,42 @@ public final class MutationEngine implements AutoCloseable {
             .put(mutant.statement(), mutant.reprint());
       }
     }
+  }
+
+  /**
+   * A hash of what {@code mutant} runs on: for an up script the whole history with its setup,
+   * callbacks and the new migrations' verify scripts; for a down script the history up to its
+   * migration and the down script; the server's version and the engine's {@link #VERSION}. A result
+   * kept from a run on other inputs is not reused.
+   */
+  public String inputsOf(Mutant mutant) {
+    return inputs.computeIfAbsent(key(mutant), k -> digest(mutant));
+  }
+
+  private String digest(Mutant mutant) {
+    int k = mutant.migration();
+    StringBuilder text = new StringBuilder(VERSION).append('\0').append(serverVersion());
+    if (mutant.part() == Part.UP) {
+      text.append('\0').append(setup.history().keyOf(all(), setup.callbacks()));
+      setup.fresh().stream()
+          .filter(m -> m.verify() != null)
+          .forEach(m -> text.append('\0').append(m.verify().textChecksum()));
+    } else {
+      text.append('\0')
+          .append(setup.history().keyOf(prefix(k + 1), setup.callbacks()))
+          .append('\0')
+          .append(SEEDED_ROWS)
+          .append('\0')
+          .append(setup.fresh().get(k).down().textChecksum());
+    }
+    return SqlScript.sha256(text.toString());
+  }
+
+  private synchronized String serverVersion() {
+    if (serverVersion == null) {
+      serverVersion = setup.server().version();
+    }
+    return serverVersion;
   }
 
   /** Runs one mutant; an infrastructure failure is ERROR, never an exception. */

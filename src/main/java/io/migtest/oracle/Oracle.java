@@ -3,6 +3,7 @@ package io.migtest.oracle;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.db.ScriptRunner;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,5 +23,14 @@ public interface Oracle {
    */
   default Optional<Oracle> covering(Set<String> tables) {
     return Optional.of(this);
+  }
+
+  /**
+   * What each test is made of, by the name its results carry: a hash of its text, so that a verdict
+   * kept from an earlier run can be trusted only while the test is unchanged. Empty when the oracle
+   * cannot tell (the test command runs files migtest does not know).
+   */
+  default Optional<Map<String, String>> contents() {
+    return Optional.empty();
   }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +36,13 @@ public final class SqitchVerify implements Oracle {
     List<SqlScript> naming =
         scripts.stream().filter(s -> TableMentions.namesAny(s.text(), tables)).toList();
     return naming.isEmpty() ? Optional.empty() : Optional.of(new SqitchVerify(naming));
+  }
+
+  @Override
+  public Optional<Map<String, String>> contents() {
+    Map<String, String> contents = new java.util.TreeMap<>();
+    scripts.forEach(s -> contents.put(s.file(), s.textChecksum()));
+    return Optional.of(contents);
   }
 
   @Override

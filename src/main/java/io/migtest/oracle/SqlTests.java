@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,6 +39,13 @@ public final class SqlTests implements Oracle {
 
   public boolean isEmpty() {
     return files.isEmpty();
+  }
+
+  @Override
+  public Optional<Map<String, String>> contents() {
+    Map<String, String> contents = new java.util.TreeMap<>();
+    scripts.forEach(s -> contents.put(s.file(), s.textChecksum()));
+    return Optional.of(contents);
   }
 
   @Override

@@ -182,7 +182,8 @@ public final class SqlScript {
     return sha256(text);
   }
 
-  private static String sha256(String content) {
+  /** SHA-256 of {@code content} in hex, with line endings made {@code \n}. */
+  public static String sha256(String content) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of()

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,9 +63,10 @@ class MutateCommandTest {
     Path whole = dir.resolve("whole");
     Path shards = dir.resolve("shards");
     Path merged = dir.resolve("merged");
-    CliRun.of("mutate", dir.toString(), "--report-dir", whole.toString());
-    CliRun.of("mutate", dir.toString(), "--shard", "1/2", "--report-dir", shards + "/1");
-    CliRun.of("mutate", dir.toString(), "--shard", "2/2", "--report-dir", shards + "/2");
+    // Without a state file, so that each shard runs its mutants rather than reuse the whole run's.
+    mutate("--report-dir", whole.toString());
+    mutate("--shard", "1/2", "--report-dir", shards + "/1");
+    mutate("--shard", "2/2", "--report-dir", shards + "/2");
 
     CliRun run = CliRun.of("report", "merge", "--report-dir", merged.toString(), shards.toString());
 
@@ -103,6 +106,12 @@ class MutateCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("No report.json below");
+  }
+
+  private void mutate(String... args) {
+    List<String> all = new ArrayList<>(List.of("mutate", dir.toString(), "--state-file", "off"));
+    all.addAll(List.of(args));
+    CliRun.of(all.toArray(String[]::new));
   }
 
   private static java.util.Set<String> statuses(JsonNode mutation) {

@@ -8,6 +8,7 @@ import io.migtest.MigtestException;
 import io.migtest.gate.DataSettings;
 import io.migtest.gate.GateId;
 import io.migtest.gate.GateMode;
+import io.migtest.gate.MutationSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +190,21 @@ class ConfigResolverTest {
                 .mutation()
                 .threshold())
         .isEqualTo(90);
+  }
+
+  @Test
+  void theMutationStateFileStaysInsideTheProjectAndCanBeTurnedOff() throws IOException {
+    assertUsageError(
+        "mutation:\n  state-file: ../elsewhere/state.json\n",
+        "migtest.yml line 2",
+        "mutation.state-file",
+        "outside the project");
+    Map<String, String> home = Map.of("HOME", project.resolve("home").toString());
+    assertThat(resolve(null, home, Map.of()).gates().mutation().stateFile().file())
+        .isEqualTo(project.resolve(".migtest/state.json"));
+    assertThat(resolve("mutation:\n  state-file: off\n", home, Map.of()).gates().mutation())
+        .extracting(MutationSettings::stateFile)
+        .isNull();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.migtest.mutation;
 import io.migtest.data.Fingerprints;
 import io.migtest.data.TableFingerprint;
 import io.migtest.db.DatabaseServer;
+import io.migtest.db.RolledBackSession;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.db.ScriptRunner;
 import io.migtest.finding.Finding;
@@ -19,6 +20,7 @@ import io.migtest.schema.SchemaChange;
 import io.migtest.schema.SchemaDiff;
 import io.migtest.schema.SchemaSnapshot;
 import io.migtest.seed.Seeder;
+import io.migtest.sql.NonTransactionalStatements;
 import io.migtest.sql.SqlScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,6 +54,9 @@ public final class MutationEngine implements AutoCloseable {
 
   private static final Set<String> OUT_OF_TIME = Set.of("57014", "55P03");
 
+  /** Copies of states kept for savepoint isolation, at most, beyond the ones in use. */
+  private static final int MAX_IDLE_COPIES = 8;
+
   /**
    * Changes whenever the way the engine decides a status does, so that results an older migtest
    * kept in a state file are run again.
@@ -69,6 +74,8 @@ public final class MutationEngine implements AutoCloseable {
   private final Map<String, Set<Integer>> reprintsThatDiffer = new HashMap<>();
   private final Map<String, String> duplicateOf = new HashMap<>();
   private final Map<String, String> inputs = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, java.util.Deque<ScratchDatabase>> idle = new LinkedHashMap<>();
+  private final Map<String, Boolean> fits = new java.util.concurrent.ConcurrentHashMap<>();
   private String serverVersion;
 
   /**
@@ -231,43 +238,30 @@ public final class MutationEngine implements AutoCloseable {
       return new MutantResult(
           mutant, MutantStatus.NO_COVERAGE, null, "No test names " + tables(mutant));
     }
-    HistoryApplier.State state = setup.history().after(prefix(k), setup.callbacks(), "mutant");
-    if (state instanceof HistoryApplier.Failed failed) {
-      return new MutantResult(
-          mutant,
-          MutantStatus.ERROR,
-          null,
-          "the state before it does not build: " + failed.failure().message());
+    Optional<MutantResult> judged = null;
+    if (upFits(k, baseline)) {
+      try {
+        judged =
+            rolledBack(
+                "up:" + k,
+                () -> stateBefore(k),
+                db -> judgeUp(db, mutant, inTransaction(rest), covering, baseline));
+      } catch (SQLException | RuntimeException e) {
+        judged = null;
+      }
+      // A mutant that fails to apply is confirmed on a copy of its own: the shared transaction
+      // may be what it failed on.
+      if (judged != null && judged.filter(r -> r.status() == MutantStatus.INVALID).isPresent()) {
+        judged = null;
+      }
     }
-    try (ScratchDatabase db = ((HistoryApplier.Ready) state).database()) {
-      Optional<Finding> failure =
-          setup.history().migrate(db, rest, setup.callbacks(), setup.runner()).failure();
-      if (failure.isPresent() && verifyScripts.contains(failure.get().file())) {
-        // Sqitch with deploy.verify runs each change's verify script as part of the deploy: a
-        // verify script that raises is a test that noticed the mutant.
-        return new MutantResult(
-            mutant, MutantStatus.KILLED, "test:" + failure.get().file(), failure.get().message());
+    if (judged == null) {
+      try (ScratchDatabase db = stateBefore(k)) {
+        judged = judgeUp(db, mutant, rest, covering, baseline);
       }
-      if (failure.isPresent()) {
-        return failed(mutant, failure.get());
-      }
-      Map<String, TestStatus> expected = new LinkedHashMap<>();
-      baseline.tests().forEach(t -> expected.put(t.name(), t.status()));
-      for (Oracle oracle : covering) {
-        for (TestResult result : oracle.judge(db, setup.runner())) {
-          if (result.status() != expected.get(result.name())) {
-            return new MutantResult(
-                mutant, MutantStatus.KILLED, "test:" + result.name(), verdict(result));
-          }
-        }
-      }
-      // Only a survivor is worth the snapshot: one that builds the original's schema is not a
-      // gap in the tests.
-      if (mutant.operator().category() == Category.SCHEMA
-          && snapshot(db).equals(baseline.schema())) {
-        return new MutantResult(
-            mutant, MutantStatus.EQUIVALENT, null, "it builds the same schema as the original");
-      }
+    }
+    if (judged.isPresent()) {
+      return judged.get();
     }
     if (measured) {
       List<String> heavier = heavier(mutant);
@@ -287,6 +281,247 @@ public final class MutationEngine implements AutoCloseable {
                 ? "No test names " + tables(mutant)
                 : "Every test that names " + tables(mutant) + " passes on the mutant")
             + (measured ? ", and it takes no stronger lock than the original" : ""));
+  }
+
+  /**
+   * Migrates {@code db}, in the state before the mutant's migration, with {@code rest} and judges
+   * it: KILLED, INVALID, TIMEOUT or EQUIVALENT, or empty when the tests let it through.
+   */
+  private Optional<MutantResult> judgeUp(
+      ScratchDatabase db,
+      Mutant mutant,
+      List<Migration> rest,
+      List<Oracle> covering,
+      Baseline baseline)
+      throws SQLException {
+    Optional<Finding> failure =
+        setup.history().migrate(db, rest, setup.callbacks(), setup.runner()).failure();
+    if (failure.isPresent() && verifyScripts(rest).contains(failure.get().file())) {
+      // Sqitch with deploy.verify runs each change's verify script as part of the deploy: a
+      // verify script that raises is a test that noticed the mutant.
+      return Optional.of(
+          new MutantResult(
+              mutant,
+              MutantStatus.KILLED,
+              "test:" + failure.get().file(),
+              failure.get().message()));
+    }
+    if (failure.isPresent()) {
+      return Optional.of(failed(mutant, failure.get()));
+    }
+    Map<String, TestStatus> expected = new LinkedHashMap<>();
+    baseline.tests().forEach(t -> expected.put(t.name(), t.status()));
+    for (Oracle oracle : covering) {
+      for (TestResult result : oracle.judge(db, setup.runner())) {
+        if (result.status() != expected.get(result.name())) {
+          return Optional.of(
+              new MutantResult(
+                  mutant, MutantStatus.KILLED, "test:" + result.name(), verdict(result)));
+        }
+      }
+    }
+    // Only a survivor is worth the snapshot: one that builds the original's schema is not a gap
+    // in the tests.
+    if (mutant.operator().category() == Category.SCHEMA && snapshot(db).equals(baseline.schema())) {
+      return Optional.of(
+          new MutantResult(
+              mutant, MutantStatus.EQUIVALENT, null, "it builds the same schema as the original"));
+    }
+    return Optional.empty();
+  }
+
+  /** A new copy of the state before new migration {@code k}. */
+  private ScratchDatabase stateBefore(int k) throws SQLException {
+    HistoryApplier.State state = setup.history().after(prefix(k), setup.callbacks(), "mutant");
+    if (state instanceof HistoryApplier.Failed failed) {
+      throw new SQLException("the state before it does not build: " + failed.failure().message());
+    }
+    return ((HistoryApplier.Ready) state).database();
+  }
+
+  /** Work on a database that may throw what a connection throws. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T on(ScratchDatabase db) throws SQLException;
+  }
+
+  /** Makes a new copy of a state. */
+  @FunctionalInterface
+  private interface Copier {
+    ScratchDatabase copy() throws SQLException;
+  }
+
+  /**
+   * Savepoint isolation: runs {@code work} on a copy of the state {@code key} inside a transaction
+   * that is rolled back afterwards, so the copy serves the next mutant of the same state. Each
+   * worker takes a copy of its own; one that failed is dropped, never reused.
+   */
+  private <T> T rolledBack(String key, Copier copier, Work<T> work) throws SQLException {
+    ScratchDatabase copy = take(key);
+    if (copy == null) {
+      copy = copier.copy();
+    }
+    boolean intact = false;
+    try {
+      T result;
+      try (RolledBackSession session = RolledBackSession.open(copy)) {
+        result = work.on(session.view());
+      }
+      intact = true;
+      return result;
+    } finally {
+      if (intact) {
+        give(key, copy);
+      } else {
+        copy.close();
+      }
+    }
+  }
+
+  private ScratchDatabase take(String key) {
+    synchronized (idle) {
+      java.util.Deque<ScratchDatabase> copies = idle.get(key);
+      return copies == null ? null : copies.pollFirst();
+    }
+  }
+
+  /** Keeps {@code copy} for the next mutant; the oldest other copies go when too many wait. */
+  private void give(String key, ScratchDatabase copy) {
+    List<ScratchDatabase> dropped = new ArrayList<>();
+    synchronized (idle) {
+      idle.computeIfAbsent(key, k -> new java.util.ArrayDeque<>()).addLast(copy);
+      int waiting = idle.values().stream().mapToInt(java.util.Deque::size).sum();
+      java.util.Iterator<Map.Entry<String, java.util.Deque<ScratchDatabase>>> oldest =
+          idle.entrySet().iterator();
+      while (waiting > MAX_IDLE_COPIES && oldest.hasNext()) {
+        Map.Entry<String, java.util.Deque<ScratchDatabase>> entry = oldest.next();
+        if (!entry.getKey().equals(key)) {
+          dropped.addAll(entry.getValue());
+          waiting -= entry.getValue().size();
+          oldest.remove();
+        }
+      }
+    }
+    dropped.forEach(ScratchDatabase::close);
+  }
+
+  /**
+   * Whether the mutants of new migration {@code k}'s up script can run inside a rolled-back
+   * transaction: no callbacks (each fires on a connection of its own), every test runs on the
+   * connections it is given, no script from {@code k} on runs with psql, outside a transaction
+   * block or ends a transaction itself; and the original migrations and every test, run that way,
+   * give the baseline's verdicts.
+   */
+  private boolean upFits(int k, Baseline baseline) {
+    return fits.computeIfAbsent(
+        "up:" + k,
+        key -> {
+          List<Migration> rest = from(k, setup.fresh().get(k));
+          boolean transactional =
+              setup.callbacks().isEmpty()
+                  && setup.oracles().stream().allMatch(Oracle::runsOnGivenConnections)
+                  && rest.stream()
+                      .allMatch(
+                          m ->
+                              fitsTransaction(m.up())
+                                  && (m.verify() == null || fitsTransaction(m.verify())));
+          List<Migration> inTransaction = transactional ? inTransaction(rest) : List.of();
+          if (!transactional) {
+            return false;
+          }
+          try {
+            return rolledBack(
+                key,
+                () -> stateBefore(k),
+                db -> {
+                  Optional<Finding> failure =
+                      setup
+                          .history()
+                          .migrate(db, inTransaction, setup.callbacks(), setup.runner())
+                          .failure();
+                  if (failure.isPresent()) {
+                    return false;
+                  }
+                  List<TestResult> tests = new ArrayList<>();
+                  for (Oracle oracle : setup.oracles()) {
+                    tests.addAll(oracle.judge(db, setup.runner()));
+                  }
+                  return verdicts(tests).equals(verdicts(baseline.tests()));
+                });
+          } catch (SQLException | RuntimeException e) {
+            return false;
+          }
+        });
+  }
+
+  /**
+   * Whether the down scripts of new migration {@code k} can run inside a rolled-back transaction:
+   * the down script fits one, and the original down, run that way, leaves what it leaves on a copy
+   * of its own.
+   */
+  private boolean downFits(int k) {
+    return fits.computeIfAbsent(
+        "down:" + k,
+        key -> {
+          if (!fitsTransaction(setup.fresh().get(k).down())) {
+            return false;
+          }
+          try {
+            Observed original = originalDown(k);
+            DownBase base = downBase(k);
+            Observed rolledBack =
+                rolledBack(
+                    key,
+                    () -> setup.server().cloneOf(base.afterUp(), "mutant"),
+                    db -> observeOn(db, base, setup.fresh().get(k).down()));
+            return java.util.Objects.equals(rolledBack.failure(), original.failure())
+                && rolledBack.schema().equals(original.schema())
+                && sameRows(rolledBack, original);
+          } catch (SQLException | RuntimeException e) {
+            return false;
+          }
+        });
+  }
+
+  private static boolean fitsTransaction(SqlScript script) {
+    return script.psqlFeature().isEmpty()
+        && script.split().statements().stream()
+            .allMatch(
+                s ->
+                    NonTransactionalStatements.inTransactionForm(s).isPresent()
+                        && !NonTransactionalStatements.isTransactionControl(s));
+  }
+
+  /**
+   * {@code migrations} as they run inside a rolled-back transaction: an index built or dropped
+   * {@code CONCURRENTLY} without that word, which builds the same index under a stronger lock (the
+   * tests cannot tell; the performance check measures mutants on copies of their own).
+   */
+  private static List<Migration> inTransaction(List<Migration> migrations) {
+    List<Migration> changed = new ArrayList<>();
+    for (Migration migration : migrations) {
+      List<io.migtest.sql.Statement> statements = migration.up().split().statements();
+      Map<Integer, String> replaced = new HashMap<>();
+      for (int i = 0; i < statements.size(); i++) {
+        String form =
+            NonTransactionalStatements.inTransactionForm(statements.get(i))
+                .orElse(statements.get(i).sql());
+        if (!form.equals(statements.get(i).sql())) {
+          replaced.put(i, form);
+        }
+      }
+      changed.add(
+          replaced.isEmpty()
+              ? migration
+              : migration.withUp(MutatedScript.of(migration.up(), replaced)));
+    }
+    return changed;
+  }
+
+  private static Map<String, TestStatus> verdicts(List<TestResult> tests) {
+    Map<String, TestStatus> verdicts = new java.util.TreeMap<>();
+    tests.forEach(t -> verdicts.put(t.name(), t.status()));
+    return verdicts;
   }
 
   /**
@@ -381,8 +616,8 @@ public final class MutationEngine implements AutoCloseable {
       if (known == null) {
         // Run twice: a table whose rows differ between two runs of the same down (it writes
         // now() or a random value) cannot tell a mutant apart, and is left out of comparisons.
-        Observed first = observeDown(k, setup.fresh().get(k).down());
-        Observed second = observeDown(k, setup.fresh().get(k).down());
+        Observed first = observeOnCopy(k, setup.fresh().get(k).down());
+        Observed second = observeOnCopy(k, setup.fresh().get(k).down());
         Map<String, String> stable = new LinkedHashMap<>(first.rows());
         stable.entrySet().removeIf(e -> !e.getValue().equals(second.rows().get(e.getKey())));
         known = new Observed(first.failure(), first.schema(), stable);
@@ -474,28 +709,49 @@ public final class MutationEngine implements AutoCloseable {
 
   private Observed observeDown(int k, SqlScript down) throws SQLException {
     DownBase base = downBase(k);
+    if (downFits(k)) {
+      return rolledBack(
+          "down:" + k,
+          () -> setup.server().cloneOf(base.afterUp(), "mutant"),
+          db -> observeOn(db, base, down));
+    }
+    return observeOnCopy(k, down);
+  }
+
+  /** What {@code down} leaves on a copy of its own of {@link #downBase}. */
+  private Observed observeOnCopy(int k, SqlScript down) throws SQLException {
+    DownBase base = downBase(k);
     try (ScratchDatabase db = setup.server().cloneOf(base.afterUp(), "mutant")) {
-      Optional<Finding> failure;
-      try (Connection connection = db.connect()) {
-        setup.runner().prepare(connection);
-        failure = setup.runner().run(connection, down);
-      }
-      Map<String, String> rows = new LinkedHashMap<>();
-      try (Connection connection = db.connect()) {
-        for (TableFingerprint table : Fingerprints.read(connection, setup.ignored()).values()) {
-          rows.put(table.table(), table.rows() + ":" + table.checksum());
-        }
-      }
-      return new Observed(
-          failure.map(Finding::message).orElse(null),
-          SchemaDiff.between(base.before(), snapshot(db)),
-          rows);
+      return observeOn(db, base, down);
     }
   }
 
-  /** Drops the down scripts' templates. */
+  private Observed observeOn(ScratchDatabase db, DownBase base, SqlScript down)
+      throws SQLException {
+    Optional<Finding> failure;
+    try (Connection connection = db.connect()) {
+      setup.runner().prepare(connection);
+      failure = setup.runner().run(connection, down);
+    }
+    Map<String, String> rows = new LinkedHashMap<>();
+    try (Connection connection = db.connect()) {
+      for (TableFingerprint table : Fingerprints.read(connection, setup.ignored()).values()) {
+        rows.put(table.table(), table.rows() + ":" + table.checksum());
+      }
+    }
+    return new Observed(
+        failure.map(Finding::message).orElse(null),
+        SchemaDiff.between(base.before(), snapshot(db)),
+        rows);
+  }
+
+  /** Drops the down scripts' templates and the copies kept for savepoint isolation. */
   @Override
   public void close() {
+    synchronized (idle) {
+      idle.values().forEach(copies -> copies.forEach(ScratchDatabase::close));
+      idle.clear();
+    }
     synchronized (downBases) {
       downBases.values().forEach(b -> b.afterUp().close());
       downBases.clear();

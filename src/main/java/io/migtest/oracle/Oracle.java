@@ -33,4 +33,13 @@ public interface Oracle {
   default Optional<Map<String, String>> contents() {
     return Optional.empty();
   }
+
+  /**
+   * Whether every test runs over the connections {@link ScratchDatabase#connect} gives, without
+   * ending their transactions itself, so that it can judge a database inside a transaction that is
+   * rolled back afterwards (savepoint isolation). The test command connects on its own.
+   */
+  default boolean runsOnGivenConnections() {
+    return false;
+  }
 }

@@ -3,6 +3,7 @@ package io.migtest.oracle;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.db.ScriptRunner;
 import io.migtest.finding.Finding;
+import io.migtest.sql.NonTransactionalStatements;
 import io.migtest.sql.SqlScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,6 +37,17 @@ public final class SqitchVerify implements Oracle {
     List<SqlScript> naming =
         scripts.stream().filter(s -> TableMentions.namesAny(s.text(), tables)).toList();
     return naming.isEmpty() ? Optional.empty() : Optional.of(new SqitchVerify(naming));
+  }
+
+  /** Unless a script runs with psql, or begins and ends transactions of its own. */
+  @Override
+  public boolean runsOnGivenConnections() {
+    return scripts.stream()
+        .allMatch(
+            s ->
+                s.psqlFeature().isEmpty()
+                    && s.split().statements().stream()
+                        .noneMatch(NonTransactionalStatements::isTransactionControl));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.migtest.sql;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +34,29 @@ public final class NonTransactionalStatements {
     String normalized =
         withoutComments(head).strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     return NON_TRANSACTIONAL.matcher(normalized).find();
+  }
+
+  private static final Pattern CONCURRENT_INDEX =
+      Pattern.compile(
+          "^((CREATE|DROP)( UNIQUE)? INDEX|REINDEX( \\(.*?\\))?( VERBOSE)? (INDEX|TABLE))"
+              + " CONCURRENTLY\\b");
+
+  private static final Pattern CONCURRENTLY =
+      Pattern.compile("\\bCONCURRENTLY\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The statement as it can run inside a transaction block with the same outcome for the schema and
+   * the rows: an index built, dropped or rebuilt {@code CONCURRENTLY} without that word (under a
+   * stronger lock). Empty for statements without such a form (VACUUM, CREATE DATABASE, ...); the
+   * statement itself for the ones that need none.
+   */
+  public static Optional<String> inTransactionForm(Statement statement) {
+    String normalized =
+        withoutComments(statement.sql()).strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    if (CONCURRENT_INDEX.matcher(normalized).find()) {
+      return Optional.of(CONCURRENTLY.matcher(statement.sql()).replaceFirst(""));
+    }
+    return matches(statement) ? Optional.empty() : Optional.of(statement.sql());
   }
 
   /** The text with line comments and (nested) block comments replaced by spaces. */

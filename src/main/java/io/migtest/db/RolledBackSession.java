@@ -71,9 +71,9 @@ public final class RolledBackSession implements AutoCloseable {
     try (var statement = connection.createStatement();
         var rows =
             statement.executeQuery(
-                "SELECT format('setval(%s::regclass, %s, %s)', quote_literal(format('%I.%I',"
-                    + " schemaname, sequencename)), coalesce(last_value, start_value),"
-                    + " last_value IS NOT NULL) FROM pg_sequences")) {
+                "SELECT format('setval(%L::regclass, %s, %s)', format('%I.%I', schemaname,"
+                    + " sequencename), coalesce(last_value, start_value), CASE WHEN last_value IS"
+                    + " NULL THEN 'false' ELSE 'true' END) FROM pg_sequences")) {
       while (rows.next()) {
         calls.add(rows.getString(1));
       }

@@ -67,15 +67,16 @@ public final class MutationEngine implements AutoCloseable {
   public static final String REPRINT_DIFFERS = "not mutated: re-print differs";
 
   private final Setup setup;
-  private final Map<Integer, Observed> originalDowns = new HashMap<>();
-  private final Map<Integer, DownBase> downBases = new HashMap<>();
-  private final Map<Integer, MigrationPerformance> originalRuns = new HashMap<>();
+  private final Memo<Integer, Observed> originalDowns = new Memo<>();
+  private final Memo<Integer, DownBase> downBases = new Memo<>();
+  private final Memo<Integer, Optional<MigrationPerformance>> originalRuns = new Memo<>();
   private final Map<String, Map<Integer, String>> reprints = new HashMap<>();
-  private final Map<String, Set<Integer>> reprintsThatDiffer = new HashMap<>();
+  private final Memo<String, Set<Integer>> reprintsThatDiffer = new Memo<>();
   private final Map<String, String> duplicateOf = new HashMap<>();
   private final Map<String, String> inputs = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, java.util.Deque<ScratchDatabase>> idle = new LinkedHashMap<>();
-  private final Map<String, Boolean> fits = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Memo<String, Boolean> fits = new Memo<>();
+  private final Map<Integer, String> lastKillers = new java.util.concurrent.ConcurrentHashMap<>();
   private String serverVersion;
 
   /**
@@ -311,9 +312,15 @@ public final class MutationEngine implements AutoCloseable {
     }
     Map<String, TestStatus> expected = new LinkedHashMap<>();
     baseline.tests().forEach(t -> expected.put(t.name(), t.status()));
+    // The test that killed the last mutant of the same migration goes first (Stryker and PIT
+    // order tests by their chance to kill), and the first changed verdict ends the judging.
+    String likely = lastKillers.get(mutant.migration());
     for (Oracle oracle : covering) {
-      for (TestResult result : oracle.judge(db, setup.runner())) {
+      Oracle ordered = likely == null ? oracle : oracle.startingWith(likely);
+      for (TestResult result :
+          ordered.judgeUntil(db, setup.runner(), r -> r.status() != expected.get(r.name()))) {
         if (result.status() != expected.get(result.name())) {
+          lastKillers.put(mutant.migration(), result.name());
           return Optional.of(
               new MutantResult(
                   mutant, MutantStatus.KILLED, "test:" + result.name(), verdict(result)));
@@ -413,7 +420,7 @@ public final class MutationEngine implements AutoCloseable {
    * give the baseline's verdicts.
    */
   private boolean upFits(int k, Baseline baseline) {
-    return fits.computeIfAbsent(
+    return fitsOnce(
         "up:" + k,
         key -> {
           List<Migration> rest = from(k, setup.fresh().get(k));
@@ -460,7 +467,7 @@ public final class MutationEngine implements AutoCloseable {
    * of its own.
    */
   private boolean downFits(int k) {
-    return fits.computeIfAbsent(
+    return fitsOnce(
         "down:" + k,
         key -> {
           if (!fitsTransaction(setup.fresh().get(k).down())) {
@@ -481,6 +488,15 @@ public final class MutationEngine implements AutoCloseable {
             return false;
           }
         });
+  }
+
+  /** Whether {@code test} says the work of {@code key} fits a transaction, asked once. */
+  private boolean fitsOnce(String key, java.util.function.Predicate<String> test) {
+    try {
+      return fits.get(key, () -> test.test(key));
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   private static boolean fitsTransaction(SqlScript script) {
@@ -530,14 +546,10 @@ public final class MutationEngine implements AutoCloseable {
    */
   private List<String> heavier(Mutant mutant) throws SQLException {
     int k = mutant.migration();
-    MigrationPerformance original;
-    synchronized (originalRuns) {
-      original = originalRuns.get(k);
-      if (original == null) {
-        original = measure(k, setup.fresh().get(k));
-        originalRuns.put(k, original);
-      }
-    }
+    MigrationPerformance original =
+        originalRuns
+            .get(k, () -> Optional.ofNullable(measure(k, setup.fresh().get(k))))
+            .orElse(null);
     MigrationPerformance mutated = measure(k, withScript(setup.fresh().get(k), mutant));
     return original == null || mutated == null ? List.of() : HeavierRun.of(original, mutated);
   }
@@ -611,20 +623,17 @@ public final class MutationEngine implements AutoCloseable {
 
   /** What the original down script of migration {@code k} leaves, computed once. */
   private Observed originalDown(int k) throws SQLException {
-    synchronized (originalDowns) {
-      Observed known = originalDowns.get(k);
-      if (known == null) {
-        // Run twice: a table whose rows differ between two runs of the same down (it writes
-        // now() or a random value) cannot tell a mutant apart, and is left out of comparisons.
-        Observed first = observeOnCopy(k, setup.fresh().get(k).down());
-        Observed second = observeOnCopy(k, setup.fresh().get(k).down());
-        Map<String, String> stable = new LinkedHashMap<>(first.rows());
-        stable.entrySet().removeIf(e -> !e.getValue().equals(second.rows().get(e.getKey())));
-        known = new Observed(first.failure(), first.schema(), stable);
-        originalDowns.put(k, known);
-      }
-      return known;
-    }
+    return originalDowns.get(
+        k,
+        () -> {
+          // Run twice: a table whose rows differ between two runs of the same down (it writes
+          // now() or a random value) cannot tell a mutant apart, and is left out of comparisons.
+          Observed first = observeOnCopy(k, setup.fresh().get(k).down());
+          Observed second = observeOnCopy(k, setup.fresh().get(k).down());
+          Map<String, String> stable = new LinkedHashMap<>(first.rows());
+          stable.entrySet().removeIf(e -> !e.getValue().equals(second.rows().get(e.getKey())));
+          return new Observed(first.failure(), first.schema(), stable);
+        });
   }
 
   /** Whether {@code observed} holds the rows the original down leaves, in its stable tables. */
@@ -648,19 +657,15 @@ public final class MutationEngine implements AutoCloseable {
   private record DownBase(ScratchDatabase afterUp, SchemaSnapshot before, boolean seeded) {}
 
   private DownBase downBase(int k) throws SQLException {
-    synchronized (downBases) {
-      DownBase known = downBases.get(k);
-      if (known == null) {
-        known = buildDownBase(k, true).orElse(null);
-        if (known == null) {
-          known =
-              buildDownBase(k, false)
+    return downBases.get(
+        k,
+        () -> {
+          Optional<DownBase> seeded = buildDownBase(k, true);
+          return seeded.isPresent()
+              ? seeded.get()
+              : buildDownBase(k, false)
                   .orElseThrow(() -> new SQLException("the original migration does not apply"));
-        }
-        downBases.put(k, known);
-      }
-      return known;
-    }
+        });
   }
 
   /** Empty when the original up fails on this state. */
@@ -752,10 +757,7 @@ public final class MutationEngine implements AutoCloseable {
       idle.values().forEach(copies -> copies.forEach(ScratchDatabase::close));
       idle.clear();
     }
-    synchronized (downBases) {
-      downBases.values().forEach(b -> b.afterUp().close());
-      downBases.clear();
-    }
+    downBases.clear().forEach(b -> b.afterUp().close());
   }
 
   private static String key(Mutant mutant) {
@@ -772,22 +774,21 @@ public final class MutationEngine implements AutoCloseable {
     if (!mutant.mutation().reprinted() || mutant.reprint() == null) {
       return false;
     }
-    Set<Integer> differ;
-    synchronized (reprintsThatDiffer) {
-      differ = reprintsThatDiffer.get(key(mutant));
-      if (differ == null) {
-        Map<Integer, String> all = reprints.getOrDefault(key(mutant), Map.of());
-        differ = new java.util.HashSet<>();
-        if (!buildsTheSame(mutant, all, baseline)) {
-          for (Map.Entry<Integer, String> each : all.entrySet()) {
-            if (!buildsTheSame(mutant, Map.of(each.getKey(), each.getValue()), baseline)) {
-              differ.add(each.getKey());
-            }
-          }
-        }
-        reprintsThatDiffer.put(key(mutant), differ);
-      }
-    }
+    Set<Integer> differ =
+        reprintsThatDiffer.get(
+            key(mutant),
+            () -> {
+              Map<Integer, String> all = reprints.getOrDefault(key(mutant), Map.of());
+              Set<Integer> differing = new java.util.HashSet<>();
+              if (!buildsTheSame(mutant, all, baseline)) {
+                for (Map.Entry<Integer, String> each : all.entrySet()) {
+                  if (!buildsTheSame(mutant, Map.of(each.getKey(), each.getValue()), baseline)) {
+                    differing.add(each.getKey());
+                  }
+                }
+              }
+              return differing;
+            });
     return differ.contains(mutant.statement());
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Something that judges a migrated database: SQL test files, pgTAP files, the team's test command.
@@ -41,5 +42,19 @@ public interface Oracle {
    */
   default boolean runsOnGivenConnections() {
     return false;
+  }
+
+  /**
+   * Like {@link #judge}, stopping after the first result {@code enough} accepts: a mutant needs one
+   * changed verdict. Oracles that cannot stop part way judge everything.
+   */
+  default List<TestResult> judgeUntil(
+      ScratchDatabase database, ScriptRunner runner, Predicate<TestResult> enough) {
+    return judge(database, runner);
+  }
+
+  /** This oracle with its test named {@code name} first, when it has one by that name. */
+  default Oracle startingWith(String name) {
+    return this;
   }
 }

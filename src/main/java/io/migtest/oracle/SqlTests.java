@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The SQL test files of a project ({@code db/tests} by default), each run after the migrations in
@@ -56,15 +57,32 @@ public final class SqlTests implements Oracle {
 
   @Override
   public List<TestResult> judge(ScratchDatabase database, ScriptRunner runner) {
+    return judgeUntil(database, runner, result -> false);
+  }
+
+  @Override
+  public List<TestResult> judgeUntil(
+      ScratchDatabase database, ScriptRunner runner, Predicate<TestResult> enough) {
     List<TestResult> results = new ArrayList<>();
     Optional<Boolean> pgTapInstalled = Optional.empty();
     for (SqlTestFile file : files) {
       if (file.pgTap() && pgTapInstalled.isEmpty()) {
         pgTapInstalled = Optional.of(pgTapAvailable(database));
       }
-      results.add(run(file, database, runner, pgTapInstalled.orElse(false)));
+      TestResult result = run(file, database, runner, pgTapInstalled.orElse(false));
+      results.add(result);
+      if (enough.test(result)) {
+        break;
+      }
     }
     return results;
+  }
+
+  @Override
+  public Oracle startingWith(String name) {
+    List<SqlScript> ordered = new ArrayList<>(scripts);
+    ordered.sort(java.util.Comparator.comparing(s -> !s.file().equals(name)));
+    return new SqlTests(ordered);
   }
 
   private static TestResult run(

@@ -76,7 +76,6 @@ public final class MutationEngine implements AutoCloseable {
   private final Map<String, String> inputs = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, java.util.Deque<ScratchDatabase>> idle = new LinkedHashMap<>();
   private final Memo<String, Boolean> fits = new Memo<>();
-  private final Map<Integer, String> lastKillers = new java.util.concurrent.ConcurrentHashMap<>();
   private String serverVersion;
 
   /**
@@ -312,15 +311,12 @@ public final class MutationEngine implements AutoCloseable {
     }
     Map<String, TestStatus> expected = new LinkedHashMap<>();
     baseline.tests().forEach(t -> expected.put(t.name(), t.status()));
-    // The test that killed the last mutant of the same migration goes first (Stryker and PIT
-    // order tests by their chance to kill), and the first changed verdict ends the judging.
-    String likely = lastKillers.get(mutant.migration());
+    // The first changed verdict ends the judging (Stryker's bail). The tests keep their order:
+    // one may see the sequences the tests before it advanced, as on the original.
     for (Oracle oracle : covering) {
-      Oracle ordered = likely == null ? oracle : oracle.startingWith(likely);
       for (TestResult result :
-          ordered.judgeUntil(db, setup.runner(), r -> r.status() != expected.get(r.name()))) {
+          oracle.judgeUntil(db, setup.runner(), r -> r.status() != expected.get(r.name()))) {
         if (result.status() != expected.get(result.name())) {
-          lastKillers.put(mutant.migration(), result.name());
           return Optional.of(
               new MutantResult(
                   mutant, MutantStatus.KILLED, "test:" + result.name(), verdict(result)));

@@ -52,9 +52,4 @@ public interface Oracle {
       ScratchDatabase database, ScriptRunner runner, Predicate<TestResult> enough) {
     return judge(database, runner);
   }
-
-  /** This oracle with its test named {@code name} first, when it has one by that name. */
-  default Oracle startingWith(String name) {
-    return this;
-  }
 }

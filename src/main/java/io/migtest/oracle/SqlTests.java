@@ -78,13 +78,6 @@ public final class SqlTests implements Oracle {
     return results;
   }
 
-  @Override
-  public Oracle startingWith(String name) {
-    List<SqlScript> ordered = new ArrayList<>(scripts);
-    ordered.sort(java.util.Comparator.comparing(s -> !s.file().equals(name)));
-    return new SqlTests(ordered);
-  }
-
   private static TestResult run(
       SqlTestFile file, ScratchDatabase database, ScriptRunner runner, boolean pgTapInstalled) {
     String kind = file.pgTap() ? "pgtap" : "sql";

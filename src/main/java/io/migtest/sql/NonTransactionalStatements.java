@@ -22,7 +22,8 @@ public final class NonTransactionalStatements {
 
   private static final Pattern TRANSACTION_CONTROL =
       Pattern.compile(
-          "^(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\\b(?!\\s+ATOMIC)",
+          "^(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT|PREPARE\\s+TRANSACTION)\\b"
+              + "(?!\\s+ATOMIC)",
           Pattern.CASE_INSENSITIVE);
 
   private NonTransactionalStatements() {}

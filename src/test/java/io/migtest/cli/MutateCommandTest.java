@@ -84,6 +84,61 @@ class MutateCommandTest {
     assertThat(Files.readString(merged.resolve("report.md"))).contains("### Mutation: score ");
   }
 
+  /**
+   * Mutants of one migration share a kept copy of its state, each in a transaction that is rolled
+   * back: a test that expects the first row's id to be 1 must see 1 for every mutant, so the
+   * identity's sequence is set back after each (a later CONCURRENTLY index runs in the transaction
+   * as a plain one).
+   */
+  @Test
+  void mutantsThatShareACopyOfTheirStateEachSeeItAsItWas() throws IOException {
+    Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
+    Files.writeString(
+        migrations.resolve("V1__items.sql"),
+        "CREATE TABLE items (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " name text NOT NULL, qty int NOT NULL DEFAULT 1 CHECK (qty > 0));\n");
+    Files.writeString(
+        migrations.resolve("V2__items_by_name.sql"),
+        "CREATE INDEX CONCURRENTLY items_by_name ON items (name);\n");
+    Path tests = Files.createDirectories(dir.resolve("db/tests"));
+    Files.writeString(
+        tests.resolve("items.sql"),
+        """
+        INSERT INTO items (name) VALUES ('a');
+        DO $$ BEGIN
+          IF (SELECT max(id) FROM items) <> 1 THEN
+            RAISE EXCEPTION 'the first item does not get id 1';
+          END IF;
+        END $$;
+        -- migtest:expect-error 23502
+        INSERT INTO items (name) VALUES (NULL);
+        -- migtest:expect-error 23514
+        INSERT INTO items (name, qty) VALUES ('b', 0);
+        """);
+    Files.writeString(dir.resolve("migtest.yml"), "mutation:\n  workers: 1\n");
+    Path report = dir.resolve("report");
+
+    CliRun run =
+        CliRun.of(
+            "mutate", dir.toString(), "--state-file", "off", "--report-dir", report.toString());
+
+    JsonNode mutants =
+        new ObjectMapper()
+            .readTree(report.resolve("report.json").toFile())
+            .get("mutation")
+            .get("mutants");
+    List<String> killedInV1 = new ArrayList<>();
+    mutants.forEach(
+        m -> {
+          assertThat(m.path("detail").asText()).as(run.all()).doesNotContain("id 1");
+          if (m.get("status").asText().equals("KILLED")
+              && m.get("file").asText().endsWith("V1__items.sql")) {
+            killedInV1.add(m.get("operator").asText());
+          }
+        });
+    assertThat(killedInV1).as(run.all()).contains("SCH_001", "SCH_007").hasSizeGreaterThan(2);
+  }
+
   @Test
   void mergingFoldersWithoutReportsIsAUsageError() throws IOException {
     Files.createDirectories(dir.resolve("empty"));

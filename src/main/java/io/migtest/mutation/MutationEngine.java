@@ -16,6 +16,7 @@ import io.migtest.oracle.TestStatus;
 import io.migtest.perf.HeavierRun;
 import io.migtest.perf.MigrationPerformance;
 import io.migtest.perf.PerformanceMeter;
+import io.migtest.perf.TableLock;
 import io.migtest.schema.SchemaChange;
 import io.migtest.schema.SchemaDiff;
 import io.migtest.schema.SchemaSnapshot;
@@ -24,6 +25,7 @@ import io.migtest.sql.NonTransactionalStatements;
 import io.migtest.sql.SqlScript;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -262,6 +264,12 @@ public final class MutationEngine implements AutoCloseable {
     }
     if (judged.isPresent()) {
       return judged.get();
+    }
+    if (measured && mutant.operator().probedWithBlocker()) {
+      Optional<MutantResult> waited = blockerProbe(mutant);
+      if (waited.isPresent()) {
+        return waited.get();
+      }
     }
     if (measured) {
       List<String> heavier = heavier(mutant);
@@ -542,12 +550,96 @@ public final class MutationEngine implements AutoCloseable {
    */
   private List<String> heavier(Mutant mutant) throws SQLException {
     int k = mutant.migration();
-    MigrationPerformance original =
-        originalRuns
-            .get(k, () -> Optional.ofNullable(measure(k, setup.fresh().get(k))))
-            .orElse(null);
+    MigrationPerformance original = originalRun(k);
     MigrationPerformance mutated = measure(k, withScript(setup.fresh().get(k), mutant));
     return original == null || mutated == null ? List.of() : HeavierRun.of(original, mutated);
+  }
+
+  /**
+   * The blocker probe: a session holds ACCESS SHARE on the tables the original migration locks, as
+   * a long read does in production. When the original gives up on its own (its lock_timeout,
+   * SQLSTATE 55P03) and the mutant still waits at twice that time plus a second, the mutant would
+   * queue behind the reader and every query behind it: TIMEOUT.
+   */
+  private Optional<MutantResult> blockerProbe(Mutant mutant) throws SQLException {
+    int k = mutant.migration();
+    MigrationPerformance original = originalRun(k);
+    if (original == null || original.locks().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> tables = original.locks().stream().map(TableLock::relation).toList();
+    Blocked before = underBlocker(k, setup.fresh().get(k), tables, setup.runner());
+    if (before.failure().isEmpty() || !"55P03".equals(before.failure().get().sqlstate())) {
+      return Optional.empty();
+    }
+    Duration limit = Duration.ofMillis(before.millis() * 2 + 1000);
+    ScriptRunner patient =
+        setup
+            .runner()
+            .limitedTo(
+                new io.migtest.db.Timeouts(setup.runner().timeouts().statementTimeout(), limit));
+    Blocked after = underBlocker(k, withScript(setup.fresh().get(k), mutant), tables, patient);
+    boolean waited =
+        after.failure().filter(f -> OUT_OF_TIME.contains(f.sqlstate())).isPresent()
+            && after.millis() >= limit.toMillis();
+    return waited
+        ? Optional.of(
+            new MutantResult(
+                mutant,
+                MutantStatus.TIMEOUT,
+                null,
+                "with a session holding ACCESS SHARE on "
+                    + String.join(", ", tables)
+                    + ", the original gives up after "
+                    + before.millis()
+                    + " ms (55P03) and the mutant was still waiting after "
+                    + after.millis()
+                    + " ms"))
+        : Optional.empty();
+  }
+
+  /** How a migration ended while a blocker held its tables, and after how long. */
+  private record Blocked(Optional<Finding> failure, long millis) {}
+
+  private Blocked underBlocker(int k, Migration migration, List<String> tables, ScriptRunner runner)
+      throws SQLException {
+    try (ScratchDatabase db = stateBefore(k);
+        Connection blocker = db.connect()) {
+      blocker.setAutoCommit(false);
+      try (var lock =
+          blocker.prepareStatement(
+              "SELECT format('LOCK TABLE %s IN ACCESS SHARE MODE', string_agg(format('%I.%I',"
+                  + " n.nspname, c.relname), ', ')) FROM pg_class c JOIN pg_namespace n ON n.oid ="
+                  + " c.relnamespace WHERE n.nspname || '.' || c.relname = ANY (?) AND c.relkind"
+                  + " IN ('r', 'p', 'm')")) {
+        lock.setArray(1, blocker.createArrayOf("text", tables.toArray()));
+        try (var rows = lock.executeQuery()) {
+          rows.next();
+          if (rows.getString(1) == null) {
+            return new Blocked(Optional.empty(), 0);
+          }
+          try (var statement = blocker.createStatement()) {
+            statement.execute(rows.getString(1));
+          }
+        }
+      }
+      long started = System.nanoTime();
+      Optional<Finding> failure =
+          setup
+              .history()
+              .migrate(db, List.of(migration), setup.callbacks().eachMigration(), runner)
+              .failure();
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      blocker.rollback();
+      return new Blocked(failure, millis);
+    }
+  }
+
+  /** The original migration {@code k} measured alone, once; null when it fails. */
+  private MigrationPerformance originalRun(int k) throws SQLException {
+    return originalRuns
+        .get(k, () -> Optional.ofNullable(measure(k, setup.fresh().get(k))))
+        .orElse(null);
   }
 
   /** One run of {@code migration} on the state before migration {@code k}; null when it fails. */

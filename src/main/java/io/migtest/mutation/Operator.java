@@ -26,6 +26,14 @@ public interface Operator {
     return category() == Category.ROLLBACK ? Part.DOWN : Part.UP;
   }
 
+  /**
+   * Whether its mutants are judged with a blocker probe when the tests let them through: a session
+   * holding a lock on the migration's tables, as a long transaction in production does.
+   */
+  default boolean probedWithBlocker() {
+    return false;
+  }
+
   /** Every mutant of one statement, each a single change; none when the operator does not apply. */
   List<Mutation> mutate(Site site);
 }

@@ -154,6 +154,27 @@ class MutationGateTest {
   }
 
   @Test
+  void aMigrationThatLosesItsLockTimeoutWaitsBehindABlockerAndTimesOut() throws IOException {
+    write("migrations/1_accounts.up.sql", "CREATE TABLE accounts (id int PRIMARY KEY);\n");
+    write(
+        "migrations/2_note.up.sql",
+        "SET lock_timeout = '1s';\nALTER TABLE accounts ADD COLUMN note text;\n");
+
+    GateResult result = mutate(tests("SELECT * FROM accounts;"));
+
+    assertThat(result.mutation().mutants())
+        .filteredOn(m -> m.operator().equals("PRF_004"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.status()).isEqualTo(MutantStatus.TIMEOUT);
+              assertThat(m.detail())
+                  .contains("holding ACCESS SHARE on public.accounts")
+                  .contains("(55P03) and the mutant was still waiting");
+            });
+  }
+
+  @Test
   void aSqitchVerifyScriptThatRaisesDuringTheDeployKillsTheMutant() throws IOException {
     write("sqitch.conf", "[deploy]\n\tverify = true\n");
     write("sqitch.plan", "%project=app\n\nusers 2024-01-01T00:00:00Z a <a@b> # users\n");

@@ -31,6 +31,11 @@ final class DeleteLockTimeout extends DescribedOperator {
   }
 
   @Override
+  public boolean probedWithBlocker() {
+    return true;
+  }
+
+  @Override
   public List<Mutation> mutate(Site site) {
     Matcher set = SET_TIMEOUT.matcher(SqlText.withoutLeadingComments(site.sql()));
     return site.part() == part() && set.lookingAt()

@@ -263,12 +263,13 @@ public final class ConfigResolver {
     if (name.equals("off")) {
       return null;
     }
+    // A path the configuration names must stay inside the project; the default is checked when
+    // the file is read and written (a committed link in its place is never followed).
     Path file =
-        ProjectBoundary.of(projectDir)
-            .inside(
-                name,
-                ConfigKeys.MUTATION_STATE_FILE,
-                setting == null ? "the default" : setting.source());
+        setting == null
+            ? projectDir.resolve(name).normalize()
+            : ProjectBoundary.of(projectDir)
+                .inside(name, ConfigKeys.MUTATION_STATE_FILE, setting.source());
     if (file.equals(projectDir.normalize()) || file.getFileName() == null) {
       throw invalid(setting, ConfigKeys.MUTATION_STATE_FILE, "a file inside the project, or off");
     }

@@ -8,6 +8,9 @@ import io.migtest.db.SharedServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +34,17 @@ class MutationStateResumeTest {
   void aRunKilledPartWayResumesWhereItStoppedWithTheResultsOfAWholeRun() throws Exception {
     project();
     Path state = dir.resolve(".migtest/state.json");
+    Set<String> before = scratchDatabases();
     Process killed = startMutate(dir.resolve("killed"));
     try {
       awaitKeptMutants(state, 3, killed);
     } finally {
       killed.destroyForcibly().waitFor();
+      // A killed run cannot drop its scratch databases on the shared server; other tests count
+      // them, so they go here.
+      Set<String> left = scratchDatabases();
+      left.removeAll(before);
+      dropAll(left);
     }
     int keptBeforeTheKill = mutantsIn(state).size();
 
@@ -137,6 +146,27 @@ class MutationStateResumeTest {
           .isTrue();
       assertThat(Instant.now()).as(log()).isBefore(deadline);
       Thread.sleep(20);
+    }
+  }
+
+  private static Set<String> scratchDatabases() throws SQLException {
+    Set<String> names = new TreeSet<>();
+    try (Connection c = SharedServer.get().endpoint().connect("postgres");
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'migtest\\_%'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
+  }
+
+  private static void dropAll(Set<String> databases) throws SQLException {
+    try (Connection c = SharedServer.get().endpoint().connect("postgres")) {
+      for (String name : databases) {
+        c.createStatement().execute("DROP DATABASE \"" + name + "\" WITH (FORCE)");
+      }
     }
   }
 

@@ -551,7 +551,8 @@ public final class MutationEngine implements AutoCloseable {
   private List<String> heavier(Mutant mutant) throws SQLException {
     int k = mutant.migration();
     MigrationPerformance original = originalRun(k);
-    MigrationPerformance mutated = measure(k, withScript(setup.fresh().get(k), mutant));
+    Migration migration = setup.fresh().get(k);
+    MigrationPerformance mutated = measure(k, measurable(migration, withScript(migration, mutant)));
     return original == null || mutated == null ? List.of() : HeavierRun.of(original, mutated);
   }
 
@@ -633,6 +634,28 @@ public final class MutationEngine implements AutoCloseable {
       blocker.rollback();
       return new Blocked(failure, millis);
     }
+  }
+
+  /**
+   * The mutated migration as it is measured: a script that ran outside a transaction only for the
+   * statement the mutant made transactional ({@code CONCURRENTLY} removed) runs in one, as Flyway
+   * would run it, so its locks are read inside its transaction rather than sampled from outside,
+   * where a short statement's lock can slip between two samples.
+   */
+  private static Migration measurable(Migration original, Migration mutated) {
+    List<io.migtest.sql.Statement> before = original.up().split().statements();
+    List<io.migtest.sql.Statement> after = mutated.up().split().statements();
+    boolean madeTransactional =
+        before.stream().anyMatch(NonTransactionalStatements::matches)
+            && after.stream()
+                .noneMatch(
+                    s ->
+                        NonTransactionalStatements.matches(s)
+                            || NonTransactionalStatements.isTransactionControl(s));
+    return madeTransactional && mutated.up().psqlFeature().isEmpty()
+        ? mutated.withUp(
+            mutated.up().withTransactionMode(io.migtest.sql.TransactionMode.SINGLE_TRANSACTION))
+        : mutated;
   }
 
   /** The original migration {@code k} measured alone, once; null when it fails. */

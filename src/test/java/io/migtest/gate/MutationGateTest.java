@@ -175,6 +175,28 @@ class MutationGateTest {
   }
 
   @Test
+  void anIndexBuiltWithoutConcurrentlyIsKilledByItsStrongerLock() throws IOException {
+    write(
+        "migrations/1_orders.up.sql",
+        "CREATE TABLE orders (id int PRIMARY KEY, customer_id int NOT NULL);\n");
+    write(
+        "migrations/2_orders_by_customer.up.sql",
+        "CREATE INDEX CONCURRENTLY orders_by_customer ON orders (customer_id);\n");
+
+    GateResult result = mutate(tests("SELECT * FROM orders;"));
+
+    assertThat(result.mutation().mutants())
+        .filteredOn(m -> m.operator().equals("PRF_001"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.status()).isEqualTo(MutantStatus.KILLED);
+              assertThat(m.killedBy()).isEqualTo("gate:performance");
+              assertThat(m.detail()).contains("ShareLock on public.orders");
+            });
+  }
+
+  @Test
   void aSqitchVerifyScriptThatRaisesDuringTheDeployKillsTheMutant() throws IOException {
     write("sqitch.conf", "[deploy]\n\tverify = true\n");
     write("sqitch.plan", "%project=app\n\nusers 2024-01-01T00:00:00Z a <a@b> # users\n");

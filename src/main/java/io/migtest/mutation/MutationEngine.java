@@ -3,9 +3,9 @@ package io.migtest.mutation;
 import io.migtest.data.Fingerprints;
 import io.migtest.data.TableFingerprint;
 import io.migtest.db.DatabaseServer;
-import io.migtest.db.RolledBackSession;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.db.ScriptRunner;
+import io.migtest.db.Timeouts;
 import io.migtest.finding.Finding;
 import io.migtest.history.HistoryApplier;
 import io.migtest.migration.Callbacks;
@@ -23,20 +23,29 @@ import io.migtest.schema.SchemaSnapshot;
 import io.migtest.seed.Seeder;
 import io.migtest.sql.NonTransactionalStatements;
 import io.migtest.sql.SqlScript;
+import io.migtest.sql.Statement;
+import io.migtest.sql.TransactionMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
- * Runs mutants and decides their status, each on a clone of the history's template for the state
- * before its migration (so a mutant of migration k replays only k and the migrations after it).
+ * Runs mutants and decides their status, each on the state before its migration (so a mutant of
+ * migration k replays only k and the migrations after it): inside a transaction on a kept copy of
+ * that state that is rolled back afterwards ({@link KeptCopies}) where the migrations and tests
+ * allow it, else on a copy of its own.
  *
  * <ul>
  *   <li>An up-script mutant: the mutated migration and the ones after it are migrated as their tool
@@ -56,9 +65,6 @@ public final class MutationEngine implements AutoCloseable {
 
   private static final Set<String> OUT_OF_TIME = Set.of("57014", "55P03");
 
-  /** Copies of states kept for savepoint isolation, at most, beyond the ones in use. */
-  private static final int MAX_IDLE_COPIES = 8;
-
   /**
    * Changes whenever the way the engine decides a status does, so that results an older migtest
    * kept in a state file are run again.
@@ -75,8 +81,8 @@ public final class MutationEngine implements AutoCloseable {
   private final Map<String, Map<Integer, String>> reprints = new HashMap<>();
   private final Memo<String, Set<Integer>> reprintsThatDiffer = new Memo<>();
   private final Map<String, String> duplicateOf = new HashMap<>();
-  private final Map<String, String> inputs = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, java.util.Deque<ScratchDatabase>> idle = new LinkedHashMap<>();
+  private final Map<String, String> inputs = new ConcurrentHashMap<>();
+  private final KeptCopies copies = new KeptCopies();
   private final Memo<String, Boolean> fits = new Memo<>();
   private String serverVersion;
 
@@ -157,7 +163,7 @@ public final class MutationEngine implements AutoCloseable {
     for (Mutant mutant : mutants) {
       if (mutant.mutation().reprinted() && mutant.reprint() != null) {
         reprints
-            .computeIfAbsent(key(mutant), k -> new java.util.TreeMap<>())
+            .computeIfAbsent(key(mutant), k -> new TreeMap<>())
             .put(mutant.statement(), mutant.reprint());
       }
     }
@@ -244,7 +250,7 @@ public final class MutationEngine implements AutoCloseable {
     if (upFits(k, baseline)) {
       try {
         judged =
-            rolledBack(
+            copies.rolledBack(
                 "up:" + k,
                 () -> stateBefore(k),
                 db -> judgeUp(db, mutant, inTransaction(rest), covering, baseline));
@@ -350,72 +356,6 @@ public final class MutationEngine implements AutoCloseable {
     return ((HistoryApplier.Ready) state).database();
   }
 
-  /** Work on a database that may throw what a connection throws. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T on(ScratchDatabase db) throws SQLException;
-  }
-
-  /** Makes a new copy of a state. */
-  @FunctionalInterface
-  private interface Copier {
-    ScratchDatabase copy() throws SQLException;
-  }
-
-  /**
-   * Savepoint isolation: runs {@code work} on a copy of the state {@code key} inside a transaction
-   * that is rolled back afterwards, so the copy serves the next mutant of the same state. Each
-   * worker takes a copy of its own; one that failed is dropped, never reused.
-   */
-  private <T> T rolledBack(String key, Copier copier, Work<T> work) throws SQLException {
-    ScratchDatabase copy = take(key);
-    if (copy == null) {
-      copy = copier.copy();
-    }
-    boolean intact = false;
-    try {
-      T result;
-      try (RolledBackSession session = RolledBackSession.open(copy)) {
-        result = work.on(session.view());
-      }
-      intact = true;
-      return result;
-    } finally {
-      if (intact) {
-        give(key, copy);
-      } else {
-        copy.close();
-      }
-    }
-  }
-
-  private ScratchDatabase take(String key) {
-    synchronized (idle) {
-      java.util.Deque<ScratchDatabase> copies = idle.get(key);
-      return copies == null ? null : copies.pollFirst();
-    }
-  }
-
-  /** Keeps {@code copy} for the next mutant; the oldest other copies go when too many wait. */
-  private void give(String key, ScratchDatabase copy) {
-    List<ScratchDatabase> dropped = new ArrayList<>();
-    synchronized (idle) {
-      idle.computeIfAbsent(key, k -> new java.util.ArrayDeque<>()).addLast(copy);
-      int waiting = idle.values().stream().mapToInt(java.util.Deque::size).sum();
-      java.util.Iterator<Map.Entry<String, java.util.Deque<ScratchDatabase>>> oldest =
-          idle.entrySet().iterator();
-      while (waiting > MAX_IDLE_COPIES && oldest.hasNext()) {
-        Map.Entry<String, java.util.Deque<ScratchDatabase>> entry = oldest.next();
-        if (!entry.getKey().equals(key)) {
-          dropped.addAll(entry.getValue());
-          waiting -= entry.getValue().size();
-          oldest.remove();
-        }
-      }
-    }
-    dropped.forEach(ScratchDatabase::close);
-  }
-
   /**
    * Whether the mutants of new migration {@code k}'s up script can run inside a rolled-back
    * transaction: no callbacks (each fires on a connection of its own), every test runs on the
@@ -441,7 +381,7 @@ public final class MutationEngine implements AutoCloseable {
             return false;
           }
           try {
-            return rolledBack(
+            return copies.rolledBack(
                 key,
                 () -> stateBefore(k),
                 db -> {
@@ -481,11 +421,11 @@ public final class MutationEngine implements AutoCloseable {
             Observed original = originalDown(k);
             DownBase base = downBase(k);
             Observed rolledBack =
-                rolledBack(
+                copies.rolledBack(
                     key,
                     () -> setup.server().cloneOf(base.afterUp(), "mutant"),
                     db -> observeOn(db, base, setup.fresh().get(k).down()));
-            return java.util.Objects.equals(rolledBack.failure(), original.failure())
+            return Objects.equals(rolledBack.failure(), original.failure())
                 && rolledBack.schema().equals(original.schema())
                 && sameRows(rolledBack, original);
           } catch (SQLException | RuntimeException e) {
@@ -495,7 +435,7 @@ public final class MutationEngine implements AutoCloseable {
   }
 
   /** Whether {@code test} says the work of {@code key} fits a transaction, asked once. */
-  private boolean fitsOnce(String key, java.util.function.Predicate<String> test) {
+  private boolean fitsOnce(String key, Predicate<String> test) {
     try {
       return fits.get(key, () -> test.test(key));
     } catch (SQLException e) {
@@ -520,7 +460,7 @@ public final class MutationEngine implements AutoCloseable {
   private static List<Migration> inTransaction(List<Migration> migrations) {
     List<Migration> changed = new ArrayList<>();
     for (Migration migration : migrations) {
-      List<io.migtest.sql.Statement> statements = migration.up().split().statements();
+      List<Statement> statements = migration.up().split().statements();
       Map<Integer, String> replaced = new HashMap<>();
       for (int i = 0; i < statements.size(); i++) {
         String form =
@@ -539,7 +479,7 @@ public final class MutationEngine implements AutoCloseable {
   }
 
   private static Map<String, TestStatus> verdicts(List<TestResult> tests) {
-    Map<String, TestStatus> verdicts = new java.util.TreeMap<>();
+    Map<String, TestStatus> verdicts = new TreeMap<>();
     tests.forEach(t -> verdicts.put(t.name(), t.status()));
     return verdicts;
   }
@@ -575,10 +515,7 @@ public final class MutationEngine implements AutoCloseable {
     }
     Duration limit = Duration.ofMillis(before.millis() * 2 + 1000);
     ScriptRunner patient =
-        setup
-            .runner()
-            .limitedTo(
-                new io.migtest.db.Timeouts(setup.runner().timeouts().statementTimeout(), limit));
+        setup.runner().limitedTo(new Timeouts(setup.runner().timeouts().statementTimeout(), limit));
     Blocked after = underBlocker(k, withScript(setup.fresh().get(k), mutant), tables, patient);
     boolean waited =
         after.failure().filter(f -> OUT_OF_TIME.contains(f.sqlstate())).isPresent()
@@ -643,8 +580,8 @@ public final class MutationEngine implements AutoCloseable {
    * where a short statement's lock can slip between two samples.
    */
   private static Migration measurable(Migration original, Migration mutated) {
-    List<io.migtest.sql.Statement> before = original.up().split().statements();
-    List<io.migtest.sql.Statement> after = mutated.up().split().statements();
+    List<Statement> before = original.up().split().statements();
+    List<Statement> after = mutated.up().split().statements();
     boolean madeTransactional =
         before.stream().anyMatch(NonTransactionalStatements::matches)
             && after.stream()
@@ -653,8 +590,7 @@ public final class MutationEngine implements AutoCloseable {
                         NonTransactionalStatements.matches(s)
                             || NonTransactionalStatements.isTransactionControl(s));
     return madeTransactional && mutated.up().psqlFeature().isEmpty()
-        ? mutated.withUp(
-            mutated.up().withTransactionMode(io.migtest.sql.TransactionMode.SINGLE_TRANSACTION))
+        ? mutated.withUp(mutated.up().withTransactionMode(TransactionMode.SINGLE_TRANSACTION))
         : mutated;
   }
 
@@ -826,7 +762,7 @@ public final class MutationEngine implements AutoCloseable {
   private Observed observeDown(int k, SqlScript down) throws SQLException {
     DownBase base = downBase(k);
     if (downFits(k)) {
-      return rolledBack(
+      return copies.rolledBack(
           "down:" + k,
           () -> setup.server().cloneOf(base.afterUp(), "mutant"),
           db -> observeOn(db, base, down));
@@ -864,10 +800,7 @@ public final class MutationEngine implements AutoCloseable {
   /** Drops the down scripts' templates and the copies kept for savepoint isolation. */
   @Override
   public void close() {
-    synchronized (idle) {
-      idle.values().forEach(copies -> copies.forEach(ScratchDatabase::close));
-      idle.clear();
-    }
+    copies.close();
     downBases.clear().forEach(b -> b.afterUp().close());
   }
 
@@ -890,7 +823,7 @@ public final class MutationEngine implements AutoCloseable {
             key(mutant),
             () -> {
               Map<Integer, String> all = reprints.getOrDefault(key(mutant), Map.of());
-              Set<Integer> differing = new java.util.HashSet<>();
+              Set<Integer> differing = new HashSet<>();
               if (!buildsTheSame(mutant, all, baseline)) {
                 for (Map.Entry<Integer, String> each : all.entrySet()) {
                   if (!buildsTheSame(mutant, Map.of(each.getKey(), each.getValue()), baseline)) {
@@ -913,7 +846,7 @@ public final class MutationEngine implements AutoCloseable {
     if (mutant.part() == Part.DOWN) {
       Observed original = originalDown(k);
       Observed reprinted = observeDown(k, MutatedScript.of(migration.down(), replaced));
-      return java.util.Objects.equals(reprinted.failure(), original.failure())
+      return Objects.equals(reprinted.failure(), original.failure())
           && reprinted.schema().equals(original.schema())
           && sameRows(reprinted, original);
     }
@@ -934,7 +867,7 @@ public final class MutationEngine implements AutoCloseable {
 
   /** The verify scripts the tool runs while deploying {@code migrations} (Sqitch's verify). */
   private static Set<String> verifyScripts(List<Migration> migrations) {
-    Set<String> files = new java.util.HashSet<>();
+    Set<String> files = new HashSet<>();
     migrations.stream().filter(m -> m.verify() != null).forEach(m -> files.add(m.verify().file()));
     return files;
   }

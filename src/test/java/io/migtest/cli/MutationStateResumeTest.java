@@ -40,11 +40,7 @@ class MutationStateResumeTest {
       awaitKeptMutants(state, 3, killed);
     } finally {
       killed.destroyForcibly().waitFor();
-      // A killed run cannot drop its scratch databases on the shared server; other tests count
-      // them, so they go here.
-      Set<String> left = scratchDatabases();
-      left.removeAll(before);
-      dropAll(left);
+      cleanUpAfter(before);
     }
     int keptBeforeTheKill = mutantsIn(state).size();
 
@@ -162,9 +158,31 @@ class MutationStateResumeTest {
     return names;
   }
 
-  private static void dropAll(Set<String> databases) throws SQLException {
+  /**
+   * A killed run cannot drop its scratch databases on the shared server, and its server sessions
+   * may still be creating one; other tests count them. Tests run one at a time, so every other
+   * session on the server is the killed run's: they are ended (a CREATE DATABASE they were running
+   * rolls back), then the databases the run made are dropped.
+   */
+  private static void cleanUpAfter(Set<String> before) throws Exception {
     try (Connection c = SharedServer.get().endpoint().connect("postgres")) {
-      for (String name : databases) {
+      String others =
+          "FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'";
+      c.createStatement().execute("SELECT pg_terminate_backend(pid) " + others);
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (true) {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) " + others)) {
+          rs.next();
+          if (rs.getInt(1) == 0) {
+            break;
+          }
+        }
+        assertThat(Instant.now()).as("the killed run's sessions end").isBefore(deadline);
+        Thread.sleep(20);
+      }
+      Set<String> left = scratchDatabases();
+      left.removeAll(before);
+      for (String name : left) {
         c.createStatement().execute("DROP DATABASE \"" + name + "\" WITH (FORCE)");
       }
     }

@@ -54,18 +54,21 @@ class MutationEngineTest {
       List<Mutant> mutants =
           new MutantGenerator(Operators.ALL, o -> o.id().equals("SCH_001")).generate(fresh);
       assertThat(mutants).hasSize(2);
-      MutationEngine engine = engine(context, fresh, tests);
-      MutationEngine.Baseline baseline = engine.baseline().orElseThrow();
+      // Engines keep copies of states (savepoint isolation) until they are closed.
+      try (MutationEngine engine = engine(context, fresh, tests);
+          MutationEngine guarded = engine(context, fresh, tests)) {
+        MutationEngine.Baseline baseline = engine.baseline().orElseThrow();
 
-      engine.expect(mutants);
-      assertThat(engine.run(mutants.get(0), baseline).status()).isEqualTo(MutantStatus.KILLED);
+        engine.expect(mutants);
+        assertThat(engine.run(mutants.get(0), baseline).status()).isEqualTo(MutantStatus.KILLED);
 
-      Mutant faithless = withReprint(mutants.get(1), "CREATE TABLE t (a bigint NOT NULL, b text)");
-      MutationEngine guarded = engine(context, fresh, tests);
-      guarded.expect(List.of(faithless));
-      MutantResult result = guarded.run(faithless, baseline);
-      assertThat(result.status()).isEqualTo(MutantStatus.INVALID);
-      assertThat(result.detail()).startsWith(MutationEngine.REPRINT_DIFFERS);
+        Mutant faithless =
+            withReprint(mutants.get(1), "CREATE TABLE t (a bigint NOT NULL, b text)");
+        guarded.expect(List.of(faithless));
+        MutantResult result = guarded.run(faithless, baseline);
+        assertThat(result.status()).isEqualTo(MutantStatus.INVALID);
+        assertThat(result.detail()).startsWith(MutationEngine.REPRINT_DIFFERS);
+      }
     }
   }
 

@@ -114,6 +114,12 @@ public record MutationOutcome(
       double threshold,
       List<MutantResult> results,
       Map<String, String> sources) {
+    return ofEntries(score, threshold, results.stream().map(Entry::of).toList(), sources);
+  }
+
+  /** The section of {@code mutants} already in report form (shard reports merged). */
+  public static MutationOutcome ofEntries(
+      MutationScore score, double threshold, List<Entry> mutants, Map<String, String> sources) {
     return new MutationOutcome(
         score.score(),
         threshold,
@@ -121,7 +127,7 @@ public record MutationOutcome(
         score.covered(),
         score.fromTests(),
         score.byCategory(),
-        results.stream().map(Entry::of).toList(),
+        mutants,
         sources);
   }
 }

@@ -136,16 +136,7 @@ public final class ShardReports {
     MutationGate.Verdict verdict =
         MutationGate.verdict(
             score, threshold, new ArrayList<>(findings), "; " + shards.size() + " shards merged");
-    MutationOutcome merged =
-        new MutationOutcome(
-            score.score(),
-            threshold,
-            score.counts(),
-            score.covered(),
-            score.fromTests(),
-            score.byCategory(),
-            all,
-            sources);
+    MutationOutcome merged = MutationOutcome.ofEntries(score, threshold, all, sources);
     List<GateResult> gates = new ArrayList<>();
     for (GateResult gate : first.gates()) {
       gates.add(

@@ -5,6 +5,7 @@ import io.migtest.MigtestException;
 import io.migtest.MigtestVersion;
 import io.migtest.config.Config;
 import io.migtest.gate.GateContext;
+import io.migtest.gate.GateId;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
 import io.migtest.gate.Progress;
@@ -91,7 +92,8 @@ public final class CheckService {
             scripts(migrations),
             cache.map(ParseCacheFile::load).orElse(Map.of()),
             PARSE_LIMIT,
-            Runtime.getRuntime().availableProcessors() - 1)) {
+            parseThreads(config),
+            config.gates().runs(GateId.MUTATION) || config.gates().runs(GateId.DATA))) {
       Outcome outcome =
           run(config, progress, files, migrations, parsed, setup, oracles, lintRules, database);
       cache.ifPresent(file -> file.save(parsed));
@@ -103,6 +105,12 @@ public final class CheckService {
               + " more known from the cache)");
       return outcome;
     }
+  }
+
+  /** Every core when no database runs beside the parser (lint alone), else one less. */
+  private static int parseThreads(Config config) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return config.gates().lintReadsDatabase() ? cores - 1 : cores;
   }
 
   private Outcome run(

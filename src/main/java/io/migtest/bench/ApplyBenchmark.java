@@ -98,7 +98,8 @@ public final class ApplyBenchmark {
             scripts,
             Map.of(),
             Duration.ofSeconds(2),
-            Runtime.getRuntime().availableProcessors() - 1);
+            Runtime.getRuntime().availableProcessors() - 1,
+            false);
     GateResult result;
     try (GateContext context =
         GateContext.of(

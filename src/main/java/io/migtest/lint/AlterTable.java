@@ -12,6 +12,10 @@ import java.util.Optional;
 public record AlterTable(QualifiedName table, List<Tokens> actions) {
   /** The statement as an ALTER TABLE, unless it is another statement. */
   public static Optional<AlterTable> of(Tokens t) {
+    return t.derived(AlterTable.class, AlterTable::read);
+  }
+
+  private static Optional<AlterTable> read(Tokens t) {
     if (!t.startsWith("alter", "table")) {
       return Optional.empty();
     }

@@ -83,6 +83,10 @@ public record ColumnDefinition(
 
   /** The column definitions of {@code t}, in order; empty for other statements. */
   public static List<ColumnDefinition> of(Tokens t) {
+    return t.derived(ColumnDefinition.class, ColumnDefinition::read);
+  }
+
+  private static List<ColumnDefinition> read(Tokens t) {
     List<ColumnDefinition> columns = new ArrayList<>();
     var alter = AlterTable.of(t);
     if (alter.isPresent()) {
@@ -90,16 +94,16 @@ public record ColumnDefinition(
       for (Tokens action : alter.get().actions()) {
         added(table, action).or(() -> retyped(table, action)).ifPresent(columns::add);
       }
-      return columns;
+      return List.copyOf(columns);
     }
     int table = createTable(t);
     if (table < 0) {
-      return columns;
+      return List.copyOf(columns);
     }
     QualifiedName name = t.nameAt(table);
     int open = t.afterName(table);
     if (name == null || !t.matchesAt(open, "(")) {
-      return columns;
+      return List.copyOf(columns);
     }
     List<Tokens> elements = t.slice(open + 1, t.closing(open)).splitAtTopLevelCommas();
     Optional<String> tableKey = soleKeyColumn(elements);
@@ -113,7 +117,7 @@ public record ColumnDefinition(
         columns.add(soleKey ? column.asPrimaryKey() : column);
       }
     }
-    return columns;
+    return List.copyOf(columns);
   }
 
   /** The column an {@code ADD [COLUMN] [IF NOT EXISTS] c type ...} action adds, if it is one. */

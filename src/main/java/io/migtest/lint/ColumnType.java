@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,8 @@ public record ColumnType(
     String modifier,
     boolean array,
     boolean serial) {
+  private static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}");
+
   private static final Map<String, String> SYNONYMS =
       Map.ofEntries(
           Map.entry("int2", "smallint"),
@@ -129,7 +132,7 @@ public record ColumnType(
     List<Integer> numbers = new ArrayList<>();
     for (Tokens part : inParentheses.splitAtTopLevelCommas()) {
       String text = compact(part);
-      if (!text.matches("-?\\d{1,9}")) {
+      if (!NUMBER.matcher(text).matches()) {
         return new ArrayList<>();
       }
       numbers.add(Integer.parseInt(text));

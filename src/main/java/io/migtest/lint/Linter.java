@@ -9,6 +9,7 @@ import io.migtest.sql.SqlScript;
 import io.migtest.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -41,30 +42,39 @@ public final class Linter {
       MigrationComparison migrations, ParsedScripts parsed, BaseCatalog catalog) {
     Function<Statement, Optional<net.sf.jsqlparser.statement.Statement>> parser = parsed::ast;
     boolean downsExpected = LAYOUTS_WITH_DOWNS.contains(migrations.head().layout().name());
-    List<LintScript> ups = new ArrayList<>();
-    List<LintScript> downs = new ArrayList<>();
-    for (Migration m : migrations.head().migrations()) {
-      if (migrations.isNew(m)) {
-        LintScript down = m.down() == null ? null : script(m.down(), true, parser);
-        LintScript.PairedDown paired =
-            !downsExpected
-                ? LintScript.PairedDown.NOT_EXPECTED
-                : down == null
-                    ? LintScript.PairedDown.MISSING
-                    : down.statements().isEmpty()
-                        ? LintScript.PairedDown.EMPTY
-                        : LintScript.PairedDown.WRITTEN;
-        ups.add(script(m.up(), false, parser, paired));
-        if (down != null) {
-          downs.add(down);
-        }
-      }
-    }
+    List<LintScript[]> pairs =
+        migrations.head().migrations().parallelStream()
+            .filter(migrations::isNew)
+            .map(m -> upAndDown(m, downsExpected, parser))
+            .toList();
+    List<LintScript> ups = pairs.stream().map(pair -> pair[0]).toList();
+    List<LintScript> downs = pairs.stream().map(pair -> pair[1]).filter(Objects::nonNull).toList();
     LintContext context = new LintContext(catalog);
     List<Finding> findings = new ArrayList<>();
     ups.forEach(s -> lint(s, context, findings));
     downs.forEach(s -> lint(s, context, findings));
     return findings;
+  }
+
+  /**
+   * The up and down script of {@code m} as lint reads them (the down null when there is none).
+   * Reading them, which splits and tokenizes every statement, runs in parallel; the rules then go
+   * through the scripts in order.
+   */
+  private static LintScript[] upAndDown(
+      Migration m,
+      boolean downsExpected,
+      Function<Statement, Optional<net.sf.jsqlparser.statement.Statement>> parser) {
+    LintScript down = m.down() == null ? null : script(m.down(), true, parser);
+    LintScript.PairedDown paired =
+        !downsExpected
+            ? LintScript.PairedDown.NOT_EXPECTED
+            : down == null
+                ? LintScript.PairedDown.MISSING
+                : down.statements().isEmpty()
+                    ? LintScript.PairedDown.EMPTY
+                    : LintScript.PairedDown.WRITTEN;
+    return new LintScript[] {script(m.up(), false, parser, paired), down};
   }
 
   /** The statements of {@code script}, as lint reads them, with no down script expected. */

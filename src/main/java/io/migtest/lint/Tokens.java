@@ -3,7 +3,10 @@ package io.migtest.lint;
 import io.migtest.lint.SqlTokens.Kind;
 import io.migtest.lint.SqlTokens.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -14,12 +17,34 @@ import java.util.stream.Collectors;
 public final class Tokens {
   private final List<Token> list;
 
+  /** What readers derived from these tokens, by reader: a dozen rules ask for the same reading. */
+  private Map<Object, Object> derived;
+
   private Tokens(List<Token> list) {
     this.list = list;
   }
 
   public static Tokens of(List<Token> tokens) {
     return new Tokens(List.copyOf(tokens));
+  }
+
+  /**
+   * The value {@code reading} derives from these tokens, computed once: {@code reader} names the
+   * reading (its class), and the value must not change afterwards.
+   */
+  <T> T derived(Class<?> reader, Function<Tokens, T> reading) {
+    synchronized (this) {
+      if (derived == null) {
+        derived = new HashMap<>(4);
+      }
+      @SuppressWarnings("unchecked")
+      T known = (T) derived.get(reader);
+      if (known == null) {
+        known = reading.apply(this);
+        derived.put(reader, known);
+      }
+      return known;
+    }
   }
 
   public int size() {

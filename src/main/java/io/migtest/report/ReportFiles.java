@@ -44,9 +44,11 @@ public final class ReportFiles implements ReportPublisher {
 
   @Override
   public void publish(RunReport report) {
+    // Rendered side by side (a large run's files take a good part of a lint run), written in order.
+    List<String> texts = RENDERERS.parallelStream().map(r -> r.render(report)).toList();
     try {
-      for (ReportRenderer renderer : RENDERERS) {
-        folder.write(renderer.fileName(), renderer.render(report));
+      for (int i = 0; i < RENDERERS.size(); i++) {
+        folder.write(RENDERERS.get(i).fileName(), texts.get(i));
       }
     } catch (IOException e) {
       throw MigtestException.environment(

@@ -20,6 +20,9 @@ public final class NonTransactionalStatements {
               + "|VACUUM"
               + "|DISCARD ALL)\\b");
 
+  /** The longest prefix above, {@code CREATE UNIQUE INDEX CONCURRENTLY}, has four words. */
+  private static final int LEADING_WORDS = 4;
+
   private static final Pattern TRANSACTION_CONTROL =
       Pattern.compile(
           "^(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT|PREPARE\\s+TRANSACTION)\\b"
@@ -32,9 +35,27 @@ public final class NonTransactionalStatements {
   public static boolean matches(Statement statement) {
     String head =
         statement.sql().length() > 2_000 ? statement.sql().substring(0, 2_000) : statement.sql();
-    String normalized =
-        withoutComments(head).strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
-    return NON_TRANSACTIONAL.matcher(normalized).find();
+    return NON_TRANSACTIONAL.matcher(leadingWords(withoutComments(head))).find();
+  }
+
+  /** The first words of {@code text}, upper case, one space apart: all the patterns look at. */
+  private static String leadingWords(String text) {
+    StringBuilder words = new StringBuilder(64);
+    int count = 0;
+    int i = 0;
+    while (count < LEADING_WORDS && i < text.length()) {
+      while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        words.append(count++ == 0 ? "" : " ").append(text, start, i);
+      }
+    }
+    return words.toString().toUpperCase(Locale.ROOT);
   }
 
   private static final Pattern CONCURRENT_INDEX =

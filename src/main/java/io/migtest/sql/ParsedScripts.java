@@ -15,21 +15,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Every statement of a run's scripts parsed once, ahead and in parallel, while the gates use the
  * database (parsing inline would cost more than running the statements). Outcomes already in the
- * cache are not parsed again; their ASTs are rebuilt only when a check asks for one. Lint and
- * mutation read statements from here.
+ * cache are not parsed again; their ASTs are rebuilt only when a check asks for one. The ASTs of
+ * the parse ahead are kept only when a gate of the run reads them (mutation, data): a lint run only
+ * needs to know which statements parse, and 20,000 kept ASTs take a gigabyte. Lint and mutation
+ * read statements from here.
  */
 public final class ParsedScripts implements AutoCloseable {
   private final SqlParser parser;
   private final ExecutorService workers;
   private final Map<String, ParseOutcome> outcomes = new ConcurrentHashMap<>();
   private final Map<String, net.sf.jsqlparser.statement.Statement> asts = new ConcurrentHashMap<>();
+
+  /** Content hashes by statement text: every report and check asks again for the same ones. */
+  private final Map<String, String> hashes = new ConcurrentHashMap<>();
+
   private final AtomicInteger parsedNow = new AtomicInteger();
+  private final boolean keepTrees;
   private final int knownFromCache;
   private final CompletableFuture<Void> done;
 
   private ParsedScripts(
-      List<SqlScript> scripts, Map<String, ParseOutcome> cached, Duration limit, int threads) {
+      List<SqlScript> scripts,
+      Map<String, ParseOutcome> cached,
+      Duration limit,
+      int threads,
+      boolean keepTrees) {
     this.parser = new SqlParser(limit);
+    this.keepTrees = keepTrees;
     this.workers =
         Executors.newFixedThreadPool(
             threads,
@@ -42,7 +54,7 @@ public final class ParsedScripts implements AutoCloseable {
     int cachedHits = 0;
     for (SqlScript script : scripts) {
       for (Statement statement : script.split().statements()) {
-        String hash = ParseCache.hash(statement);
+        String hash = hash(statement);
         ParseOutcome known = cached.get(hash);
         if (known == null) {
           toParse.putIfAbsent(hash, statement);
@@ -65,17 +77,24 @@ public final class ParsedScripts implements AutoCloseable {
    *
    * @param cached outcomes of earlier runs, by statement hash
    * @param threads parser threads (leave a core to the database)
+   * @param keepTrees whether to keep the ASTs of the parse ahead for the gates that read them
    */
   public static ParsedScripts start(
-      List<SqlScript> scripts, Map<String, ParseOutcome> cached, Duration limit, int threads) {
-    return new ParsedScripts(scripts, cached, limit, Math.max(1, threads));
+      List<SqlScript> scripts,
+      Map<String, ParseOutcome> cached,
+      Duration limit,
+      int threads,
+      boolean keepTrees) {
+    return new ParsedScripts(scripts, cached, limit, Math.max(1, threads), keepTrees);
   }
 
   private void parse(String hash, Statement statement) {
     ParsedStatement parsed = parser.parse(statement);
     parsedNow.incrementAndGet();
     if (parsed.parsed()) {
-      asts.put(hash, parsed.ast());
+      if (keepTrees) {
+        asts.put(hash, parsed.ast());
+      }
       outcomes.put(hash, ParseOutcome.PARSED);
     } else {
       outcomes.put(hash, new ParseOutcome(parsed.parseFailure()));
@@ -85,16 +104,20 @@ public final class ParsedScripts implements AutoCloseable {
   /** Whether {@code statement} parses, waiting for the background work if needed. */
   public ParseOutcome outcome(Statement statement) {
     awaitDone();
-    return outcomes.getOrDefault(ParseCache.hash(statement), new ParseOutcome("not parsed"));
+    return outcomes.getOrDefault(hash(statement), new ParseOutcome("not parsed"));
   }
 
   /** The AST of {@code statement} when it parses (rebuilt if it came from the cache). */
   public Optional<net.sf.jsqlparser.statement.Statement> ast(Statement statement) {
-    String hash = ParseCache.hash(statement);
+    String hash = hash(statement);
     if (!outcome(statement).parsed()) {
       return Optional.empty();
     }
     return Optional.ofNullable(asts.computeIfAbsent(hash, h -> parser.parse(statement).ast()));
+  }
+
+  private String hash(Statement statement) {
+    return hashes.computeIfAbsent(statement.sql(), sql -> ParseCache.hash(statement));
   }
 
   /** Every outcome known after the background work, for the cache. */

@@ -36,7 +36,8 @@ class LinterDownsTest {
     if (down != null) {
       scripts.add(down);
     }
-    try (ParsedScripts parsed = ParsedScripts.start(scripts, Map.of(), Duration.ofSeconds(5), 1)) {
+    try (ParsedScripts parsed =
+        ParsedScripts.start(scripts, Map.of(), Duration.ofSeconds(5), 1, false)) {
       List<Finding> findings =
           new Linter(Rules.ALL, RuleSettings.DEFAULTS)
               .lint(MigrationComparison.withoutBase(head), parsed, BaseCatalog.NONE);

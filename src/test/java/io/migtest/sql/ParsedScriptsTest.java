@@ -19,7 +19,7 @@ class ParsedScriptsTest {
   @Test
   void eachDistinctStatementIsParsedOnceAndItsAstKept() {
     try (ParsedScripts parsed =
-        ParsedScripts.start(List.of(SCRIPT), Map.of(), Duration.ofSeconds(2), 1)) {
+        ParsedScripts.start(List.of(SCRIPT), Map.of(), Duration.ofSeconds(2), 1, true)) {
       List<Statement> statements = SCRIPT.split().statements();
       assertThat(parsed.parsedNow()).isEqualTo(2);
       assertThat(parsed.knownFromCache()).isZero();
@@ -33,15 +33,27 @@ class ParsedScriptsTest {
   void outcomesFromTheCacheAreNotParsedAgainAndTheirAstIsRebuiltOnRequest() {
     Map<String, ParseOutcome> cached;
     try (ParsedScripts first =
-        ParsedScripts.start(List.of(SCRIPT), Map.of(), Duration.ofSeconds(2), 1)) {
+        ParsedScripts.start(List.of(SCRIPT), Map.of(), Duration.ofSeconds(2), 1, true)) {
       cached = first.outcomes();
     }
     try (ParsedScripts again =
-        ParsedScripts.start(List.of(SCRIPT), cached, Duration.ofSeconds(2), 1)) {
+        ParsedScripts.start(List.of(SCRIPT), cached, Duration.ofSeconds(2), 1, true)) {
       assertThat(again.parsedNow()).isZero();
       assertThat(again.knownFromCache()).isEqualTo(2);
       assertThat(again.ast(SCRIPT.split().statements().get(0)))
           .containsInstanceOf(CreateTable.class);
+    }
+  }
+
+  @Test
+  void aRunThatKeepsNoTreesStillCountsParsesAndRebuildsAnAstOnRequest() {
+    try (ParsedScripts parsed =
+        ParsedScripts.start(List.of(SCRIPT), Map.of(), Duration.ofSeconds(2), 2, false)) {
+      List<Statement> statements = SCRIPT.split().statements();
+      assertThat(parsed.parsedNow()).isEqualTo(2);
+      assertThat(parsed.outcome(statements.get(1)).parsed()).isTrue();
+      assertThat(parsed.outcome(statements.get(2)).parsed()).isFalse();
+      assertThat(parsed.ast(statements.get(1))).containsInstanceOf(CreateTable.class);
     }
   }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,6 +35,7 @@ public final class ParsedScripts implements AutoCloseable {
   private final boolean keepTrees;
   private final int knownFromCache;
   private final CompletableFuture<Void> done;
+  private final Duration stallWindow;
 
   private ParsedScripts(
       List<SqlScript> scripts,
@@ -41,6 +44,7 @@ public final class ParsedScripts implements AutoCloseable {
       int threads,
       boolean keepTrees) {
     this.parser = new SqlParser(limit);
+    this.stallWindow = limit.multipliedBy(2).plusSeconds(1);
     this.keepTrees = keepTrees;
     this.workers =
         Executors.newFixedThreadPool(
@@ -137,8 +141,26 @@ public final class ParsedScripts implements AutoCloseable {
     return knownFromCache;
   }
 
+  /**
+   * Waits for the parse ahead. The parser's time limit is a flag its grammar checks; should a
+   * statement never reach a check, its thread would never return, so when no statement completes
+   * for {@code stallWindow} (two attempts at the limit and a second), the ones still open stay "not
+   * parsed" and the run goes on.
+   */
   private void awaitDone() {
     try {
+      int seen = -1;
+      while (!done.isDone()) {
+        try {
+          done.get(stallWindow.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          int now = parsedNow.get();
+          if (now == seen) {
+            return;
+          }
+          seen = now;
+        }
+      }
       done.get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("statement parsing failed", e.getCause());

@@ -406,8 +406,9 @@ public final class ScriptRunner implements AutoCloseable {
   /**
    * Sends one statement verbatim (a COPY from the script's own rows streams them) and returns the
    * rows it returned (a query) or changed; the first column of up to {@link #KEPT_ROWS} returned
-   * rows is added to {@code firstColumn} unless it is null, and the server's notices and warnings
-   * of a statement that succeeded go to {@code warnings}.
+   * rows is added to {@code firstColumn} (unless that is null; SQL NULLs are left out, as a call of
+   * a {@code void} function returns), and the server's notices and warnings of a statement that
+   * succeeded go to {@code warnings}.
    */
   private static long sendCounting(
       Connection connection,
@@ -431,8 +432,9 @@ public final class ScriptRunner implements AutoCloseable {
       long rows = 0;
       try (var results = s.getResultSet()) {
         while (results.next()) {
-          if (firstColumn != null && rows < KEPT_ROWS) {
-            firstColumn.add(results.getString(1));
+          String first = firstColumn != null && rows < KEPT_ROWS ? results.getString(1) : null;
+          if (first != null) {
+            firstColumn.add(first);
           }
           rows++;
         }

@@ -119,6 +119,13 @@ public final class MutationEngine implements AutoCloseable {
     public List<TestResult> failing() {
       return tests.stream().filter(TestResult::failed).toList();
     }
+
+    /** The tables each test touched in this run, by test name (coverage goes by these too). */
+    public Map<String, Set<String>> touched() {
+      Map<String, Set<String>> touched = new HashMap<>();
+      tests.forEach(t -> touched.merge(t.name(), t.touched(), MutationEngine::union));
+      return touched;
+    }
   }
 
   public MutationEngine(Setup setup) {
@@ -237,14 +244,16 @@ public final class MutationEngine implements AutoCloseable {
 
   private MutantResult up(Mutant mutant, Baseline baseline) throws SQLException {
     List<Oracle> covering =
-        setup.oracles().stream().flatMap(o -> o.covering(mutant.tables()).stream()).toList();
+        setup.oracles().stream()
+            .flatMap(o -> o.covering(mutant.tables(), baseline.touched()).stream())
+            .toList();
     boolean measured = mutant.operator().category() == Category.PERFORMANCE;
     int k = mutant.migration();
     List<Migration> rest = from(k, withScript(setup.fresh().get(k), mutant));
     Set<String> verifyScripts = verifyScripts(rest);
     if (covering.isEmpty() && !measured && verifyScripts.isEmpty()) {
       return new MutantResult(
-          mutant, MutantStatus.NO_COVERAGE, null, "No test names " + tables(mutant));
+          mutant, MutantStatus.NO_COVERAGE, null, "No test names or touches " + tables(mutant));
     }
     Optional<MutantResult> judged = null;
     if (upFits(k, baseline)) {
@@ -476,6 +485,12 @@ public final class MutationEngine implements AutoCloseable {
               : migration.withUp(MutatedScript.of(migration.up(), replaced)));
     }
     return changed;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.TreeSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static Map<String, TestStatus> verdicts(List<TestResult> tests) {

@@ -18,11 +18,12 @@ public interface Oracle {
   List<TestResult> judge(ScratchDatabase database, ScriptRunner runner);
 
   /**
-   * This oracle narrowed to the tests that name one of {@code tables} (unqualified, lower case), or
-   * empty when none does: a mutant of those tables need not run the others. An oracle that cannot
-   * tell (the test command) covers everything.
+   * This oracle narrowed to the tests that name one of {@code tables} (unqualified, lower case) or
+   * touched one in the baseline run ({@code touched}, by test name), or empty when none does: a
+   * mutant of those tables need not run the others. An oracle that cannot tell (the test command)
+   * covers everything.
    */
-  default Optional<Oracle> covering(Set<String> tables) {
+  default Optional<Oracle> covering(Set<String> tables, Map<String, Set<String>> touched) {
     return Optional.of(this);
   }
 

@@ -33,7 +33,7 @@ public final class SqitchVerify implements Oracle {
   }
 
   @Override
-  public Optional<Oracle> covering(Set<String> tables) {
+  public Optional<Oracle> covering(Set<String> tables, Map<String, Set<String>> touched) {
     List<SqlScript> naming =
         scripts.stream().filter(s -> TableMentions.namesAny(s.text(), tables)).toList();
     return naming.isEmpty() ? Optional.empty() : Optional.of(new SqitchVerify(naming));

@@ -32,9 +32,15 @@ public final class SqlTests implements Oracle {
   }
 
   @Override
-  public Optional<Oracle> covering(Set<String> tables) {
+  public Optional<Oracle> covering(Set<String> tables, Map<String, Set<String>> touched) {
     List<SqlScript> naming =
-        scripts.stream().filter(s -> TableMentions.namesAny(s.text(), tables)).toList();
+        scripts.stream()
+            .filter(
+                s ->
+                    TableMentions.namesAny(s.text(), tables)
+                        || touched.getOrDefault(s.file(), Set.of()).stream()
+                            .anyMatch(tables::contains))
+            .toList();
     return naming.isEmpty() ? Optional.empty() : Optional.of(new SqlTests(naming));
   }
 
@@ -55,21 +61,30 @@ public final class SqlTests implements Oracle {
     return Optional.of(contents);
   }
 
+  /** Every test, each with the tables it touched (what coverage of mutants goes by). */
   @Override
   public List<TestResult> judge(ScratchDatabase database, ScriptRunner runner) {
-    return judgeUntil(database, runner, result -> false);
+    return judge(database, runner, result -> false, true);
   }
 
   @Override
   public List<TestResult> judgeUntil(
       ScratchDatabase database, ScriptRunner runner, Predicate<TestResult> enough) {
+    return judge(database, runner, enough, false);
+  }
+
+  private List<TestResult> judge(
+      ScratchDatabase database,
+      ScriptRunner runner,
+      Predicate<TestResult> enough,
+      boolean recordTouched) {
     List<TestResult> results = new ArrayList<>();
     Optional<Boolean> pgTapInstalled = Optional.empty();
     for (SqlTestFile file : files) {
       if (file.pgTap() && pgTapInstalled.isEmpty()) {
         pgTapInstalled = Optional.of(pgTapAvailable(database));
       }
-      TestResult result = run(file, database, runner, pgTapInstalled.orElse(false));
+      TestResult result = run(file, database, runner, pgTapInstalled.orElse(false), recordTouched);
       results.add(result);
       if (enough.test(result)) {
         break;
@@ -79,7 +94,11 @@ public final class SqlTests implements Oracle {
   }
 
   private static TestResult run(
-      SqlTestFile file, ScratchDatabase database, ScriptRunner runner, boolean pgTapInstalled) {
+      SqlTestFile file,
+      ScratchDatabase database,
+      ScriptRunner runner,
+      boolean pgTapInstalled,
+      boolean recordTouched) {
     String kind = file.pgTap() ? "pgtap" : "sql";
     if (!file.problems().isEmpty()) {
       return new TestResult(file.file(), kind, TestStatus.ERROR, 0, file.problems(), null);
@@ -116,11 +135,13 @@ public final class SqlTests implements Oracle {
     }
     long started = System.nanoTime();
     List<TestFailure> failures;
+    Set<String> touched = Set.of();
     try (Connection connection = database.connect()) {
       runner.prepare(connection);
       connection.setAutoCommit(false);
       failures = new SqlTestRun(file, connection, runner).run();
       if (!connection.isClosed()) {
+        touched = recordTouched ? touched(connection) : touched;
         connection.rollback();
       }
     } catch (SQLException e) {
@@ -136,7 +157,32 @@ public final class SqlTests implements Oracle {
         failures.isEmpty() ? TestStatus.PASS : TestStatus.FAIL,
         millis,
         failures,
-        null);
+        null,
+        touched);
+  }
+
+  /**
+   * The tables the transaction on {@code connection} scanned or changed, from PostgreSQL's counters
+   * for the current transaction: a test that reads a view, calls a function or fires a trigger
+   * touches the tables behind them without naming them. Empty when the transaction can no longer
+   * answer (a failed statement aborted it).
+   */
+  private static Set<String> touched(Connection connection) {
+    try (var rs =
+        connection
+            .createStatement()
+            .executeQuery(
+                "SELECT lower(relname) FROM pg_stat_xact_user_tables WHERE seq_scan > 0"
+                    + " OR coalesce(idx_scan, 0) > 0 OR n_tup_ins > 0 OR n_tup_upd > 0"
+                    + " OR n_tup_del > 0")) {
+      Set<String> tables = new java.util.TreeSet<>();
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+      return tables;
+    } catch (SQLException e) {
+      return Set.of();
+    }
   }
 
   private static boolean pgTapAvailable(ScratchDatabase database) {

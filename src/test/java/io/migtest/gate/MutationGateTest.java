@@ -107,8 +107,40 @@ class MutationGateTest {
     assertThat(result.mutation().mutants())
         .filteredOn(m -> m.file().equals("migrations/2_audit.up.sql"))
         .extracting(m -> m.status() + " " + m.detail())
-        .containsOnly("NO_COVERAGE No test names `audit`");
+        .containsOnly("NO_COVERAGE No test names or touches `audit`");
     assertThat(result.mutation().coveredScore()).isGreaterThan(result.mutation().score());
+  }
+
+  @Test
+  void aTestThatReachesATableThroughAFunctionCoversAndKillsItsMutants() throws IOException {
+    write(
+        "migrations/1_users.up.sql",
+        "CREATE TABLE users (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " email text NOT NULL);\n"
+            + "CREATE FUNCTION register(e text) RETURNS void LANGUAGE sql"
+            + " AS $$ INSERT INTO users (email) VALUES (e) $$;");
+    String signUp =
+        """
+        SELECT register('ann@example.com');
+        -- migtest:expect-error 23502
+        SELECT register(NULL);
+        """;
+
+    GateResult result =
+        mutate(
+            List.of(
+                new SqlTests(
+                    List.of(
+                        SqlScript.of(
+                            "db/tests/sign_up.sql", signUp, TransactionMode.AUTOCOMMIT)))));
+
+    assertThat(result.mutation().mutants())
+        .filteredOn(m -> m.operator().equals("SCH_001"))
+        .extracting(m -> m.status() + " " + m.killedBy())
+        .containsExactly("KILLED test:db/tests/sign_up.sql");
+    assertThat(result.mutation().mutants())
+        .extracting(m -> m.status().name())
+        .doesNotContain("NO_COVERAGE");
   }
 
   @Test

@@ -72,6 +72,31 @@ class SqlTestsTest {
   }
 
   @Test
+  void eachFileRecordsTheTablesItTouchedIncludingThroughAFunctionThatReturnsNothing()
+      throws Exception {
+    try (Connection c = database.connect()) {
+      c.createStatement()
+          .execute(
+              "CREATE TABLE audit (note text);"
+                  + " CREATE FUNCTION log_note(n text) RETURNS void LANGUAGE sql"
+                  + " AS $$ INSERT INTO audit VALUES (n) $$");
+    }
+    List<TestResult> results =
+        judge(
+            "t/01.sql",
+            """
+            SELECT log_note('hello');
+            -- migtest:expect-rows 0
+            SELECT * FROM users;
+            """,
+            "t/02.sql",
+            "SELECT 1;");
+    assertThat(results)
+        .extracting(r -> r.status() + " " + r.touched())
+        .containsExactly("PASS [audit, users]", "PASS []");
+  }
+
+  @Test
   void expectationsThatFailAreReportedWithLineExpectedAndActualAndTheFileGoesOn() {
     TestResult result =
         judge(

@@ -50,26 +50,28 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>An up-script mutant: the mutated migration and the ones after it are migrated as their tool
  *       would; a failure is INVALID (TIMEOUT when a statement or lock wait ran out of time); a
- *       SCHEMA mutant whose schema equals the original's is EQUIVALENT; then the tests that name
- *       its table run, and it is KILLED by the first whose verdict differs from the original's. A
- *       PERFORMANCE mutant the tests let through is also run alone on the state before it and
- *       KILLED when it takes a stronger lock or rewrites a table the original does not.
+ *       SCHEMA mutant whose schema equals the original's is EQUIVALENT; then the tests that name or
+ *       touched its table run, and it is KILLED by the first whose verdict differs from the
+ *       original's. A DATA mutant the tests let through gets a second look on seeded rows ({@link
+ *       SeededUpJudge}). A PERFORMANCE mutant the tests let through is also run alone on the state
+ *       before it and KILLED when it takes a stronger lock or rewrites a table the original does
+ *       not.
  *   <li>A down-script mutant: on seeded rows, the original up and the mutated down run, and the
  *       schema and the rows are compared with what the original down leaves: a difference kills it
  *       ({@code gate:rollback} for the schema, {@code gate:data} for the rows).
  * </ul>
  */
 public final class MutationEngine implements AutoCloseable {
-  /** Rows per table seeded for the down scripts' data check. */
+  /** Rows per table seeded for the down scripts' data check and the DATA mutants' second look. */
   static final long SEEDED_ROWS = 20;
 
-  private static final Set<String> OUT_OF_TIME = Set.of("57014", "55P03");
+  static final Set<String> OUT_OF_TIME = Set.of("57014", "55P03");
 
   /**
    * Changes whenever the way the engine decides a status does, so that results an older migtest
    * kept in a state file are run again.
    */
-  static final String VERSION = "mutation-engine 1";
+  static final String VERSION = "mutation-engine 2";
 
   /** How a report names the mutants of a statement the re-print guard refused. */
   public static final String REPRINT_DIFFERS = "not mutated: re-print differs";
@@ -84,6 +86,7 @@ public final class MutationEngine implements AutoCloseable {
   private final Map<String, String> inputs = new ConcurrentHashMap<>();
   private final KeptCopies copies = new KeptCopies();
   private final Memo<String, Boolean> fits = new Memo<>();
+  private final SeededUpJudge seeded;
   private String serverVersion;
 
   /**
@@ -130,6 +133,7 @@ public final class MutationEngine implements AutoCloseable {
 
   public MutationEngine(Setup setup) {
     this.setup = setup;
+    this.seeded = new SeededUpJudge(setup, this::stateBefore);
   }
 
   /**
@@ -280,6 +284,14 @@ public final class MutationEngine implements AutoCloseable {
     if (judged.isPresent()) {
       return judged.get();
     }
+    boolean data = mutant.operator().category() == Category.DATA;
+    if (data) {
+      Optional<MutantResult> onRows =
+          seeded.judge(mutant, from(k, setup.fresh().get(k)), rest, covering);
+      if (onRows.isPresent()) {
+        return onRows.get();
+      }
+    }
     if (measured && mutant.operator().probedWithBlocker()) {
       Optional<MutantResult> waited = blockerProbe(mutant);
       if (waited.isPresent()) {
@@ -301,9 +313,15 @@ public final class MutationEngine implements AutoCloseable {
         MutantStatus.SURVIVED,
         null,
         (covering.isEmpty()
-                ? "No test names " + tables(mutant)
-                : "Every test that names " + tables(mutant) + " passes on the mutant")
-            + (measured ? ", and it takes no stronger lock than the original" : ""));
+                ? "No test names or touches " + tables(mutant)
+                : "Every test that names or touches " + tables(mutant) + " passes on the mutant")
+            + (measured ? ", and it takes no stronger lock than the original" : "")
+            + (data
+                ? ", also with "
+                    + SEEDED_ROWS
+                    + " rows per table seeded before the migration: no row tells them apart;"
+                    + " add one to a test where the statement's condition or values matter"
+                : ""));
   }
 
   /**
@@ -812,10 +830,13 @@ public final class MutationEngine implements AutoCloseable {
         rows);
   }
 
-  /** Drops the down scripts' templates and the copies kept for savepoint isolation. */
+  /**
+   * Drops the templates of the down scripts and seeded rows, and the copies kept for savepoints.
+   */
   @Override
   public void close() {
     copies.close();
+    seeded.close();
     downBases.clear().forEach(b -> b.afterUp().close());
   }
 

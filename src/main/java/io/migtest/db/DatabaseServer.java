@@ -20,6 +20,7 @@ public final class DatabaseServer implements AutoCloseable {
   private final boolean keepsRunning;
   private final Set<String> scratchNames = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AdminConnections admin;
 
   /**
    * @param description how the server was started, for messages
@@ -35,6 +36,7 @@ public final class DatabaseServer implements AutoCloseable {
     this.description = description;
     this.onClose = onClose;
     this.keepsRunning = keepsRunning;
+    this.admin = new AdminConnections(endpoint);
   }
 
   /** A server that someone else runs and that outlives the run (an existing server's URL). */
@@ -52,10 +54,14 @@ public final class DatabaseServer implements AutoCloseable {
 
   /** The server's version, e.g. {@code 17.6}. */
   public String version() {
-    try (Connection c = endpoint.connect(endpoint.adminDatabase());
-        var rs = c.createStatement().executeQuery("SHOW server_version")) {
-      rs.next();
-      return rs.getString(1).split(" ")[0];
+    try {
+      return admin.with(
+          c -> {
+            try (var rs = c.createStatement().executeQuery("SHOW server_version")) {
+              rs.next();
+              return rs.getString(1).split(" ")[0];
+            }
+          });
     } catch (SQLException e) {
       throw MigtestException.environment("Cannot read the server version: " + e.getMessage(), e);
     }
@@ -73,13 +79,18 @@ public final class DatabaseServer implements AutoCloseable {
 
   private ScratchDatabase create(String purpose, String template) {
     String name = "migtest_" + purpose + "_" + HexFormat.of().formatHex(randomBytes());
-    try (Connection c = endpoint.connect(endpoint.adminDatabase())) {
-      c.createStatement()
-          .execute(
-              "CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\" ENCODING 'UTF8'");
-      if (!template.equals("template0")) {
-        copySettings(c, template, name);
-      }
+    try {
+      admin.with(
+          c -> {
+            try (var create = c.createStatement()) {
+              create.execute(
+                  "CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\" ENCODING 'UTF8'");
+            }
+            if (!template.equals("template0")) {
+              copySettings(c, template, name);
+            }
+            return null;
+          });
     } catch (SQLException e) {
       throw ServerErrors.environment("Cannot create scratch database " + name, e, endpoint);
     }
@@ -125,8 +136,8 @@ public final class DatabaseServer implements AutoCloseable {
 
   /** The roles and tablespaces the server has now. */
   public ClusterObjects clusterObjects() {
-    try (Connection c = endpoint.connect(endpoint.adminDatabase())) {
-      return ClusterObjects.read(c);
+    try {
+      return admin.with(ClusterObjects::read);
     } catch (SQLException e) {
       throw ServerErrors.environment("Cannot read the server's roles", e, endpoint);
     }
@@ -141,8 +152,12 @@ public final class DatabaseServer implements AutoCloseable {
     if (keepsRunning) {
       return;
     }
-    try (Connection c = endpoint.connect(endpoint.adminDatabase())) {
-      state.restoreOn(c);
+    try {
+      admin.with(
+          c -> {
+            state.restoreOn(c);
+            return null;
+          });
     } catch (SQLException e) {
       throw ServerErrors.environment("Cannot restore the server's roles", e, endpoint);
     }
@@ -150,18 +165,24 @@ public final class DatabaseServer implements AutoCloseable {
 
   /** Drops a scratch database; before PostgreSQL 13 (no FORCE) its sessions are ended first. */
   void drop(String name) {
-    try (Connection c = endpoint.connect(endpoint.adminDatabase())) {
-      if (c.getMetaData().getDatabaseMajorVersion() >= 13) {
-        c.createStatement().execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
-        return;
-      }
-      try (var end =
-          c.prepareStatement(
-              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?")) {
-        end.setString(1, name);
-        end.execute();
-      }
-      c.createStatement().execute("DROP DATABASE IF EXISTS \"" + name + "\"");
+    try {
+      admin.with(
+          c -> {
+            try (var drop = c.createStatement()) {
+              if (c.getMetaData().getDatabaseMajorVersion() >= 13) {
+                drop.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+                return null;
+              }
+              try (var end =
+                  c.prepareStatement(
+                      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?")) {
+                end.setString(1, name);
+                end.execute();
+              }
+              drop.execute("DROP DATABASE IF EXISTS \"" + name + "\"");
+              return null;
+            }
+          });
     } catch (SQLException e) {
       throw ServerErrors.environment("Cannot drop scratch database " + name, e, endpoint);
     }
@@ -223,6 +244,7 @@ public final class DatabaseServer implements AutoCloseable {
     if (keepsRunning) {
       dropLeftovers();
     }
+    admin.close();
     try {
       onClose.close();
     } catch (Exception e) {

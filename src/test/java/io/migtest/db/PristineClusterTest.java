@@ -80,6 +80,9 @@ class PristineClusterTest {
       assertThatThrownBy(() -> withKeptPassword.connect("postgres").close())
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("password authentication failed");
+      assertThat(query(endpoint, "SELECT rolpassword FROM pg_authid WHERE rolname = 'postgres'"))
+          .as("a random password hashed with few rounds: every login runs them on both ends")
+          .startsWith("SCRAM-SHA-256$" + EmbeddedCluster.SCRAM_ITERATIONS + ":");
     }
   }
 

@@ -61,7 +61,8 @@ public final class EmbeddedProvider implements DatabaseProvider {
         preinstalled.isBlank()
             ? PostgresBinaries.install(tmp)
             : PostgresBinaries.preinstalled(Path.of(preinstalled));
-    EmbeddedCluster cluster = EmbeddedCluster.start(binaries, plan, tmp.resolve("run"), env);
+    EmbeddedCluster cluster =
+        EmbeddedCluster.start(binaries, plan, DataFolderRoot.choose(tmp.resolve("run"), env), env);
     return new DatabaseServer(
         cluster.endpoint(), "embedded PostgreSQL " + plan.describe(), cluster);
   }

@@ -30,7 +30,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * that any user can read and traverse (the server may run as an unprivileged user).
  */
 public final class PostgresBinaries {
-  private static final Set<PosixFilePermission> WORLD_READABLE_DIR =
+  static final Set<PosixFilePermission> WORLD_READABLE_DIR =
       PosixFilePermissions.fromString("rwxr-xr-x");
 
   /** Names a folder of binaries extracted beforehand (the container image sets it). */
@@ -145,7 +145,7 @@ public final class PostgresBinaries {
   }
 
   /** Owned by this process's user and writable by nobody else. */
-  private static boolean trusted(Path dir) {
+  static boolean trusted(Path dir) {
     try {
       int owner = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
       Set<PosixFilePermission> permissions =

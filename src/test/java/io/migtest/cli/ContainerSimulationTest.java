@@ -81,6 +81,8 @@ class ContainerSimulationTest {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(SECRETS);
     builder.environment().remove("TMPDIR");
+    // A container's /dev/shm holds 64 MB: its data folders stay on disk, as here.
+    builder.environment().put("MIGTEST_POSTGRES_DATA", "disk");
     builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
     builder.environment().put("CI", "true");
     builder.redirectOutput(output.toFile());

@@ -1,0 +1,64 @@
+package io.migtest.db;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the embedded cluster's data folders go. Every scratch database is a {@code CREATE
+ * DATABASE}, which opens and writes a file per relation; on a memory file system ({@code tmpfs} at
+ * {@code /dev/shm}) that takes a tenth of the time it takes on a slow disk, and the clusters are
+ * throwaway ({@code fsync} is off anyway). So the data folders go there when it has room for a run
+ * (at least {@link #MIN_FREE_BYTES}: a container's default 64 MB does not), else under the temp
+ * folder. {@code MIGTEST_POSTGRES_DATA=disk} keeps them on disk.
+ */
+final class DataFolderRoot {
+  /** The variable that keeps the data folders on disk. */
+  static final String VARIABLE = "MIGTEST_POSTGRES_DATA";
+
+  /** Free room a memory file system needs to hold a run's databases. */
+  static final long MIN_FREE_BYTES = 2L * 1024 * 1024 * 1024;
+
+  private static final Path MEMORY = Path.of("/dev/shm");
+
+  private DataFolderRoot() {}
+
+  /** The folder for data folders: {@code onDisk}, or one in memory when there is room. */
+  static Path choose(Path onDisk, Map<String, String> env) {
+    return choose(onDisk, MEMORY, env);
+  }
+
+  /**
+   * @param memory where a memory file system may be mounted
+   */
+  static Path choose(Path onDisk, Path memory, Map<String, String> env) {
+    if ("disk".equals(env.getOrDefault(VARIABLE, "").strip())) {
+      return onDisk;
+    }
+    try {
+      FileStore store = Files.getFileStore(memory);
+      if (!store.type().equals("tmpfs") || store.getUsableSpace() < MIN_FREE_BYTES) {
+        return onDisk;
+      }
+      // A shared, sticky folder like /tmp: ours only when we made it or own it alone.
+      Path mine = memory.resolve("migtest-postgres-" + LaunchPlanner.currentUid());
+      if (Files.isSymbolicLink(mine)) {
+        return onDisk;
+      }
+      if (!Files.exists(mine, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectory(mine);
+      }
+      if (!PostgresBinaries.trusted(mine)) {
+        return onDisk;
+      }
+      // The server's account walks through it to its data folder, whatever the umask.
+      Files.setPosixFilePermissions(mine, PostgresBinaries.WORLD_READABLE_DIR);
+      return mine.resolve("run");
+    } catch (IOException | RuntimeException e) {
+      return onDisk;
+    }
+  }
+}

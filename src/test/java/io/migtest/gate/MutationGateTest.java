@@ -126,13 +126,7 @@ class MutationGateTest {
         SELECT register(NULL);
         """;
 
-    GateResult result =
-        mutate(
-            List.of(
-                new SqlTests(
-                    List.of(
-                        SqlScript.of(
-                            "db/tests/sign_up.sql", signUp, TransactionMode.AUTOCOMMIT)))));
+    GateResult result = mutate(tests("db/tests/sign_up.sql", signUp));
 
     assertThat(result.mutation().mutants())
         .filteredOn(m -> m.operator().equals("SCH_001"))
@@ -158,23 +152,12 @@ class MutationGateTest {
         SELECT id FROM users WHERE shout IS DISTINCT FROM upper(name);
         """;
 
-    GateResult result =
-        mutate(
-            List.of(
-                new SqlTests(
-                    List.of(
-                        SqlScript.of(
-                            "db/tests/shout.sql", invariant, TransactionMode.AUTOCOMMIT)))));
+    GateResult result = mutate(tests("db/tests/shout.sql", invariant));
 
-    assertThat(result.mutation().mutants())
-        .filteredOn(m -> m.operator().equals("DAT_003"))
-        .singleElement()
-        .satisfies(
-            m -> {
-              assertThat(m.status()).isEqualTo(MutantStatus.KILLED);
-              assertThat(m.killedBy()).isEqualTo("test:db/tests/shout.sql");
-              assertThat(m.detail()).endsWith("(on 20 rows per table seeded before the migration)");
-            });
+    MutationOutcome.Entry mutant = only(result, "DAT_003");
+    assertThat(mutant.status()).isEqualTo(MutantStatus.KILLED);
+    assertThat(mutant.killedBy()).isEqualTo("test:db/tests/shout.sql");
+    assertThat(mutant.detail()).endsWith("(on 20 rows per table seeded before the migration)");
   }
 
   @Test
@@ -191,16 +174,11 @@ class MutationGateTest {
 
     GateResult result = mutate(tests("SELECT 1 FROM users;"));
 
-    assertThat(result.mutation().mutants())
-        .filteredOn(m -> m.operator().equals("DAT_003"))
-        .singleElement()
-        .satisfies(
-            m -> {
-              assertThat(m.status()).isEqualTo(MutantStatus.INVALID);
-              assertThat(m.detail())
-                  .startsWith("fails on 20 rows per table seeded before the migration")
-                  .contains("23502");
-            });
+    MutationOutcome.Entry mutant = only(result, "DAT_003");
+    assertThat(mutant.status()).isEqualTo(MutantStatus.INVALID);
+    assertThat(mutant.detail())
+        .startsWith("fails on 20 rows per table seeded before the migration")
+        .contains("23502");
   }
 
   @Test
@@ -235,14 +213,9 @@ class MutationGateTest {
 
     GateResult result = mutate(tests("SELECT * FROM jobs;"));
 
-    assertThat(result.mutation().mutants())
-        .filteredOn(m -> m.operator().equals("DAT_001"))
-        .singleElement()
-        .satisfies(
-            m -> {
-              assertThat(m.status()).isEqualTo(MutantStatus.TIMEOUT);
-              assertThat(m.detail()).startsWith("ran out of time: migrations/1_jobs.up.sql:3");
-            });
+    MutationOutcome.Entry mutant = only(result, "DAT_001");
+    assertThat(mutant.status()).isEqualTo(MutantStatus.TIMEOUT);
+    assertThat(mutant.detail()).startsWith("ran out of time: migrations/1_jobs.up.sql:3");
   }
 
   @Test
@@ -254,16 +227,11 @@ class MutationGateTest {
 
     GateResult result = mutate(tests("SELECT * FROM accounts;"));
 
-    assertThat(result.mutation().mutants())
-        .filteredOn(m -> m.operator().equals("PRF_004"))
-        .singleElement()
-        .satisfies(
-            m -> {
-              assertThat(m.status()).isEqualTo(MutantStatus.TIMEOUT);
-              assertThat(m.detail())
-                  .contains("holding ACCESS SHARE on public.accounts")
-                  .contains("(55P03) and the mutant was still waiting");
-            });
+    MutationOutcome.Entry mutant = only(result, "PRF_004");
+    assertThat(mutant.status()).isEqualTo(MutantStatus.TIMEOUT);
+    assertThat(mutant.detail())
+        .contains("holding ACCESS SHARE on public.accounts")
+        .contains("(55P03) and the mutant was still waiting");
   }
 
   @Test
@@ -277,15 +245,10 @@ class MutationGateTest {
 
     GateResult result = mutate(tests("SELECT * FROM orders;"));
 
-    assertThat(result.mutation().mutants())
-        .filteredOn(m -> m.operator().equals("PRF_001"))
-        .singleElement()
-        .satisfies(
-            m -> {
-              assertThat(m.status()).isEqualTo(MutantStatus.KILLED);
-              assertThat(m.killedBy()).isEqualTo("gate:performance");
-              assertThat(m.detail()).contains("ShareLock on public.orders");
-            });
+    MutationOutcome.Entry mutant = only(result, "PRF_001");
+    assertThat(mutant.status()).isEqualTo(MutantStatus.KILLED);
+    assertThat(mutant.killedBy()).isEqualTo("gate:performance");
+    assertThat(mutant.detail()).contains("ShareLock on public.orders");
   }
 
   @Test
@@ -302,14 +265,9 @@ class MutationGateTest {
 
     GateResult result = mutate(List.of());
 
-    assertThat(result.mutation().mutants())
-        .filteredOn(m -> m.operator().equals("SCH_001"))
-        .singleElement()
-        .satisfies(
-            m -> {
-              assertThat(m.status()).isEqualTo(MutantStatus.KILLED);
-              assertThat(m.killedBy()).isEqualTo("test:verify/users.sql");
-            });
+    MutationOutcome.Entry mutant = only(result, "SCH_001");
+    assertThat(mutant.status()).isEqualTo(MutantStatus.KILLED);
+    assertThat(mutant.killedBy()).isEqualTo("test:verify/users.sql");
   }
 
   @Test
@@ -380,10 +338,20 @@ class MutationGateTest {
     assertThat(result.summary()).startsWith("no tests of the migrations to kill mutants");
   }
 
+  /** The one mutant of {@code operator} in the gate's result. */
+  private static MutationOutcome.Entry only(GateResult result, String operator) {
+    List<MutationOutcome.Entry> of =
+        result.mutation().mutants().stream().filter(m -> m.operator().equals(operator)).toList();
+    assertThat(of).as("mutants of " + operator).hasSize(1);
+    return of.get(0);
+  }
+
   private static List<Oracle> tests(String users) {
-    return List.of(
-        new SqlTests(
-            List.of(SqlScript.of("db/tests/users.sql", users, TransactionMode.AUTOCOMMIT))));
+    return tests("db/tests/users.sql", users);
+  }
+
+  private static List<Oracle> tests(String file, String text) {
+    return List.of(new SqlTests(List.of(SqlScript.of(file, text, TransactionMode.AUTOCOMMIT))));
   }
 
   private GateResult mutate(List<Oracle> oracles) {

@@ -1,9 +1,9 @@
 package io.migtest.db;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -23,6 +23,8 @@ final class DataFolderRoot {
   static final long MIN_FREE_BYTES = 2L * 1024 * 1024 * 1024;
 
   private static final Path MEMORY = Path.of("/dev/shm");
+  private static final int STICKY = 01000;
+  private static final int OTHERS_WRITE = 02;
 
   private DataFolderRoot() {}
 
@@ -43,13 +45,20 @@ final class DataFolderRoot {
       if (!store.type().equals("tmpfs") || store.getUsableSpace() < MIN_FREE_BYTES) {
         return onDisk;
       }
-      // A shared, sticky folder like /tmp: ours only when we made it or own it alone.
+      // A shared folder like /tmp: sticky, so that nobody else can replace what is ours in it;
+      // our folder there is ours only when we made it or own it alone.
+      int mode = (Integer) Files.getAttribute(memory, "unix:mode");
+      if ((mode & STICKY) == 0 && (mode & OTHERS_WRITE) != 0) {
+        return onDisk;
+      }
       Path mine = memory.resolve("migtest-postgres-" + LaunchPlanner.currentUid());
       if (Files.isSymbolicLink(mine)) {
         return onDisk;
       }
-      if (!Files.exists(mine, LinkOption.NOFOLLOW_LINKS)) {
+      try {
         Files.createDirectory(mine);
+      } catch (FileAlreadyExistsException e) {
+        // Made earlier, or by another run right now: checked below like any other.
       }
       if (!PostgresBinaries.trusted(mine)) {
         return onDisk;

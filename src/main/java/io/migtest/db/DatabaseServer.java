@@ -57,7 +57,8 @@ public final class DatabaseServer implements AutoCloseable {
     try {
       return admin.with(
           c -> {
-            try (var rs = c.createStatement().executeQuery("SHOW server_version")) {
+            try (var show = c.createStatement();
+                var rs = show.executeQuery("SHOW server_version")) {
               rs.next();
               return rs.getString(1).split(" ")[0];
             }
@@ -86,6 +87,8 @@ public final class DatabaseServer implements AutoCloseable {
               create.execute(
                   "CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\" ENCODING 'UTF8'");
             }
+            // Dropped at the end even when copying its settings fails.
+            scratchNames.add(name);
             if (!template.equals("template0")) {
               copySettings(c, template, name);
             }
@@ -94,7 +97,6 @@ public final class DatabaseServer implements AutoCloseable {
     } catch (SQLException e) {
       throw ServerErrors.environment("Cannot create scratch database " + name, e, endpoint);
     }
-    scratchNames.add(name);
     return new ScratchDatabase(this, name);
   }
 

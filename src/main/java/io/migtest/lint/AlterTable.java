@@ -25,7 +25,8 @@ public record AlterTable(QualifiedName table, List<Tokens> actions) {
     if (table == null) {
       return Optional.empty();
     }
-    return Optional.of(new AlterTable(table, t.from(t.afterName(name)).splitAtTopLevelCommas()));
+    return Optional.of(
+        new AlterTable(table, List.copyOf(t.from(t.afterName(name)).splitAtTopLevelCommas())));
   }
 
   /**

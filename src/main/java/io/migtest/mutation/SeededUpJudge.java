@@ -71,6 +71,16 @@ final class SeededUpJudge implements AutoCloseable {
     try (ScratchDatabase db = setup.server().cloneOf(base.get().template(), "mutant")) {
       Optional<Finding> failure =
           setup.history().migrate(db, mutated, setup.callbacks(), setup.runner()).failure();
+      if (failure.isPresent()
+          && MutationEngine.verifyScripts(mutated).contains(failure.get().file())) {
+        // Sqitch's deploy runs each change's verify script: a test that noticed the mutant.
+        return Optional.of(
+            new MutantResult(
+                mutant,
+                MutantStatus.KILLED,
+                "test:" + failure.get().file(),
+                failure.get().message() + onSeededRows()));
+      }
       if (failure.isPresent()) {
         return Optional.of(failedOnRows(mutant, failure.get()));
       }
@@ -85,19 +95,16 @@ final class SeededUpJudge implements AutoCloseable {
                     : result.failures().get(0).message();
             return Optional.of(
                 new MutantResult(
-                    mutant,
-                    MutantStatus.KILLED,
-                    "test:" + result.name(),
-                    why
-                        + " (on "
-                        + MutationEngine.SEEDED_ROWS
-                        + " rows per table seeded before"
-                        + " the migration)"));
+                    mutant, MutantStatus.KILLED, "test:" + result.name(), why + onSeededRows()));
           }
         }
       }
     }
     return Optional.empty();
+  }
+
+  private static String onSeededRows() {
+    return " (on " + MutationEngine.SEEDED_ROWS + " rows per table seeded before the migration)";
   }
 
   private static MutantResult failedOnRows(Mutant mutant, Finding failure) {
@@ -120,7 +127,13 @@ final class SeededUpJudge implements AutoCloseable {
   }
 
   private Optional<SeededBase> build(Mutant mutant, List<Migration> original) throws SQLException {
-    ScratchDatabase template = stateBefore.of(mutant.migration());
+    ScratchDatabase template;
+    try {
+      template = stateBefore.of(mutant.migration());
+    } catch (SQLException | RuntimeException e) {
+      // No second look for this migration's mutants; remembered, not tried again for each.
+      return Optional.empty();
+    }
     try {
       try (Connection connection = template.connect()) {
         new Seeder(connection, MutationEngine.SEEDED_ROWS).seed(setup.ignored());
@@ -144,7 +157,7 @@ final class SeededUpJudge implements AutoCloseable {
       return Optional.of(new SeededBase(template, Set.copyOf(passing)));
     } catch (SQLException | RuntimeException e) {
       template.close();
-      throw e;
+      return Optional.empty();
     }
   }
 

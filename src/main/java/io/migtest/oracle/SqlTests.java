@@ -168,10 +168,9 @@ public final class SqlTests implements Oracle {
    * answer (a failed statement aborted it).
    */
   private static Set<String> touched(Connection connection) {
-    try (var rs =
-        connection
-            .createStatement()
-            .executeQuery(
+    try (var query = connection.createStatement();
+        var rs =
+            query.executeQuery(
                 "SELECT lower(relname) FROM pg_stat_xact_user_tables WHERE seq_scan > 0"
                     + " OR coalesce(idx_scan, 0) > 0 OR n_tup_ins > 0 OR n_tup_upd > 0"
                     + " OR n_tup_del > 0")) {

@@ -37,6 +37,9 @@ public final class ParsedScripts implements AutoCloseable {
   private final CompletableFuture<Void> done;
   private final Duration stallWindow;
 
+  /** Set once the parse ahead stopped making progress: later questions do not wait again. */
+  private volatile boolean stalled;
+
   private ParsedScripts(
       List<SqlScript> scripts,
       Map<String, ParseOutcome> cached,
@@ -93,7 +96,7 @@ public final class ParsedScripts implements AutoCloseable {
   }
 
   private void parse(String hash, Statement statement) {
-    ParsedStatement parsed = parser.parse(statement);
+    ParsedStatement parsed = parser.parseHere(statement);
     parsedNow.incrementAndGet();
     if (parsed.parsed()) {
       if (keepTrees) {
@@ -150,16 +153,20 @@ public final class ParsedScripts implements AutoCloseable {
   private void awaitDone() {
     try {
       int seen = -1;
-      while (!done.isDone()) {
+      while (!done.isDone() && !stalled) {
         try {
           done.get(stallWindow.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
           int now = parsedNow.get();
           if (now == seen) {
+            stalled = true;
             return;
           }
           seen = now;
         }
+      }
+      if (stalled) {
+        return;
       }
       done.get();
     } catch (ExecutionException e) {

@@ -28,6 +28,22 @@ final class DataFolderRoot {
 
   private DataFolderRoot() {}
 
+  /** Where {@link #choose} would put the data, for {@code migtest doctor}; creates nothing. */
+  static String describe(Map<String, String> env) {
+    if ("disk".equals(env.getOrDefault(VARIABLE, "").strip())) {
+      return "data on disk (" + VARIABLE + "=disk)";
+    }
+    try {
+      FileStore store = Files.getFileStore(MEMORY);
+      if (store.type().equals("tmpfs") && store.getUsableSpace() >= MIN_FREE_BYTES) {
+        return "data in memory (" + MEMORY + ")";
+      }
+    } catch (IOException | RuntimeException e) {
+      // No memory file system here.
+    }
+    return "data on disk (no tmpfs with 2 GiB free at " + MEMORY + ")";
+  }
+
   /** The folder for data folders: {@code onDisk}, or one in memory when there is room. */
   static Path choose(Path onDisk, Map<String, String> env) {
     return choose(onDisk, MEMORY, env);

@@ -42,6 +42,8 @@ public final class EmbeddedProvider implements DatabaseProvider {
     String preinstalled = env.getOrDefault(PostgresBinaries.VARIABLE, "");
     return "embedded PostgreSQL, started "
         + launchPlan().describe()
+        + ", "
+        + DataFolderRoot.describe(env)
         + (preinstalled.isBlank()
             ? ""
             : ", binaries from " + preinstalled + " (" + PostgresBinaries.VARIABLE + ")");

@@ -36,6 +36,8 @@ class DataFolderRootTest {
     Path root = DataFolderRoot.choose(disk.resolve("run"), Map.of());
     assertThat(root)
         .isEqualTo(SHM.resolve("migtest-postgres-" + LaunchPlanner.currentUid()).resolve("run"));
+    assertThat(new EmbeddedProvider(System.getenv(), null).plan())
+        .contains(", data in memory (/dev/shm)");
 
     try (DatabaseServer server = new EmbeddedProvider(System.getenv(), null).start();
         ScratchDatabase db = server.createScratch("memory");
@@ -47,10 +49,12 @@ class DataFolderRootTest {
   }
 
   @Test
-  void theVariableKeepsThemOnDisk() {
+  void theVariableKeepsThemOnDiskAndDoctorSaysSo() {
     Map<String, String> env = new HashMap<>();
     env.put(DataFolderRoot.VARIABLE, "disk");
     assertThat(DataFolderRoot.choose(disk.resolve("run"), SHM, env)).isEqualTo(disk.resolve("run"));
+    assertThat(new EmbeddedProvider(env, null).plan())
+        .contains(", data on disk (MIGTEST_POSTGRES_DATA=disk)");
   }
 
   @Test

@@ -30,18 +30,26 @@ final class DataFolderRoot {
 
   /** Where {@link #choose} would put the data, for {@code migtest doctor}; creates nothing. */
   static String describe(Map<String, String> env) {
-    if ("disk".equals(env.getOrDefault(VARIABLE, "").strip())) {
+    if (keptOnDisk(env)) {
       return "data on disk (" + VARIABLE + "=disk)";
     }
+    return hasRoom(MEMORY)
+        ? "data in memory (" + MEMORY + ")"
+        : "data on disk (no tmpfs with 2 GiB free at " + MEMORY + ")";
+  }
+
+  private static boolean keptOnDisk(Map<String, String> env) {
+    return "disk".equals(env.getOrDefault(VARIABLE, "").strip());
+  }
+
+  /** Whether {@code memory} is a memory file system with {@link #MIN_FREE_BYTES} free. */
+  static boolean hasRoom(Path memory) {
     try {
-      FileStore store = Files.getFileStore(MEMORY);
-      if (store.type().equals("tmpfs") && store.getUsableSpace() >= MIN_FREE_BYTES) {
-        return "data in memory (" + MEMORY + ")";
-      }
+      FileStore store = Files.getFileStore(memory);
+      return store.type().equals("tmpfs") && store.getUsableSpace() >= MIN_FREE_BYTES;
     } catch (IOException | RuntimeException e) {
-      // No memory file system here.
+      return false;
     }
-    return "data on disk (no tmpfs with 2 GiB free at " + MEMORY + ")";
   }
 
   /** The folder for data folders: {@code onDisk}, or one in memory when there is room. */
@@ -53,14 +61,10 @@ final class DataFolderRoot {
    * @param memory where a memory file system may be mounted
    */
   static Path choose(Path onDisk, Path memory, Map<String, String> env) {
-    if ("disk".equals(env.getOrDefault(VARIABLE, "").strip())) {
+    if (keptOnDisk(env) || !hasRoom(memory)) {
       return onDisk;
     }
     try {
-      FileStore store = Files.getFileStore(memory);
-      if (!store.type().equals("tmpfs") || store.getUsableSpace() < MIN_FREE_BYTES) {
-        return onDisk;
-      }
       // A shared folder like /tmp: sticky, so that nobody else can replace what is ours in it;
       // our folder there is ours only when we made it or own it alone.
       int mode = (Integer) Files.getAttribute(memory, "unix:mode");

@@ -42,13 +42,13 @@ public final class Linter {
       MigrationComparison migrations, ParsedScripts parsed, BaseCatalog catalog) {
     Function<Statement, Optional<net.sf.jsqlparser.statement.Statement>> parser = parsed::ast;
     boolean downsExpected = LAYOUTS_WITH_DOWNS.contains(migrations.head().layout().name());
-    List<LintScript[]> pairs =
+    List<UpAndDown> pairs =
         migrations.head().migrations().parallelStream()
             .filter(migrations::isNew)
             .map(m -> upAndDown(m, downsExpected, parser))
             .toList();
-    List<LintScript> ups = pairs.stream().map(pair -> pair[0]).toList();
-    List<LintScript> downs = pairs.stream().map(pair -> pair[1]).filter(Objects::nonNull).toList();
+    List<LintScript> ups = pairs.stream().map(UpAndDown::up).toList();
+    List<LintScript> downs = pairs.stream().map(UpAndDown::down).filter(Objects::nonNull).toList();
     LintContext context = new LintContext(catalog);
     List<Finding> findings = new ArrayList<>();
     ups.forEach(s -> lint(s, context, findings));
@@ -56,12 +56,14 @@ public final class Linter {
     return findings;
   }
 
+  /** A migration's scripts as lint reads them; the down is null when there is none. */
+  private record UpAndDown(LintScript up, LintScript down) {}
+
   /**
-   * The up and down script of {@code m} as lint reads them (the down null when there is none).
-   * Reading them, which splits and tokenizes every statement, runs in parallel; the rules then go
-   * through the scripts in order.
+   * The up and down script of {@code m} as lint reads them. Reading them, which splits and
+   * tokenizes every statement, runs in parallel; the rules then go through the scripts in order.
    */
-  private static LintScript[] upAndDown(
+  private static UpAndDown upAndDown(
       Migration m,
       boolean downsExpected,
       Function<Statement, Optional<net.sf.jsqlparser.statement.Statement>> parser) {
@@ -74,7 +76,7 @@ public final class Linter {
                 : down.statements().isEmpty()
                     ? LintScript.PairedDown.EMPTY
                     : LintScript.PairedDown.WRITTEN;
-    return new LintScript[] {script(m.up(), false, parser, paired), down};
+    return new UpAndDown(script(m.up(), false, parser, paired), down);
   }
 
   /** The statements of {@code script}, as lint reads them, with no down script expected. */

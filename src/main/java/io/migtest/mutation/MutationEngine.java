@@ -38,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -116,17 +117,31 @@ public final class MutationEngine implements AutoCloseable {
     }
   }
 
-  /** The original's verdicts, which a mutant's are compared with. */
-  public record Baseline(List<TestResult> tests, SchemaSnapshot schema, long millis) {
+  /**
+   * The original's verdicts, which a mutant's are compared with.
+   *
+   * @param touched the tables each test touched in this run, by test name (coverage goes by these
+   *     too)
+   */
+  public record Baseline(
+      List<TestResult> tests,
+      SchemaSnapshot schema,
+      long millis,
+      Map<String, Set<String>> touched) {
+    Baseline(List<TestResult> tests, SchemaSnapshot schema, long millis) {
+      this(tests, schema, millis, touchedBy(tests));
+    }
+
     /** The tests that fail on the original migrations: none, or the suite is red. */
     public List<TestResult> failing() {
       return tests.stream().filter(TestResult::failed).toList();
     }
 
-    /** The tables each test touched in this run, by test name (coverage goes by these too). */
-    public Map<String, Set<String>> touched() {
+    private static Map<String, Set<String>> touchedBy(List<TestResult> tests) {
       Map<String, Set<String>> touched = new HashMap<>();
-      tests.forEach(t -> touched.merge(t.name(), t.touched(), MutationEngine::union));
+      for (TestResult test : tests) {
+        touched.computeIfAbsent(test.name(), name -> new TreeSet<>()).addAll(test.touched());
+      }
       return touched;
     }
   }
@@ -508,12 +523,6 @@ public final class MutationEngine implements AutoCloseable {
               : migration.withUp(MutatedScript.of(migration.up(), replaced)));
     }
     return changed;
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.TreeSet<>(a);
-    all.addAll(b);
-    return all;
   }
 
   private static Map<String, TestStatus> verdicts(List<TestResult> tests) {
@@ -942,7 +951,7 @@ public final class MutationEngine implements AutoCloseable {
             + failure.message());
   }
 
-  private static String verdict(TestResult result) {
+  static String verdict(TestResult result) {
     return result.failures().isEmpty()
         ? result.name() + " is " + result.status()
         : result.failures().get(0).message();

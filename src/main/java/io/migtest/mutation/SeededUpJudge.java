@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A second look at an up-script DATA mutant that the tests let through: on empty tables a backfill
@@ -85,17 +86,17 @@ final class SeededUpJudge implements AutoCloseable {
         return Optional.of(failedOnRows(mutant, failure.get()));
       }
       Set<String> passing = base.get().passing();
+      // A test that passes on the seeded original and fails on the mutant.
+      Predicate<TestResult> kills = r -> passing.contains(r.name()) && r.failed();
       for (Oracle oracle : covering) {
-        for (TestResult result :
-            oracle.judgeUntil(db, setup.runner(), r -> passing.contains(r.name()) && r.failed())) {
-          if (passing.contains(result.name()) && result.failed()) {
-            String why =
-                result.failures().isEmpty()
-                    ? result.name() + " is " + result.status()
-                    : result.failures().get(0).message();
+        for (TestResult result : oracle.judgeUntil(db, setup.runner(), kills)) {
+          if (kills.test(result)) {
             return Optional.of(
                 new MutantResult(
-                    mutant, MutantStatus.KILLED, "test:" + result.name(), why + onSeededRows()));
+                    mutant,
+                    MutantStatus.KILLED,
+                    "test:" + result.name(),
+                    MutationEngine.verdict(result) + onSeededRows()));
           }
         }
       }

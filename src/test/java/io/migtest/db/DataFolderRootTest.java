@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,19 +19,9 @@ class DataFolderRootTest {
 
   @TempDir Path disk;
 
-  private static boolean roomyMemory() {
-    try {
-      FileStore store = Files.getFileStore(SHM);
-      return store.type().equals("tmpfs")
-          && store.getUsableSpace() >= DataFolderRoot.MIN_FREE_BYTES;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   @Test
   void aMemoryFileSystemWithRoomHoldsTheDataFoldersAndTheServerRunsThere() throws Exception {
-    assumeTrue(roomyMemory(), "no tmpfs with room at /dev/shm");
+    assumeTrue(DataFolderRoot.hasRoom(SHM), "no tmpfs with room at /dev/shm");
     Path root = DataFolderRoot.choose(disk.resolve("run"), Map.of());
     assertThat(root)
         .isEqualTo(SHM.resolve("migtest-postgres-" + LaunchPlanner.currentUid()).resolve("run"));
@@ -67,7 +56,7 @@ class DataFolderRootTest {
 
   @Test
   void aPlantedLinkOrAFolderOthersCanWriteIsNotUsed() throws IOException {
-    assumeTrue(roomyMemory(), "no tmpfs with room at /dev/shm");
+    assumeTrue(DataFolderRoot.hasRoom(SHM), "no tmpfs with room at /dev/shm");
     Path memory = Files.createTempDirectory(SHM, "migtest-test-");
     try {
       Path mine = memory.resolve("migtest-postgres-" + LaunchPlanner.currentUid());

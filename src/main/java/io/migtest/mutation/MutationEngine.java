@@ -78,7 +78,7 @@ public final class MutationEngine implements AutoCloseable {
   public static final String REPRINT_DIFFERS = "not mutated: re-print differs";
 
   private final Setup setup;
-  private final Memo<Integer, Observed> originalDowns = new Memo<>();
+  private final Memo<Integer, OriginalDown> originalDowns = new Memo<>();
   private final Memo<Integer, DownBase> downBases = new Memo<>();
   private final Memo<Integer, Optional<MigrationPerformance>> originalRuns = new Memo<>();
   private final Map<String, Map<Integer, String>> reprints = new HashMap<>();
@@ -386,7 +386,7 @@ public final class MutationEngine implements AutoCloseable {
     }
     // Only a survivor is worth the snapshot: one that builds the original's schema is not a gap
     // in the tests.
-    if (mutant.operator().category() == Category.SCHEMA && snapshot(db).equals(baseline.schema())) {
+    if (mutant.operator().category() == Category.SCHEMA && buildsSchema(db, baseline.schema())) {
       return Optional.of(
           new MutantResult(
               mutant, MutantStatus.EQUIVALENT, null, "it builds the same schema as the original"));
@@ -454,31 +454,11 @@ public final class MutationEngine implements AutoCloseable {
 
   /**
    * Whether the down scripts of new migration {@code k} can run inside a rolled-back transaction:
-   * the down script fits one, and the original down, run that way, leaves what it leaves on a copy
-   * of its own.
+   * the down script fits one, and the original down, run that way, fails as and leaves the schema
+   * it leaves on a copy of its own (learnt with {@link #originalDown}).
    */
-  private boolean downFits(int k) {
-    return fitsOnce(
-        "down:" + k,
-        key -> {
-          if (!fitsTransaction(setup.fresh().get(k).down())) {
-            return false;
-          }
-          try {
-            Observed original = originalDown(k);
-            DownBase base = downBase(k);
-            Observed rolledBack =
-                copies.rolledBack(
-                    key,
-                    () -> setup.server().cloneOf(base.afterUp(), "mutant"),
-                    db -> observeOn(db, base, setup.fresh().get(k).down()));
-            return Objects.equals(rolledBack.failure(), original.failure())
-                && rolledBack.schema().equals(original.schema())
-                && sameRows(rolledBack, original);
-          } catch (SQLException | RuntimeException e) {
-            return false;
-          }
-        });
+  private boolean downFits(int k) throws SQLException {
+    return originalDown(k).fits();
   }
 
   /** Whether {@code test} says the work of {@code key} fits a transaction, asked once. */
@@ -676,7 +656,7 @@ public final class MutationEngine implements AutoCloseable {
   }
 
   private MutantResult down(Mutant mutant) throws SQLException {
-    Observed original = originalDown(mutant.migration());
+    Observed original = originalDown(mutant.migration()).observed();
     Observed observed =
         observeDown(
             mutant.migration(),
@@ -715,19 +695,48 @@ public final class MutationEngine implements AutoCloseable {
                 : " (on empty tables: the migration does not apply to seeded rows)"));
   }
 
-  /** What the original down script of migration {@code k} leaves, computed once. */
-  private Observed originalDown(int k) throws SQLException {
+  /**
+   * What the original down script of migration {@code k} leaves, computed once, and whether its
+   * mutants can run inside a rolled-back transaction.
+   *
+   * @param observed its rows only in the tables two runs of it leave the same
+   */
+  private record OriginalDown(Observed observed, boolean fits) {}
+
+  private OriginalDown originalDown(int k) throws SQLException {
     return originalDowns.get(
         k,
         () -> {
           // Run twice: a table whose rows differ between two runs of the same down (it writes
           // now() or a random value) cannot tell a mutant apart, and is left out of comparisons.
-          Observed first = observeOnCopy(k, setup.fresh().get(k).down());
-          Observed second = observeOnCopy(k, setup.fresh().get(k).down());
+          // Where the down fits a transaction, the second run is inside a rolled-back one on the
+          // copy its mutants will use: when it fails as and leaves the schema of the first, they
+          // run that way too.
+          SqlScript down = setup.fresh().get(k).down();
+          Observed first = observeOnCopy(k, down);
+          Observed inTransaction = fitsTransaction(down) ? observeRolledBack(k, down) : null;
+          boolean fits =
+              inTransaction != null
+                  && Objects.equals(inTransaction.failure(), first.failure())
+                  && inTransaction.schema().equals(first.schema());
+          Observed second = fits ? inTransaction : observeOnCopy(k, down);
           Map<String, String> stable = new LinkedHashMap<>(first.rows());
           stable.entrySet().removeIf(e -> !e.getValue().equals(second.rows().get(e.getKey())));
-          return new Observed(first.failure(), first.schema(), stable);
+          return new OriginalDown(new Observed(first.failure(), first.schema(), stable), fits);
         });
+  }
+
+  /** What {@code down} leaves inside a rolled-back transaction on a kept copy; null if it broke. */
+  private Observed observeRolledBack(int k, SqlScript down) {
+    try {
+      DownBase base = downBase(k);
+      return copies.rolledBack(
+          "down:" + k,
+          () -> setup.server().cloneOf(base.afterUp(), "mutant"),
+          db -> observeOn(db, base, down));
+    } catch (SQLException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Whether {@code observed} holds the rows the original down leaves, in its stable tables. */
@@ -807,8 +816,8 @@ public final class MutationEngine implements AutoCloseable {
   private record Observed(String failure, List<SchemaChange> schema, Map<String, String> rows) {}
 
   private Observed observeDown(int k, SqlScript down) throws SQLException {
-    DownBase base = downBase(k);
     if (downFits(k)) {
+      DownBase base = downBase(k);
       return copies.rolledBack(
           "down:" + k,
           () -> setup.server().cloneOf(base.afterUp(), "mutant"),
@@ -894,7 +903,7 @@ public final class MutationEngine implements AutoCloseable {
     int k = mutant.migration();
     Migration migration = setup.fresh().get(k);
     if (mutant.part() == Part.DOWN) {
-      Observed original = originalDown(k);
+      Observed original = originalDown(k).observed();
       Observed reprinted = observeDown(k, MutatedScript.of(migration.down(), replaced));
       return Objects.equals(reprinted.failure(), original.failure())
           && reprinted.schema().equals(original.schema())
@@ -927,7 +936,7 @@ public final class MutationEngine implements AutoCloseable {
   private boolean buildsTheSameOn(ScratchDatabase db, List<Migration> rest, Baseline baseline)
       throws SQLException {
     return setup.history().migrate(db, rest, setup.callbacks(), setup.runner()).failure().isEmpty()
-        && snapshot(db).equals(baseline.schema());
+        && buildsSchema(db, baseline.schema());
   }
 
   /** The verify scripts the tool runs while deploying {@code migrations} (Sqitch's verify). */
@@ -983,6 +992,12 @@ public final class MutationEngine implements AutoCloseable {
 
   private List<Migration> all() {
     return prefix(setup.fresh().size());
+  }
+
+  private boolean buildsSchema(ScratchDatabase db, SchemaSnapshot expected) throws SQLException {
+    try (Connection connection = db.connect()) {
+      return SchemaSnapshot.matches(connection, setup.ignored(), expected);
+    }
   }
 
   private SchemaSnapshot snapshot(ScratchDatabase db) throws SQLException {

@@ -27,21 +27,29 @@ public final class SqlTests implements Oracle {
    * @param scripts the test files, in the order they run (by name)
    */
   public SqlTests(List<SqlScript> scripts) {
-    this.scripts = List.copyOf(scripts);
-    this.files = scripts.stream().map(SqlTestFile::parse).toList();
+    this(List.copyOf(scripts), scripts.stream().map(SqlTestFile::parse).toList());
+  }
+
+  private SqlTests(List<SqlScript> scripts, List<SqlTestFile> files) {
+    this.scripts = scripts;
+    this.files = files;
   }
 
   @Override
   public Optional<Oracle> covering(Set<String> tables, Map<String, Set<String>> touched) {
-    List<SqlScript> naming =
-        scripts.stream()
-            .filter(
-                s ->
-                    TableMentions.namesAny(s.text(), tables)
-                        || touched.getOrDefault(s.file(), Set.of()).stream()
-                            .anyMatch(tables::contains))
-            .toList();
-    return naming.isEmpty() ? Optional.empty() : Optional.of(new SqlTests(naming));
+    List<SqlScript> naming = new ArrayList<>();
+    List<SqlTestFile> parsed = new ArrayList<>();
+    for (int i = 0; i < scripts.size(); i++) {
+      SqlScript script = scripts.get(i);
+      if (TableMentions.namesAny(script.text(), tables)
+          || touched.getOrDefault(script.file(), Set.of()).stream().anyMatch(tables::contains)) {
+        naming.add(script);
+        parsed.add(files.get(i));
+      }
+    }
+    return naming.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new SqlTests(List.copyOf(naming), List.copyOf(parsed)));
   }
 
   public boolean isEmpty() {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.sql.Connection;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +28,8 @@ public record SchemaSnapshot(
     int schemaVersion, SortedMap<String, SortedMap<String, String>> objects) {
   public static final int SCHEMA_VERSION = 1;
 
+  private static final List<String> CHANGED_MOST = List.of("column", "constraint", "index");
+
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -39,27 +44,61 @@ public record SchemaSnapshot(
       throws SQLException {
     SortedMap<String, SortedMap<String, String>> objects = new TreeMap<>();
     for (CatalogQueries.Query query : CatalogQueries.ALL) {
-      try (var rs = connection.createStatement().executeQuery(query.sql())) {
-        ResultSetMetaData columns = rs.getMetaData();
-        while (rs.next()) {
-          String name = rs.getString(1);
-          if (name == null) {
-            continue;
+      objects.putAll(read(connection, query, ignoredTables));
+    }
+    return new SchemaSnapshot(SCHEMA_VERSION, objects);
+  }
+
+  /**
+   * Whether the schema of the database {@code connection} is on equals {@code expected} (read as
+   * {@link #read} reads it), reading one kind of object at a time, columns, constraints and indexes
+   * first, and stopping at the first kind that differs: most schemas compared this way do.
+   */
+  public static boolean matches(
+      Connection connection, Set<String> ignoredTables, SchemaSnapshot expected)
+      throws SQLException {
+    List<CatalogQueries.Query> likelyFirst = new ArrayList<>(CatalogQueries.ALL);
+    likelyFirst.sort(Comparator.comparingInt(SchemaSnapshot::rankWhenMatching));
+    for (CatalogQueries.Query query : likelyFirst) {
+      if (!read(connection, query, ignoredTables)
+          .equals(expected.objects().subMap(query.kind() + " ", query.kind() + "!"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Kinds a change most often touches come first; the others keep their order. */
+  private static int rankWhenMatching(CatalogQueries.Query query) {
+    int rank = CHANGED_MOST.indexOf(query.kind());
+    return rank < 0 ? CHANGED_MOST.size() : rank;
+  }
+
+  /** The objects of one kind, by {@code "<kind> <name>"}. */
+  private static SortedMap<String, SortedMap<String, String>> read(
+      Connection connection, CatalogQueries.Query query, Set<String> ignoredTables)
+      throws SQLException {
+    SortedMap<String, SortedMap<String, String>> objects = new TreeMap<>();
+    try (var rs = connection.createStatement().executeQuery(query.sql())) {
+      ResultSetMetaData columns = rs.getMetaData();
+      while (rs.next()) {
+        String name = rs.getString(1);
+        if (name == null) {
+          continue;
+        }
+        SortedMap<String, String> properties = new TreeMap<>();
+        for (int i = 2; i <= columns.getColumnCount(); i++) {
+          String value = rs.getString(i);
+          if (value != null) {
+            properties.put(columns.getColumnLabel(i), value);
           }
-          SortedMap<String, String> properties = new TreeMap<>();
-          for (int i = 2; i <= columns.getColumnCount(); i++) {
-            String value = rs.getString(i);
-            if (value != null) {
-              properties.put(columns.getColumnLabel(i), value);
-            }
-          }
-          if (!belongsTo(query.kind(), name, properties, ignoredTables)) {
-            objects.put(query.kind() + " " + name, properties);
-          }
+        }
+        if (!belongsTo(query.kind(), name, properties, ignoredTables)) {
+          objects.put(query.kind() + " " + name, properties);
         }
       }
     }
-    return new SchemaSnapshot(SCHEMA_VERSION, objects);
+    return objects;
   }
 
   /** Whether the object is one of an ignored table's, or its part. */

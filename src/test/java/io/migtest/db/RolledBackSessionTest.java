@@ -1,6 +1,7 @@
 package io.migtest.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
@@ -23,7 +24,7 @@ class RolledBackSessionTest {
       execute(db, "INSERT INTO t (v) VALUES ('kept')");
 
       try (RolledBackSession session = RolledBackSession.open(db)) {
-        ScratchDatabase view = session.view();
+        ScratchDatabase view = session.begin();
         Optional<?> failure;
         try (Connection c = view.connect()) {
           failure =
@@ -39,6 +40,7 @@ class RolledBackSessionTest {
           assertThat(query(other, "SELECT count(*) FROM t")).as("one transaction").isEqualTo("3");
           assertThat(query(other, "SELECT to_regclass('u') IS NOT NULL")).isEqualTo("t");
         }
+        session.rollBack();
       }
 
       try (Connection c = db.connect()) {
@@ -57,7 +59,7 @@ class RolledBackSessionTest {
     try (ScratchDatabase db = SharedServer.get().createScratch("rolledback")) {
       execute(db, "CREATE TABLE t (v int NOT NULL)");
       try (RolledBackSession session = RolledBackSession.open(db)) {
-        ScratchDatabase view = session.view();
+        ScratchDatabase view = session.begin();
         try (Connection c = view.connect()) {
           assertThat(
                   runner.run(
@@ -74,9 +76,52 @@ class RolledBackSessionTest {
           c.createStatement().execute("INSERT INTO t VALUES (2)");
           assertThat(query(c, "SELECT string_agg(v::text, ',') FROM t")).isEqualTo("2");
         }
+        session.rollBack();
       }
       try (Connection c = db.connect()) {
         assertThat(query(c, "SELECT count(*) FROM t")).isEqualTo("0");
+      }
+    }
+  }
+
+  @Test
+  void eachUnitOfWorkStartsAsOnANewConnectionThoughTheConnectionIsKept() throws SQLException {
+    try (ScratchDatabase db = SharedServer.get().createScratch("rolledback")) {
+      execute(db, "CREATE SEQUENCE s");
+      try (RolledBackSession session = RolledBackSession.open(db)) {
+        String pid;
+        try (Connection c = session.begin().connect()) {
+          pid = query(c, "SELECT pg_backend_pid()");
+          assertThat(query(c, "SELECT nextval('s')")).isEqualTo("1");
+          c.createStatement().execute("SELECT pg_advisory_lock(42)");
+          c.createStatement().execute("PREPARE lookup AS SELECT 1");
+          c.createStatement().execute("SET work_mem = '7MB'");
+        }
+        session.rollBack();
+
+        try (Connection c = session.begin().connect()) {
+          assertThat(query(c, "SELECT pg_backend_pid()")).as("the same connection").isEqualTo(pid);
+          assertThat(query(c, "SELECT count(*) FROM pg_prepared_statements")).isEqualTo("0");
+          assertThat(query(c, "SELECT current_setting('work_mem')")).isNotEqualTo("7MB");
+          assertThatThrownBy(() -> query(c, "SELECT currval('s')"))
+              .as("no value of the last unit")
+              .isInstanceOf(SQLException.class)
+              .extracting(e -> ((SQLException) e).getSQLState())
+              .isEqualTo("55000");
+        }
+        session.rollBack();
+
+        try (Connection c = session.begin().connect()) {
+          assertThat(query(c, "SELECT nextval('s')"))
+              .as("the sequence was set back")
+              .isEqualTo("1");
+        }
+        session.rollBack();
+        try (Connection other = db.connect()) {
+          assertThat(query(other, "SELECT pg_try_advisory_lock(42)"))
+              .as("the session's advisory lock was released")
+              .isEqualTo("t");
+        }
       }
     }
   }

@@ -130,6 +130,33 @@ class SchemaSnapshotTest {
   }
 
   @Test
+  void aSchemaMatchesTheSnapshotOfTheSameSchemaAndNoOtherWhateverKindDiffers() throws SQLException {
+    SchemaSnapshot expected = snapshotOf(SCHEMA);
+
+    assertThat(matches(SCHEMA, expected)).isTrue();
+    assertThat(matches(SCHEMA + "ALTER TABLE app.orders ALTER COLUMN note SET NOT NULL;", expected))
+        .as("a column differs")
+        .isFalse();
+    assertThat(matches(SCHEMA + "COMMENT ON COLUMN app.orders.note IS 'other';", expected))
+        .as("only the last kind read differs")
+        .isFalse();
+    assertThat(
+            matches(SCHEMA + "ALTER TABLE flyway_schema_history ADD COLUMN note text;", expected))
+        .as("the tool's history table is left out, as in the snapshot")
+        .isTrue();
+  }
+
+  private static boolean matches(String sql, SchemaSnapshot expected) throws SQLException {
+    try (ScratchDatabase database = SharedServer.get().createScratch("schema");
+        Connection connection = database.connect()) {
+      try (var s = connection.createStatement()) {
+        s.execute(sql);
+      }
+      return SchemaSnapshot.matches(connection, Set.of("flyway_schema_history"), expected);
+    }
+  }
+
+  @Test
   void aFileThatIsNotASnapshotOfThisVersionIsRefused() {
     assertThat(SchemaSnapshot.fromJson("{\"schemaVersion\": 2, \"objects\": {}}")).isEmpty();
     assertThat(SchemaSnapshot.fromJson("not json")).isEmpty();

@@ -148,7 +148,7 @@ public final class MutationEngine implements AutoCloseable {
 
   public MutationEngine(Setup setup) {
     this.setup = setup;
-    this.seeded = new SeededUpJudge(setup, this::stateBefore);
+    this.seeded = new SeededUpJudge(setup, this::stateBefore, copies);
   }
 
   /**
@@ -303,7 +303,9 @@ public final class MutationEngine implements AutoCloseable {
     if (data) {
       Optional<MutantResult> onRows;
       try {
-        onRows = seeded.judge(mutant, from(k, setup.fresh().get(k)), rest, covering);
+        onRows =
+            seeded.judge(
+                mutant, from(k, setup.fresh().get(k)), rest, covering, upFits(k, baseline));
       } catch (SQLException | RuntimeException e) {
         // The second look could not run (seeding, a copy): the first look's verdict stands.
         onRows = Optional.empty();
@@ -484,7 +486,7 @@ public final class MutationEngine implements AutoCloseable {
    * {@code CONCURRENTLY} without that word, which builds the same index under a stronger lock (the
    * tests cannot tell; the performance check measures mutants on copies of their own).
    */
-  private static List<Migration> inTransaction(List<Migration> migrations) {
+  static List<Migration> inTransaction(List<Migration> migrations) {
     List<Migration> changed = new ArrayList<>();
     for (Migration migration : migrations) {
       List<Statement> statements = migration.up().split().statements();

@@ -844,15 +844,15 @@ public final class MutationEngine implements AutoCloseable {
       failure = setup.runner().run(connection, down);
     }
     Map<String, String> rows = new LinkedHashMap<>();
+    SchemaSnapshot after;
     try (Connection connection = db.connect()) {
       for (TableFingerprint table : Fingerprints.read(connection, setup.ignored()).values()) {
         rows.put(table.table(), table.rows() + ":" + table.checksum());
       }
+      after = SchemaSnapshot.read(connection, setup.ignored());
     }
     return new Observed(
-        failure.map(Finding::message).orElse(null),
-        SchemaDiff.between(base.before(), snapshot(db)),
-        rows);
+        failure.map(Finding::message).orElse(null), SchemaDiff.between(base.before(), after), rows);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.migtest.bench;
 
+import io.migtest.fs.TreeDeletion;
 import io.migtest.process.CommandResult;
 import io.migtest.process.Commands;
 import java.io.IOException;
@@ -33,6 +34,14 @@ public final class LintBenchmark {
 
   public void run(PrintWriter out) throws IOException {
     Path project = Files.createTempDirectory("migtest-bench-lint-");
+    try {
+      run(project, out);
+    } finally {
+      TreeDeletion.delete(project);
+    }
+  }
+
+  private void run(Path project, PrintWriter out) throws IOException {
     Path dir = project.resolve("db/migrations");
     int statements = HistoryGenerator.write(dir, files);
     out.printf(Locale.ROOT, "corpus: %d files, %d statements in %s%n", files, statements, dir);

@@ -17,6 +17,7 @@ import io.migtest.mutation.MutantStatus;
 import io.migtest.mutation.MutationEngine;
 import io.migtest.mutation.MutationScore;
 import io.migtest.mutation.MutationState;
+import io.migtest.mutation.RunOrder;
 import io.migtest.mutation.TestContents;
 import io.migtest.mutation.operators.Operators;
 import io.migtest.oracle.TestResult;
@@ -24,6 +25,7 @@ import io.migtest.sql.SqlScript;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -354,9 +356,11 @@ public final class MutationGate implements Gate {
       int parallel) {
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try (Progress.Task task = context.progress().task("mutation", mutants.size())) {
-      List<Future<MutantResult>> running = new ArrayList<>();
-      for (Mutant mutant : mutants) {
-        running.add(
+      Map<Integer, Future<MutantResult>> running = new HashMap<>();
+      for (int position : RunOrder.of(mutants)) {
+        Mutant mutant = mutants.get(position);
+        running.put(
+            position,
             pool.submit(
                 () -> {
                   Optional<MutantResult> known = kept.reuse(mutant);
@@ -369,8 +373,8 @@ public final class MutationGate implements Gate {
                 }));
       }
       List<MutantResult> results = new ArrayList<>();
-      for (Future<MutantResult> each : running) {
-        results.add(each.get());
+      for (int position = 0; position < mutants.size(); position++) {
+        results.add(running.get(position).get());
       }
       return results;
     } catch (ExecutionException e) {

@@ -57,11 +57,18 @@ public record SchemaSnapshot(
   public static boolean matches(
       Connection connection, Set<String> ignoredTables, SchemaSnapshot expected)
       throws SQLException {
-    List<CatalogQueries.Query> likelyFirst = new ArrayList<>(CatalogQueries.ALL);
-    likelyFirst.sort(Comparator.comparingInt(SchemaSnapshot::rankWhenMatching));
-    for (CatalogQueries.Query query : likelyFirst) {
-      if (!read(connection, query, ignoredTables)
-          .equals(expected.objects().subMap(query.kind() + " ", query.kind() + "!"))) {
+    List<String> kinds =
+        new ArrayList<>(
+            CatalogQueries.ALL.stream().map(CatalogQueries.Query::kind).distinct().toList());
+    kinds.sort(Comparator.comparingInt(SchemaSnapshot::rankWhenMatching));
+    for (String kind : kinds) {
+      SortedMap<String, SortedMap<String, String>> found = new TreeMap<>();
+      for (CatalogQueries.Query query : CatalogQueries.ALL) {
+        if (query.kind().equals(kind)) {
+          found.putAll(read(connection, query, ignoredTables));
+        }
+      }
+      if (!found.equals(expected.objects().subMap(kind + " ", kind + "!"))) {
         return false;
       }
     }
@@ -69,8 +76,8 @@ public record SchemaSnapshot(
   }
 
   /** Kinds a change most often touches come first; the others keep their order. */
-  private static int rankWhenMatching(CatalogQueries.Query query) {
-    int rank = CHANGED_MOST.indexOf(query.kind());
+  private static int rankWhenMatching(String kind) {
+    int rank = CHANGED_MOST.indexOf(kind);
     return rank < 0 ? CHANGED_MOST.size() : rank;
   }
 

@@ -134,7 +134,11 @@ public final class MutationGate implements Gate {
     try (MutationEngine engine = new MutationEngine(setup.withRunner(limited))) {
       engine.expect(mutants);
       KeptMutants kept = kept(context, settings, engine, all, warnings);
-      results = run(context, engine, kept, baseline.get(), mutants, parallel);
+      try {
+        results = run(context, engine, kept, baseline.get(), mutants, parallel);
+      } finally {
+        kept.flush();
+      }
       reusedNote =
           kept.reused() == 0
               ? ""

@@ -39,6 +39,12 @@ final class JoinedConnection implements InvocationHandler {
             new JoinedConnection(shared, savepoint));
   }
 
+  /** Whether {@code connection} joins another one's transaction. */
+  static boolean isJoined(Connection connection) {
+    return Proxy.isProxyClass(connection.getClass())
+        && Proxy.getInvocationHandler(connection) instanceof JoinedConnection;
+  }
+
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     switch (method.getName()) {

@@ -8,6 +8,7 @@ import io.migtest.sql.PsqlFeature;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.Statement;
 import io.migtest.sql.StatementSplitter;
+import io.migtest.sql.TransactionBlocks;
 import io.migtest.sql.TransactionMode;
 import java.io.IOException;
 import java.io.StringReader;
@@ -204,6 +205,18 @@ public final class ScriptRunner implements AutoCloseable {
     if (statements.isEmpty()) {
       return epilogue(connection, epilogue);
     }
+    if (JoinedConnection.isJoined(connection) && ownsTransactions(script, statements)) {
+      TransactionBlocks.Savepoints blocks =
+          TransactionBlocks.asSavepoints(statements)
+              .orElseThrow(
+                  () ->
+                      new SQLException(
+                          script.file()
+                              + " ends transactions in a way that cannot run inside an open"
+                              + " transaction"));
+      Optional<Finding> failure = inSavepoints(connection, steps, blocks);
+      return failure.isPresent() ? failure : epilogue(connection, epilogue);
+    }
     if (inTransaction(script.transactionMode(), statements) && copies) {
       return oneByOneInTransaction(connection, script, steps, epilogue);
     }
@@ -229,6 +242,67 @@ public final class ScriptRunner implements AutoCloseable {
     } catch (SQLException e) {
       return Optional.of(epilogue.failure().apply(e));
     }
+  }
+
+  /**
+   * Whether {@code script} runs its own transaction blocks ({@code BEGIN; ... COMMIT;}, not inside
+   * a transaction of the tool's) in the plain shape {@link TransactionBlocks} turns into
+   * savepoints: then it can run on a connection that joins an open transaction ({@link
+   * RolledBackSession}).
+   */
+  public static boolean blocksRunAsSavepoints(SqlScript script) {
+    List<Statement> statements = script.split().statements();
+    return ownsTransactions(script, statements)
+        && TransactionBlocks.asSavepoints(statements).filter(b -> !b.leftOpen()).isPresent();
+  }
+
+  /** Whether the script begins or ends transactions itself, outside any transaction of the tool. */
+  private static boolean ownsTransactions(SqlScript script, List<Statement> statements) {
+    return statements.stream().anyMatch(NonTransactionalStatements::isTransactionControl)
+        && !inTransaction(script.transactionMode(), statements);
+  }
+
+  /**
+   * Runs the steps one by one with the script's blocks as savepoints of the joined transaction. A
+   * failure inside a block rolls the block back, as psql's session ending would, and so does the
+   * end of a script that leaves its last block open (a failure, as on a connection of its own).
+   */
+  private Optional<Finding> inSavepoints(
+      Connection connection, List<Step> steps, TransactionBlocks.Savepoints blocks)
+      throws SQLException {
+    boolean open = false;
+    Step lastBegin = null;
+    for (int i = 0; i < steps.size(); i++) {
+      Statement original = steps.get(i).statement();
+      String text = blocks.sql().get(i);
+      if (text.equals("SAVEPOINT " + TransactionBlocks.SAVEPOINT)) {
+        open = true;
+        lastBegin = steps.get(i);
+      } else if (!text.equals(original.sql())) {
+        open = false;
+      }
+      Step step =
+          new Step(
+              steps.get(i).script(),
+              new Statement(text, original.startLine(), original.endLine(), original.copyData()));
+      Optional<Finding> failure = oneByOne(connection, List.of(step));
+      if (failure.isPresent()) {
+        if (open && !connection.isClosed()) {
+          try (var s = connection.createStatement()) {
+            s.execute("ROLLBACK TO SAVEPOINT " + TransactionBlocks.SAVEPOINT);
+          }
+        }
+        return failure;
+      }
+    }
+    if (blocks.leftOpen() && lastBegin != null) {
+      try (var s = connection.createStatement()) {
+        s.execute("ROLLBACK TO SAVEPOINT " + TransactionBlocks.SAVEPOINT);
+      }
+      return Optional.of(
+          ScriptFailures.openTransaction(lastBegin.script(), List.of(lastBegin.statement())));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -472,13 +472,18 @@ public final class MutationEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether {@code script} can run inside a rolled-back transaction: not with psql, every statement
+   * can run in a transaction block, and the script ends no transaction of its own, or only plain
+   * blocks that run as savepoints there ({@link ScriptRunner#blocksRunAsSavepoints}).
+   */
   private static boolean fitsTransaction(SqlScript script) {
+    List<Statement> statements = script.split().statements();
     return script.psqlFeature().isEmpty()
-        && script.split().statements().stream()
-            .allMatch(
-                s ->
-                    NonTransactionalStatements.inTransactionForm(s).isPresent()
-                        && !NonTransactionalStatements.isTransactionControl(s));
+        && statements.stream()
+            .allMatch(s -> NonTransactionalStatements.inTransactionForm(s).isPresent())
+        && (statements.stream().noneMatch(NonTransactionalStatements::isTransactionControl)
+            || ScriptRunner.blocksRunAsSavepoints(script));
   }
 
   /**
@@ -820,10 +825,15 @@ public final class MutationEngine implements AutoCloseable {
   private Observed observeDown(int k, SqlScript down) throws SQLException {
     if (downFits(k)) {
       DownBase base = downBase(k);
-      return copies.rolledBack(
-          "down:" + k,
-          () -> setup.server().cloneOf(base.afterUp(), "mutant"),
-          db -> observeOn(db, base, down));
+      try {
+        return copies.rolledBack(
+            "down:" + k,
+            () -> setup.server().cloneOf(base.afterUp(), "mutant"),
+            db -> observeOn(db, base, down));
+      } catch (SQLException | RuntimeException e) {
+        // A mutated down that cannot run that way (it ends transactions in another shape than
+        // the original): on a copy of its own.
+      }
     }
     return observeOnCopy(k, down);
   }

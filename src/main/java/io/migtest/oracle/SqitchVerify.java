@@ -39,15 +39,19 @@ public final class SqitchVerify implements Oracle {
     return naming.isEmpty() ? Optional.empty() : Optional.of(new SqitchVerify(naming));
   }
 
-  /** Unless a script runs with psql, or begins and ends transactions of its own. */
+  /**
+   * Unless a script runs with psql, or begins and ends transactions of its own in another shape
+   * than plain blocks ({@code BEGIN; ... ROLLBACK;}), which run as savepoints there.
+   */
   @Override
   public boolean runsOnGivenConnections() {
     return scripts.stream()
         .allMatch(
             s ->
                 s.psqlFeature().isEmpty()
-                    && s.split().statements().stream()
-                        .noneMatch(NonTransactionalStatements::isTransactionControl));
+                    && (s.split().statements().stream()
+                            .noneMatch(NonTransactionalStatements::isTransactionControl)
+                        || ScriptRunner.blocksRunAsSavepoints(s)));
   }
 
   @Override

@@ -126,6 +126,71 @@ class RolledBackSessionTest {
     }
   }
 
+  @Test
+  void aScriptsOwnTransactionBlocksRunAsSavepointsOfTheSession() throws SQLException {
+    try (ScratchDatabase db = SharedServer.get().createScratch("rolledback")) {
+      execute(db, "CREATE TABLE t (v int NOT NULL)");
+      try (RolledBackSession session = RolledBackSession.open(db)) {
+        ScratchDatabase view = session.begin();
+        try (Connection c = view.connect()) {
+          assertThat(
+                  runner.run(
+                      c,
+                      SqlScript.of(
+                          "deploy/a.sql",
+                          "BEGIN;\nINSERT INTO t VALUES (1);\nCOMMIT;\n",
+                          TransactionMode.AUTOCOMMIT)))
+              .isEmpty();
+          assertThat(
+                  runner.run(
+                      c,
+                      SqlScript.of(
+                          "verify/a.sql",
+                          "BEGIN;\nINSERT INTO t VALUES (2);\nROLLBACK;\n",
+                          TransactionMode.AUTOCOMMIT)))
+              .isEmpty();
+          assertThat(
+                  runner.run(
+                      c,
+                      SqlScript.of(
+                          "deploy/b.sql",
+                          "BEGIN;\nINSERT INTO t VALUES (3);\nINSERT INTO t VALUES (NULL);\nCOMMIT;\n",
+                          TransactionMode.AUTOCOMMIT)))
+              .get()
+              .extracting(f -> f.sqlstate())
+              .isEqualTo("23502");
+          assertThat(
+                  runner.run(
+                      c,
+                      SqlScript.of(
+                          "deploy/c.sql",
+                          "BEGIN;\nINSERT INTO t VALUES (4);\n",
+                          TransactionMode.AUTOCOMMIT)))
+              .as("a block left open is rolled back and fails, as psql ends the file")
+              .get()
+              .extracting(f -> f.message())
+              .asString()
+              .contains("never ends it");
+          assertThat(query(c, "SELECT string_agg(v::text, ',') FROM t"))
+              .as("the committed block stays in the session's transaction; the others are undone")
+              .isEqualTo("1");
+          assertThatThrownBy(
+                  () ->
+                      runner.run(
+                          c,
+                          SqlScript.of(
+                              "deploy/d.sql", "SELECT 1;\nCOMMIT;\n", TransactionMode.AUTOCOMMIT)))
+              .as("a COMMIT that would end the session's transaction is refused")
+              .isInstanceOf(SQLException.class);
+        }
+        session.rollBack();
+      }
+      try (Connection c = db.connect()) {
+        assertThat(query(c, "SELECT count(*) FROM t")).isEqualTo("0");
+      }
+    }
+  }
+
   private static void execute(ScratchDatabase db, String sql) throws SQLException {
     try (Connection c = db.connect()) {
       c.createStatement().execute(sql);

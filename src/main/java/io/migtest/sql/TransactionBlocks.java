@@ -1,0 +1,73 @@
+package io.migtest.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A script's own transaction blocks ({@code BEGIN; ... COMMIT;}, as Sqitch wraps each change) as
+ * they run inside a transaction that is already open: {@code BEGIN} becomes a savepoint, {@code
+ * COMMIT} its release and {@code ROLLBACK} a rollback to it, so the script's work stays inside the
+ * open transaction and a block rolled back still undoes its own statements. Only for the plain
+ * shape: blocks one after another, none nested, and no prepared transaction or chain; the last may
+ * be left open, which psql rolls back when the file ends.
+ */
+public final class TransactionBlocks {
+  /** The savepoint a block becomes. */
+  public static final String SAVEPOINT = "migtest_block";
+
+  private static final Pattern BEGIN =
+      Pattern.compile("^(BEGIN|START TRANSACTION)\\b(?! ATOMIC).*$");
+  private static final Pattern COMMIT = Pattern.compile("^(COMMIT|END)( WORK| TRANSACTION)?;?$");
+  private static final Pattern ROLLBACK =
+      Pattern.compile("^(ROLLBACK|ABORT)( WORK| TRANSACTION)?;?$");
+  private static final Pattern TO_SAVEPOINT =
+      Pattern.compile("^ROLLBACK( WORK| TRANSACTION)? TO\\b.*$");
+
+  private TransactionBlocks() {}
+
+  /**
+   * A script's statements with its blocks as savepoints.
+   *
+   * @param sql the text of each statement, in order
+   * @param leftOpen whether the last block is never ended
+   */
+  public record Savepoints(List<String> sql, boolean leftOpen) {}
+
+  /**
+   * The text of each of {@code statements} with the script's blocks as savepoints, or empty when
+   * its transaction control has another shape (then it cannot run inside an open transaction).
+   */
+  public static Optional<Savepoints> asSavepoints(List<Statement> statements) {
+    List<String> out = new ArrayList<>(statements.size());
+    boolean open = false;
+    for (Statement statement : statements) {
+      if (!NonTransactionalStatements.isTransactionControl(statement)) {
+        out.add(statement.sql());
+        continue;
+      }
+      String words =
+          NonTransactionalStatements.withoutComments(statement.sql())
+              .strip()
+              .replaceAll("\\s+", " ")
+              .toUpperCase(Locale.ROOT);
+      if (TO_SAVEPOINT.matcher(words).matches() && open) {
+        out.add(statement.sql());
+      } else if (BEGIN.matcher(words).matches() && !open) {
+        open = true;
+        out.add("SAVEPOINT " + SAVEPOINT);
+      } else if (COMMIT.matcher(words).matches() && open) {
+        open = false;
+        out.add("RELEASE SAVEPOINT " + SAVEPOINT);
+      } else if (ROLLBACK.matcher(words).matches() && open) {
+        open = false;
+        out.add("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Savepoints(List.copyOf(out), open));
+  }
+}

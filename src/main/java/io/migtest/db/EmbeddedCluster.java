@@ -38,7 +38,9 @@ public final class EmbeddedCluster implements AutoCloseable {
           "fsync=off",
           "synchronous_commit=off",
           "full_page_writes=off",
-          "max_connections=50",
+          // PostgreSQL's default: a mutation worker holds up to three sessions at once, and each
+          // copy kept for savepoint isolation keeps one open.
+          "max_connections=100",
           "log_min_messages=warning");
 
   /**

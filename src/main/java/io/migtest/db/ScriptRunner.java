@@ -245,13 +245,18 @@ public final class ScriptRunner implements AutoCloseable {
   }
 
   /**
-   * Whether {@code script} runs its own transaction blocks ({@code BEGIN; ... COMMIT;}, not inside
-   * a transaction of the tool's) in the plain shape {@link TransactionBlocks} turns into
-   * savepoints: then it can run on a connection that joins an open transaction ({@link
-   * RolledBackSession}).
+   * Whether {@code script} can run on a connection that joins an open transaction ({@link
+   * RolledBackSession}) as far as its own transactions go: not with psql, and it begins and ends
+   * none of its own, or only in the plain blocks {@link TransactionBlocks} turns into savepoints.
    */
-  public static boolean blocksRunAsSavepoints(SqlScript script) {
+  public static boolean runsInJoinedTransaction(SqlScript script) {
     List<Statement> statements = script.split().statements();
+    if (script.psqlFeature().isPresent()) {
+      return false;
+    }
+    if (statements.stream().noneMatch(NonTransactionalStatements::isTransactionControl)) {
+      return true;
+    }
     return ownsTransactions(script, statements)
         && TransactionBlocks.asSavepoints(statements).filter(b -> !b.leftOpen()).isPresent();
   }
@@ -270,39 +275,37 @@ public final class ScriptRunner implements AutoCloseable {
   private Optional<Finding> inSavepoints(
       Connection connection, List<Step> steps, TransactionBlocks.Savepoints blocks)
       throws SQLException {
-    boolean open = false;
-    Step lastBegin = null;
     for (int i = 0; i < steps.size(); i++) {
       Statement original = steps.get(i).statement();
-      String text = blocks.sql().get(i);
-      if (text.equals("SAVEPOINT " + TransactionBlocks.SAVEPOINT)) {
-        open = true;
-        lastBegin = steps.get(i);
-      } else if (!text.equals(original.sql())) {
-        open = false;
-      }
       Step step =
           new Step(
               steps.get(i).script(),
-              new Statement(text, original.startLine(), original.endLine(), original.copyData()));
+              new Statement(
+                  blocks.sql().get(i),
+                  original.startLine(),
+                  original.endLine(),
+                  original.copyData()));
       Optional<Finding> failure = oneByOne(connection, List.of(step));
       if (failure.isPresent()) {
-        if (open && !connection.isClosed()) {
-          try (var s = connection.createStatement()) {
-            s.execute("ROLLBACK TO SAVEPOINT " + TransactionBlocks.SAVEPOINT);
-          }
+        if (blocks.inBlock().get(i) && !connection.isClosed()) {
+          rollBackBlock(connection);
         }
         return failure;
       }
     }
-    if (blocks.leftOpen() && lastBegin != null) {
-      try (var s = connection.createStatement()) {
-        s.execute("ROLLBACK TO SAVEPOINT " + TransactionBlocks.SAVEPOINT);
-      }
+    if (blocks.leftOpen()) {
+      rollBackBlock(connection);
+      Step begin = steps.get(blocks.unendedBegin());
       return Optional.of(
-          ScriptFailures.openTransaction(lastBegin.script(), List.of(lastBegin.statement())));
+          ScriptFailures.openTransaction(begin.script(), List.of(begin.statement())));
     }
     return Optional.empty();
+  }
+
+  private static void rollBackBlock(Connection connection) throws SQLException {
+    try (var s = connection.createStatement()) {
+      s.execute("ROLLBACK TO SAVEPOINT " + TransactionBlocks.SAVEPOINT);
+    }
   }
 
   /**

@@ -473,17 +473,14 @@ public final class MutationEngine implements AutoCloseable {
   }
 
   /**
-   * Whether {@code script} can run inside a rolled-back transaction: not with psql, every statement
-   * can run in a transaction block, and the script ends no transaction of its own, or only plain
-   * blocks that run as savepoints there ({@link ScriptRunner#blocksRunAsSavepoints}).
+   * Whether {@code script} can run inside a rolled-back transaction: every statement can run in a
+   * transaction block, and its own transactions allow it ({@link
+   * ScriptRunner#runsInJoinedTransaction}).
    */
   private static boolean fitsTransaction(SqlScript script) {
-    List<Statement> statements = script.split().statements();
-    return script.psqlFeature().isEmpty()
-        && statements.stream()
-            .allMatch(s -> NonTransactionalStatements.inTransactionForm(s).isPresent())
-        && (statements.stream().noneMatch(NonTransactionalStatements::isTransactionControl)
-            || ScriptRunner.blocksRunAsSavepoints(script));
+    return ScriptRunner.runsInJoinedTransaction(script)
+        && script.split().statements().stream()
+            .allMatch(s -> NonTransactionalStatements.inTransactionForm(s).isPresent());
   }
 
   /**
@@ -822,20 +819,14 @@ public final class MutationEngine implements AutoCloseable {
    */
   private record Observed(String failure, List<SchemaChange> schema, Map<String, String> rows) {}
 
+  /**
+   * What {@code down} leaves: inside a rolled-back transaction where the original down fits one,
+   * else (or when it cannot run that way: a mutant that ends transactions in another shape than the
+   * original) on a copy of its own.
+   */
   private Observed observeDown(int k, SqlScript down) throws SQLException {
-    if (downFits(k)) {
-      DownBase base = downBase(k);
-      try {
-        return copies.rolledBack(
-            "down:" + k,
-            () -> setup.server().cloneOf(base.afterUp(), "mutant"),
-            db -> observeOn(db, base, down));
-      } catch (SQLException | RuntimeException e) {
-        // A mutated down that cannot run that way (it ends transactions in another shape than
-        // the original): on a copy of its own.
-      }
-    }
-    return observeOnCopy(k, down);
+    Observed rolledBack = downFits(k) ? observeRolledBack(k, down) : null;
+    return rolledBack != null ? rolledBack : observeOnCopy(k, down);
   }
 
   /** What {@code down} leaves on a copy of its own of {@link #downBase}. */

@@ -3,7 +3,6 @@ package io.migtest.oracle;
 import io.migtest.db.ScratchDatabase;
 import io.migtest.db.ScriptRunner;
 import io.migtest.finding.Finding;
-import io.migtest.sql.NonTransactionalStatements;
 import io.migtest.sql.SqlScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,13 +44,7 @@ public final class SqitchVerify implements Oracle {
    */
   @Override
   public boolean runsOnGivenConnections() {
-    return scripts.stream()
-        .allMatch(
-            s ->
-                s.psqlFeature().isEmpty()
-                    && (s.split().statements().stream()
-                            .noneMatch(NonTransactionalStatements::isTransactionControl)
-                        || ScriptRunner.blocksRunAsSavepoints(s)));
+    return scripts.stream().allMatch(ScriptRunner::runsInJoinedTransaction);
   }
 
   @Override

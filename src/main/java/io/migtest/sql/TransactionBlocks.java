@@ -32,9 +32,15 @@ public final class TransactionBlocks {
    * A script's statements with its blocks as savepoints.
    *
    * @param sql the text of each statement, in order
-   * @param leftOpen whether the last block is never ended
+   * @param inBlock for each statement, whether a block's savepoint is there when it runs
+   * @param unendedBegin the index of the statement that opens a block the script never ends, or -1
    */
-  public record Savepoints(List<String> sql, boolean leftOpen) {}
+  public record Savepoints(List<String> sql, List<Boolean> inBlock, int unendedBegin) {
+    /** Whether the last block is never ended. */
+    public boolean leftOpen() {
+      return unendedBegin >= 0;
+    }
+  }
 
   /**
    * The text of each of {@code statements} with the script's blocks as savepoints, or empty when
@@ -42,8 +48,12 @@ public final class TransactionBlocks {
    */
   public static Optional<Savepoints> asSavepoints(List<Statement> statements) {
     List<String> out = new ArrayList<>(statements.size());
-    boolean open = false;
-    for (Statement statement : statements) {
+    List<Boolean> inBlock = new ArrayList<>(statements.size());
+    int begin = -1;
+    for (int i = 0; i < statements.size(); i++) {
+      Statement statement = statements.get(i);
+      boolean open = begin >= 0;
+      inBlock.add(open);
       if (!NonTransactionalStatements.isTransactionControl(statement)) {
         out.add(statement.sql());
         continue;
@@ -56,18 +66,18 @@ public final class TransactionBlocks {
       if (TO_SAVEPOINT.matcher(words).matches() && open) {
         out.add(statement.sql());
       } else if (BEGIN.matcher(words).matches() && !open) {
-        open = true;
+        begin = i;
         out.add("SAVEPOINT " + SAVEPOINT);
       } else if (COMMIT.matcher(words).matches() && open) {
-        open = false;
+        begin = -1;
         out.add("RELEASE SAVEPOINT " + SAVEPOINT);
       } else if (ROLLBACK.matcher(words).matches() && open) {
-        open = false;
+        begin = -1;
         out.add("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
       } else {
         return Optional.empty();
       }
     }
-    return Optional.of(new Savepoints(List.copyOf(out), open));
+    return Optional.of(new Savepoints(List.copyOf(out), List.copyOf(inBlock), begin));
   }
 }

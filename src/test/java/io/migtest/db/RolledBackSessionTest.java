@@ -3,6 +3,7 @@ package io.migtest.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.migtest.finding.Finding;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.sql.Connection;
@@ -134,38 +135,22 @@ class RolledBackSessionTest {
         ScratchDatabase view = session.begin();
         try (Connection c = view.connect()) {
           assertThat(
-                  runner.run(
-                      c,
-                      SqlScript.of(
-                          "deploy/a.sql",
-                          "BEGIN;\nINSERT INTO t VALUES (1);\nCOMMIT;\n",
-                          TransactionMode.AUTOCOMMIT)))
+                  ownTransactions(
+                      c, "deploy/a.sql", "BEGIN;\nINSERT INTO t VALUES (1);\nCOMMIT;\n"))
               .isEmpty();
           assertThat(
-                  runner.run(
-                      c,
-                      SqlScript.of(
-                          "verify/a.sql",
-                          "BEGIN;\nINSERT INTO t VALUES (2);\nROLLBACK;\n",
-                          TransactionMode.AUTOCOMMIT)))
+                  ownTransactions(
+                      c, "verify/a.sql", "BEGIN;\nINSERT INTO t VALUES (2);\nROLLBACK;\n"))
               .isEmpty();
           assertThat(
-                  runner.run(
+                  ownTransactions(
                       c,
-                      SqlScript.of(
-                          "deploy/b.sql",
-                          "BEGIN;\nINSERT INTO t VALUES (3);\nINSERT INTO t VALUES (NULL);\nCOMMIT;\n",
-                          TransactionMode.AUTOCOMMIT)))
+                      "deploy/b.sql",
+                      "BEGIN;\nINSERT INTO t VALUES (3);\nINSERT INTO t VALUES (NULL);\nCOMMIT;\n"))
               .get()
               .extracting(f -> f.sqlstate())
               .isEqualTo("23502");
-          assertThat(
-                  runner.run(
-                      c,
-                      SqlScript.of(
-                          "deploy/c.sql",
-                          "BEGIN;\nINSERT INTO t VALUES (4);\n",
-                          TransactionMode.AUTOCOMMIT)))
+          assertThat(ownTransactions(c, "deploy/c.sql", "BEGIN;\nINSERT INTO t VALUES (4);\n"))
               .as("a block left open is rolled back and fails, as psql ends the file")
               .get()
               .extracting(f -> f.message())
@@ -174,12 +159,7 @@ class RolledBackSessionTest {
           assertThat(query(c, "SELECT string_agg(v::text, ',') FROM t"))
               .as("the committed block stays in the session's transaction; the others are undone")
               .isEqualTo("1");
-          assertThatThrownBy(
-                  () ->
-                      runner.run(
-                          c,
-                          SqlScript.of(
-                              "deploy/d.sql", "SELECT 1;\nCOMMIT;\n", TransactionMode.AUTOCOMMIT)))
+          assertThatThrownBy(() -> ownTransactions(c, "deploy/d.sql", "SELECT 1;\nCOMMIT;\n"))
               .as("a COMMIT that would end the session's transaction is refused")
               .isInstanceOf(SQLException.class);
         }
@@ -189,6 +169,36 @@ class RolledBackSessionTest {
         assertThat(query(c, "SELECT count(*) FROM t")).isEqualTo("0");
       }
     }
+  }
+
+  @Test
+  void aScriptThatPlaysWithTheBlocksSavepointCommitsNothing() throws SQLException {
+    try (ScratchDatabase db = SharedServer.get().createScratch("rolledback")) {
+      execute(db, "CREATE TABLE t (v int)");
+      try (RolledBackSession session = RolledBackSession.open(db)) {
+        try (Connection c = session.begin().connect()) {
+          assertThatThrownBy(
+                  () ->
+                      ownTransactions(
+                          c,
+                          "deploy/sneaky.sql",
+                          "BEGIN;\nINSERT INTO t VALUES (1);\nRELEASE SAVEPOINT migtest_block;\n"
+                              + "COMMIT;\n"))
+              .as("its COMMIT finds no block to end: refused, not a commit")
+              .isInstanceOf(SQLException.class);
+        }
+        session.rollBack();
+      }
+      try (Connection c = db.connect()) {
+        assertThat(query(c, "SELECT count(*) FROM t")).isEqualTo("0");
+      }
+    }
+  }
+
+  /** Runs a script that begins and ends its own transactions, as Sqitch's scripts do. */
+  private Optional<Finding> ownTransactions(Connection c, String file, String sql)
+      throws SQLException {
+    return runner.run(c, SqlScript.of(file, sql, TransactionMode.AUTOCOMMIT));
   }
 
   private static void execute(ScratchDatabase db, String sql) throws SQLException {

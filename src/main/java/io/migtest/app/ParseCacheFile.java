@@ -32,6 +32,9 @@ final class ParseCacheFile {
   private final Path project;
   private final ParseCache cache;
 
+  /** How many outcomes {@link #load} found: a run that adds none and uses all need not save. */
+  private int loaded;
+
   private ParseCacheFile(Path project, ParseCache cache) {
     this.project = project;
     this.cache = cache;
@@ -53,16 +56,25 @@ final class ParseCacheFile {
     }
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-      return bytes.length > MAX_BYTES
-          ? Map.of()
-          : cache.read(new String(bytes, StandardCharsets.UTF_8));
+      Map<String, ParseOutcome> outcomes =
+          bytes.length > MAX_BYTES
+              ? Map.of()
+              : cache.read(new String(bytes, StandardCharsets.UTF_8));
+      loaded = outcomes.size();
+      return outcomes;
     } catch (IOException e) {
       return Map.of();
     }
   }
 
-  /** Writes the outcomes of this run; a folder that cannot take it is left alone. */
+  /**
+   * Writes the outcomes of this run, unless the file already holds exactly them; a folder that
+   * cannot take it is left alone.
+   */
   void save(ParsedScripts parsed) {
+    if (parsed.parsedNow() == 0 && parsed.knownFromCache() == loaded) {
+      return;
+    }
     try {
       OutputFolder folder =
           OutputFolder.prepare(

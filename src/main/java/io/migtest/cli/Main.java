@@ -10,6 +10,6 @@ public final class Main {
 
   /** Runs the CLI and returns the exit code, without exiting (for tests). */
   public static int run(String... args) {
-    return MigtestCommand.commandLine().execute(args);
+    return MigtestCommand.commandLine(args).execute(args);
   }
 }

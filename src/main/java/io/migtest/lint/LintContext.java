@@ -199,6 +199,12 @@ public final class LintContext {
     accessExclusiveEarlier = false;
   }
 
+  /** Takes in what {@code script} did, as if it had been linted. */
+  void takeIn(LintScript script) {
+    start(script);
+    script.statements().forEach(this::after);
+  }
+
   /** Takes in what {@code statement} did, once every rule has looked at it. */
   void after(LintStatement statement) {
     Tokens t = statement.tokens();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Runs the rules over the pull request's new migrations: every up script in migration order, then
@@ -28,6 +29,9 @@ public final class Linter {
    */
   private static final Set<String> LAYOUTS_WITH_DOWNS =
       Set.of("golang-migrate", "dbmate", "directory", "sqitch");
+
+  /** Fewer statements than this are linted in one piece. */
+  private static final int MIN_PIECE_STATEMENTS = 1_000;
 
   private final List<Rule> rules;
   private final RuleSettings settings;
@@ -47,13 +51,55 @@ public final class Linter {
             .filter(migrations::isNew)
             .map(m -> upAndDown(m, downsExpected, parser))
             .toList();
-    List<LintScript> ups = pairs.stream().map(UpAndDown::up).toList();
-    List<LintScript> downs = pairs.stream().map(UpAndDown::down).filter(Objects::nonNull).toList();
-    LintContext context = new LintContext(catalog);
-    List<Finding> findings = new ArrayList<>();
-    ups.forEach(s -> lint(s, context, findings));
-    downs.forEach(s -> lint(s, context, findings));
-    return findings;
+    List<LintScript> scripts = new ArrayList<>(pairs.stream().map(UpAndDown::up).toList());
+    pairs.stream().map(UpAndDown::down).filter(Objects::nonNull).forEach(scripts::add);
+    return lint(scripts, catalog, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The findings of {@code scripts} linted in order, in up to {@code pieces} pieces side by side: a
+   * piece's context first takes in every statement before it (which is cheap: the rules do not run
+   * on them), so each rule sees what it would see in one pass, and the findings come in the same
+   * order.
+   */
+  List<Finding> lint(List<LintScript> scripts, BaseCatalog catalog, int pieces) {
+    List<List<LintScript>> split = pieces(scripts, pieces);
+    List<List<Finding>> found =
+        IntStream.range(0, split.size())
+            .parallel()
+            .mapToObj(
+                i -> {
+                  LintContext context = new LintContext(catalog);
+                  split.subList(0, i).forEach(piece -> piece.forEach(context::takeIn));
+                  List<Finding> findings = new ArrayList<>();
+                  split.get(i).forEach(script -> lint(script, context, findings));
+                  return findings;
+                })
+            .toList();
+    return found.stream().flatMap(List::stream).toList();
+  }
+
+  /**
+   * {@code scripts} cut into at most {@code pieces} runs of about as many statements; a small pull
+   * request stays in one piece, where a thread would cost more than it saves.
+   */
+  private static List<List<LintScript>> pieces(List<LintScript> scripts, int pieces) {
+    int total = scripts.stream().mapToInt(s -> s.statements().size()).sum();
+    int size = Math.max(MIN_PIECE_STATEMENTS, (total + pieces - 1) / Math.max(1, pieces));
+    List<List<LintScript>> split = new ArrayList<>();
+    List<LintScript> piece = new ArrayList<>();
+    int inPiece = 0;
+    for (LintScript script : scripts) {
+      if (inPiece >= size) {
+        split.add(piece);
+        piece = new ArrayList<>();
+        inPiece = 0;
+      }
+      piece.add(script);
+      inPiece += script.statements().size();
+    }
+    split.add(piece);
+    return split;
   }
 
   /** A migration's scripts as lint reads them; the down is null when there is none. */
@@ -61,7 +107,8 @@ public final class Linter {
 
   /**
    * The up and down script of {@code m} as lint reads them. Reading them, which splits and
-   * tokenizes every statement, runs in parallel; the rules then go through the scripts in order.
+   * tokenizes every statement and makes the readings rules share, runs in parallel; the rules then
+   * go through the scripts in order.
    */
   private static UpAndDown upAndDown(
       Migration m,
@@ -97,7 +144,9 @@ public final class Linter {
     List<LintStatement> linted = new ArrayList<>(statements.size());
     for (int i = 0; i < statements.size(); i++) {
       Statement s = statements.get(i);
-      linted.add(new LintStatement(s, Tokens.of(SqlTokens.of(s.sql(), s.startLine())), i, parser));
+      Tokens tokens = Tokens.of(SqlTokens.of(s.sql(), s.startLine()));
+      readAhead(tokens);
+      linted.add(new LintStatement(s, tokens, i, parser));
     }
     return new LintScript(
         script.file(),
@@ -109,6 +158,15 @@ public final class Linter {
         pairedDown);
   }
 
+  /**
+   * The readings many rules share, made while the scripts are read in parallel: the rules' pass in
+   * migration order then finds them made.
+   */
+  private static void readAhead(Tokens tokens) {
+    TableLock.of(tokens);
+    ColumnDefinition.of(tokens);
+  }
+
   void lint(LintScript script, LintContext context, List<Finding> findings) {
     Suppressions suppressions = Suppressions.of(script);
     context.start(script);
@@ -117,9 +175,11 @@ public final class Linter {
             .filter(settings::enabled)
             .filter(r -> !script.down() || r.checksDownScripts())
             .toList();
+    List<Report> reports =
+        active.stream().map(rule -> new Report(rule, script, suppressions, findings)).toList();
     for (LintStatement statement : script.statements()) {
-      for (Rule rule : active) {
-        rule.check(statement, context, new Report(rule, script, suppressions, findings));
+      for (Report report : reports) {
+        report.rule.check(statement, context, report);
       }
       context.after(statement);
     }

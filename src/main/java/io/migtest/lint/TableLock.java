@@ -12,6 +12,10 @@ public record TableLock(QualifiedName table, LockMode mode) {
 
   /** The table locks of {@code t}, strongest per table; empty for statements that take none. */
   public static List<TableLock> of(Tokens t) {
+    return t.derived(TableLock.class, TableLock::read);
+  }
+
+  private static List<TableLock> read(Tokens t) {
     List<TableLock> locks = new ArrayList<>();
     var alter = AlterTable.of(t);
     if (alter.isPresent()) {
@@ -25,7 +29,7 @@ public record TableLock(QualifiedName table, LockMode mode) {
         }
       }
       locks.add(0, new TableLock(alter.get().table(), strongest));
-      return locks;
+      return List.copyOf(locks);
     }
     if (t.startsWith("create", "index") || t.startsWith("create", "unique", "index")) {
       int on = t.find(0, "on");
@@ -73,7 +77,7 @@ public record TableLock(QualifiedName table, LockMode mode) {
     } else if (t.startsWith("insert", "into") || t.startsWith("delete", "from")) {
       add(locks, t.nameAt(t.matchesAt(2, "only") ? 3 : 2), LockMode.ROW_EXCLUSIVE);
     }
-    return locks;
+    return List.copyOf(locks);
   }
 
   private static LockMode alterAction(Tokens action) {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * false}; then it is sent as one query.
  */
 public final class DirectoryLayout implements Layout {
+  private static final Pattern UP_FILE = Pattern.compile("[^/]+/up\\.sql");
   private static final Pattern FOLDER = Pattern.compile("^(\\d[\\d-]*)(?:_(.*))?$");
   private static final Pattern IN_TRANSACTION =
       Pattern.compile("^\\s*run_in_transaction\\s*=\\s*true\\s*$", Pattern.MULTILINE);
@@ -63,7 +64,7 @@ public final class DirectoryLayout implements Layout {
 
   @Override
   public boolean recognises(SourceFolder folder) {
-    return folder.files().stream().anyMatch(f -> f.matches("[^/]+/up\\.sql"));
+    return folder.files().stream().anyMatch(f -> UP_FILE.matcher(f).matches());
   }
 
   @Override
@@ -72,7 +73,7 @@ public final class DirectoryLayout implements Layout {
     List<Migration> migrations = new ArrayList<>();
     List<String> files = folder.files();
     for (String path : files) {
-      if (!path.matches("[^/]+/up\\.sql")) {
+      if (!UP_FILE.matcher(path).matches()) {
         continue;
       }
       String dir = path.substring(0, path.indexOf('/'));

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flyway: {@code V<ver>__<desc>.sql}, undo {@code U<ver>__<desc>.sql}, repeatable {@code
@@ -97,6 +98,7 @@ public final class FlywayLayout implements Layout {
     Map<String, String> undoByVersion = new HashMap<>();
     List<String[]> versioned = new ArrayList<>();
     List<String[]> repeatable = new ArrayList<>();
+    Set<String> files = Set.copyOf(folder.files());
     for (String path : folder.files()) {
       String name = LayoutSupport.fileName(path);
       Optional<FlywayNames.Name> parsed = settings.names().parse(name);
@@ -111,19 +113,24 @@ public final class FlywayLayout implements Layout {
         problems.add(FlywayFindings.unrecognised(settings, folder, path));
       }
     }
-    List<Migration> migrations = new ArrayList<>();
-    for (String[] file : versioned) {
-      Version version = Version.parse(file[1]);
-      String undo = undoByVersion.get(version.parts().toString());
-      migrations.add(
-          new Migration(
-              file[1],
-              version,
-              file[2].replace('_', ' '),
-              script(folder, file[0], false),
-              undo == null ? null : script(folder, undo, false),
-              false));
-    }
+    // Reading a script (the file, its placeholders, its statements) is most of the load: in
+    // parallel.
+    List<Migration> migrations =
+        new ArrayList<>(
+            versioned.parallelStream()
+                .map(
+                    file -> {
+                      Version version = Version.parse(file[1]);
+                      String undo = undoByVersion.get(version.parts().toString());
+                      return new Migration(
+                          file[1],
+                          version,
+                          file[2].replace('_', ' '),
+                          script(folder, files, file[0], false),
+                          undo == null ? null : script(folder, files, undo, false),
+                          false);
+                    })
+                .toList());
     migrations.sort((a, b) -> a.version().compareTo(b.version()));
     repeatable.sort((a, b) -> a[1].compareTo(b[1]));
     for (String[] file : repeatable) {
@@ -132,13 +139,13 @@ public final class FlywayLayout implements Layout {
               "R__" + file[1],
               new Version("R", List.of(), null),
               file[1].replace('_', ' '),
-              script(folder, file[0], true),
+              script(folder, files, file[0], true),
               null,
               true));
     }
     // Flyway replaces placeholders in callbacks too, and checksums none of them.
     Callbacks callbacks =
-        FlywayCallbackFiles.read(folder, problems, path -> script(folder, path, true));
+        FlywayCallbackFiles.read(folder, problems, path -> script(folder, files, path, true));
     return new LoadedMigrations(migrations, problems, callbacks);
   }
 
@@ -146,7 +153,8 @@ public final class FlywayLayout implements Layout {
    * Reads a script (a migration or a callback), replaces its placeholders and decides how Flyway
    * would run it.
    */
-  private SqlScript script(SourceFolder folder, String path, boolean repeatable) {
+  private SqlScript script(
+      SourceFolder folder, Set<String> files, String path, boolean repeatable) {
     SqlScript script =
         settings
             .placeholders()
@@ -154,7 +162,7 @@ public final class FlywayLayout implements Layout {
                 LayoutSupport.read(folder, path, TransactionMode.SINGLE_TRANSACTION),
                 LayoutSupport.fileName(path),
                 repeatable);
-    if (!executesInTransaction(folder, path)) {
+    if (!executesInTransaction(folder, files, path)) {
       return script.withTransactionMode(TransactionMode.AUTOCOMMIT);
     }
     List<Statement> statements = script.split().statements();
@@ -170,8 +178,9 @@ public final class FlywayLayout implements Layout {
         FlywayFindings.mixed(settings, script.file(), outside.get(0).startLine()));
   }
 
-  private static boolean executesInTransaction(SourceFolder folder, String path) {
-    if (!folder.files().contains(path + ".conf")) {
+  private static boolean executesInTransaction(
+      SourceFolder folder, Set<String> files, String path) {
+    if (!files.contains(path + ".conf")) {
       return true;
     }
     try {

@@ -15,6 +15,7 @@ public final class WorkingTreeFolder implements SourceFolder {
   private final Path projectRoot;
   private final Path folder;
   private List<String> files;
+  private RealRoots realRoots;
 
   public WorkingTreeFolder(Path projectRoot, Path folder) {
     this.projectRoot = projectRoot.toAbsolutePath().normalize();
@@ -59,7 +60,7 @@ public final class WorkingTreeFolder implements SourceFolder {
   @Override
   public byte[] read(String relativePath) throws IOException {
     Path real = folder.resolve(relativePath).toRealPath();
-    if (!real.startsWith(projectRoot.toRealPath()) && !real.startsWith(folder.toRealPath())) {
+    if (!real.startsWith(realRoots().project()) && !real.startsWith(realRoots().folder())) {
       throw new IOException("it links to " + real + ", outside the project");
     }
     if (!Files.isRegularFile(real)) {
@@ -67,6 +68,16 @@ public final class WorkingTreeFolder implements SourceFolder {
       throw new IOException("it is not a regular file");
     }
     return Files.readAllBytes(real);
+  }
+
+  /** The project's and the folder's real paths, resolved once: every read checks against them. */
+  private record RealRoots(Path project, Path folder) {}
+
+  private synchronized RealRoots realRoots() throws IOException {
+    if (realRoots == null) {
+      realRoots = new RealRoots(projectRoot.toRealPath(), folder.toRealPath());
+    }
+    return realRoots;
   }
 
   @Override

@@ -53,12 +53,25 @@ public final class ParseCache {
     }
     for (String line : body.split("\n")) {
       String[] fields = line.split("\t", 2);
-      if (fields.length == 2 && fields[0].matches("[0-9a-f]{64}")) {
+      if (fields.length == 2 && isHash(fields[0])) {
         outcomes.put(
             fields[0], fields[1].isEmpty() ? ParseOutcome.PARSED : new ParseOutcome(fields[1]));
       }
     }
     return outcomes;
+  }
+
+  private static boolean isHash(String text) {
+    if (text.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The signed text of {@code outcomes}. */

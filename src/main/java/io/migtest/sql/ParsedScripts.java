@@ -57,6 +57,8 @@ public final class ParsedScripts implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    // The content hashes first, on every core: the loop below then only looks them up.
+    scripts.parallelStream().flatMap(s -> s.split().statements().stream()).forEach(this::hash);
     Map<String, Statement> toParse = new LinkedHashMap<>();
     int cachedHits = 0;
     for (SqlScript script : scripts) {

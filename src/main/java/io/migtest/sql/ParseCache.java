@@ -27,16 +27,21 @@ public final class ParseCache {
     this.key = key.clone();
   }
 
+  /** One digest per thread: looking the algorithm up costs more than hashing a statement. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+          });
+
   /** The statement's content hash, the cache's key for it. */
   public static String hash(Statement statement) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(statement.sql().getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return HexFormat.of()
+        .formatHex(SHA_256.get().digest(statement.sql().getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The outcomes in {@code text}, or none when it is not a file this key signed. */

@@ -22,6 +22,9 @@ public final class DatabaseServer implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AdminConnections admin;
 
+  /** Whether CREATE DATABASE takes {@code STRATEGY FILE_COPY}; read from the first connection. */
+  private volatile Boolean fileCopy;
+
   /**
    * @param description how the server was started, for messages
    * @param onClose stops what the provider started (nothing for an existing server)
@@ -85,7 +88,12 @@ public final class DatabaseServer implements AutoCloseable {
           c -> {
             try (var create = c.createStatement()) {
               create.execute(
-                  "CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\" ENCODING 'UTF8'");
+                  "CREATE DATABASE \""
+                      + name
+                      + "\" TEMPLATE \""
+                      + template
+                      + "\" ENCODING 'UTF8'"
+                      + copyStrategy(c));
             }
             // Dropped at the end even when copying its settings fails.
             scratchNames.add(name);
@@ -98,6 +106,19 @@ public final class DatabaseServer implements AutoCloseable {
       throw ServerErrors.environment("Cannot create scratch database " + name, e, endpoint);
     }
     return new ScratchDatabase(this, name);
+  }
+
+  /**
+   * {@code STRATEGY FILE_COPY} from PostgreSQL 15 on, where the default became {@code WAL_LOG}:
+   * that writes every block of the template to the write-ahead log, which for the small databases a
+   * run clones costs more than copying the files (measured on a 7 MB clone: 26-40 ms against 18-20
+   * ms).
+   */
+  private String copyStrategy(Connection c) throws SQLException {
+    if (fileCopy == null) {
+      fileCopy = c.getMetaData().getDatabaseMajorVersion() >= 15;
+    }
+    return fileCopy ? " STRATEGY FILE_COPY" : "";
   }
 
   /**

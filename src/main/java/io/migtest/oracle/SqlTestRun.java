@@ -20,20 +20,26 @@ final class SqlTestRun {
   private final ScriptRunner runner;
   private final List<TestFailure> failures = new ArrayList<>();
   private final List<TapOutput.Line> tap = new ArrayList<>();
+  private final boolean firstFailure;
 
-  SqlTestRun(SqlTestFile file, Connection connection, ScriptRunner runner) {
+  /**
+   * @param firstFailure whether to stop at the first failure (the file has failed, which is all a
+   *     mutant's judging asks) instead of going on to report every one
+   */
+  SqlTestRun(SqlTestFile file, Connection connection, ScriptRunner runner, boolean firstFailure) {
     this.file = file;
     this.connection = connection;
     this.runner = runner;
+    this.firstFailure = firstFailure;
   }
 
-  /** The failures of the file, in order; empty when it passed. */
+  /** The failures of the file, in order (only the first one if asked so); empty when it passed. */
   List<TestFailure> run() throws SQLException {
     if (file.pgTap() && !createPgTap()) {
       return failures;
     }
     for (SqlTestFile.Step step : file.steps()) {
-      if (!run(step)) {
+      if (!run(step) || firstFailure && !failures.isEmpty()) {
         return failures;
       }
     }

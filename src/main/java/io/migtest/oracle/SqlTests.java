@@ -75,24 +75,29 @@ public final class SqlTests implements Oracle {
     return judge(database, runner, result -> false, true);
   }
 
+  /**
+   * Stops at the first result {@code enough} accepts, and each file at its first failure: a file
+   * with one has failed, its status and first failure are all a mutant's judging reads.
+   */
   @Override
   public List<TestResult> judgeUntil(
       ScratchDatabase database, ScriptRunner runner, Predicate<TestResult> enough) {
     return judge(database, runner, enough, false);
   }
 
+  /**
+   * @param full every failure of each file and the tables it touched; else each file stops at its
+   *     first failure
+   */
   private List<TestResult> judge(
-      ScratchDatabase database,
-      ScriptRunner runner,
-      Predicate<TestResult> enough,
-      boolean recordTouched) {
+      ScratchDatabase database, ScriptRunner runner, Predicate<TestResult> enough, boolean full) {
     List<TestResult> results = new ArrayList<>();
     Optional<Boolean> pgTapInstalled = Optional.empty();
     for (SqlTestFile file : files) {
       if (file.pgTap() && pgTapInstalled.isEmpty()) {
         pgTapInstalled = Optional.of(pgTapAvailable(database));
       }
-      TestResult result = run(file, database, runner, pgTapInstalled.orElse(false), recordTouched);
+      TestResult result = run(file, database, runner, pgTapInstalled.orElse(false), full);
       results.add(result);
       if (enough.test(result)) {
         break;
@@ -106,7 +111,7 @@ public final class SqlTests implements Oracle {
       ScratchDatabase database,
       ScriptRunner runner,
       boolean pgTapInstalled,
-      boolean recordTouched) {
+      boolean full) {
     String kind = file.pgTap() ? "pgtap" : "sql";
     if (!file.problems().isEmpty()) {
       return new TestResult(file.file(), kind, TestStatus.ERROR, 0, file.problems(), null);
@@ -147,9 +152,9 @@ public final class SqlTests implements Oracle {
     try (Connection connection = database.connect()) {
       runner.prepare(connection);
       connection.setAutoCommit(false);
-      failures = new SqlTestRun(file, connection, runner).run();
+      failures = new SqlTestRun(file, connection, runner, !full).run();
       if (!connection.isClosed()) {
-        touched = recordTouched ? touched(connection) : touched;
+        touched = full ? touched(connection) : touched;
         connection.rollback();
       }
     } catch (SQLException e) {

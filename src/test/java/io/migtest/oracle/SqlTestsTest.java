@@ -72,6 +72,29 @@ class SqlTestsTest {
   }
 
   @Test
+  void judgingForAMutantStopsEachFileAtItsFirstFailureWithTheSameVerdict() {
+    String file =
+        """
+        INSERT INTO users VALUES (1, 'a@x', 30);
+        -- migtest:expect-rows 2
+        SELECT * FROM users;
+        -- migtest:expect-error 23505
+        INSERT INTO users VALUES (2, 'b@x', 1);
+        -- migtest:expect-rows 0
+        SELECT * FROM users;
+        """;
+    SqlTests tests =
+        new SqlTests(List.of(SqlScript.of("t/01.sql", file, TransactionMode.AUTOCOMMIT)));
+
+    TestResult everything = tests.judge(database, runner).get(0);
+    TestResult forAMutant = tests.judgeUntil(database, runner, r -> r.failed()).get(0);
+
+    assertThat(everything.failures()).hasSize(3);
+    assertThat(forAMutant.status()).isEqualTo(TestStatus.FAIL).isEqualTo(everything.status());
+    assertThat(forAMutant.failures()).containsExactly(everything.failures().get(0));
+  }
+
+  @Test
   void eachFileRecordsTheTablesItTouchedIncludingThroughAFunctionThatReturnsNothing()
       throws Exception {
     try (Connection c = database.connect()) {

@@ -1,5 +1,6 @@
 package io.migtest.db;
 
+import io.migtest.sql.TransactionBlocks;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -70,8 +71,7 @@ final class JoinedConnection implements InvocationHandler {
         return null;
       case "commit":
         if (!autoCommit) {
-          execute("RELEASE SAVEPOINT " + savepoint);
-          execute("SAVEPOINT " + savepoint);
+          commit();
         }
         return null;
       case "rollback":
@@ -100,6 +100,24 @@ final class JoinedConnection implements InvocationHandler {
       return method.invoke(shared, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
+    }
+  }
+
+  /**
+   * Ends the user's transaction as a COMMIT would, deferred constraints and triggers included, and
+   * starts the next: on failure its work is rolled back and the error thrown, as a failed COMMIT.
+   */
+  private void commit() throws SQLException {
+    try {
+      execute(
+          TransactionBlocks.DEFERRED_CHECK
+              + "; RELEASE SAVEPOINT "
+              + savepoint
+              + "; SAVEPOINT "
+              + savepoint);
+    } catch (SQLException e) {
+      execute("ROLLBACK TO SAVEPOINT " + savepoint);
+      throw e;
     }
   }
 

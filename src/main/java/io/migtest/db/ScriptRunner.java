@@ -261,6 +261,19 @@ public final class ScriptRunner implements AutoCloseable {
         && TransactionBlocks.asSavepoints(statements).filter(b -> !b.leftOpen()).isPresent();
   }
 
+  /**
+   * Whether the script runs as one transaction of the tool's, committed after its last statement,
+   * with no transaction control of its own: on a connection that joins an open transaction it then
+   * fails where, and leaves what, it does on a connection of its own (the joined COMMIT makes the
+   * same checks, {@link io.migtest.sql.TransactionBlocks#DEFERRED_CHECK}).
+   */
+  public static boolean runsAsOneTransaction(SqlScript script) {
+    List<Statement> statements = script.split().statements();
+    return script.psqlFeature().isEmpty()
+        && inTransaction(script.transactionMode(), statements)
+        && statements.stream().noneMatch(NonTransactionalStatements::isTransactionControl);
+  }
+
   /** Whether the script begins or ends transactions itself, outside any transaction of the tool. */
   private static boolean ownsTransactions(SqlScript script, List<Statement> statements) {
     return statements.stream().anyMatch(NonTransactionalStatements::isTransactionControl)

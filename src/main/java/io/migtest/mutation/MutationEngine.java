@@ -713,10 +713,19 @@ public final class MutationEngine implements AutoCloseable {
         () -> {
           // Run twice: a table whose rows differ between two runs of the same down (it writes
           // now() or a random value) cannot tell a mutant apart, and is left out of comparisons.
-          // Where the down fits a transaction, the second run is inside a rolled-back one on the
-          // copy its mutants will use: when it fails as and leaves the schema of the first, they
-          // run that way too.
+          // A down that runs as one transaction of the tool's leaves inside a rolled-back one what
+          // it leaves committed (its COMMIT's checks run there too): both runs are rolled-back
+          // ones on the copy its mutants will use. Any other down runs on a copy first; where it
+          // fits a transaction, the second run is a rolled-back one: when it fails as and leaves
+          // the schema of the first, its mutants run that way too.
           SqlScript down = setup.fresh().get(k).down();
+          if (fitsTransaction(down) && ScriptRunner.runsAsOneTransaction(down)) {
+            Observed first = observeRolledBack(k, down);
+            Observed second = first == null ? null : observeRolledBack(k, down);
+            if (second != null) {
+              return new OriginalDown(stable(first, second), true);
+            }
+          }
           Observed first = observeOnCopy(k, down);
           Observed inTransaction = fitsTransaction(down) ? observeRolledBack(k, down) : null;
           boolean fits =
@@ -724,10 +733,15 @@ public final class MutationEngine implements AutoCloseable {
                   && Objects.equals(inTransaction.failure(), first.failure())
                   && inTransaction.schema().equals(first.schema());
           Observed second = fits ? inTransaction : observeOnCopy(k, down);
-          Map<String, String> stable = new LinkedHashMap<>(first.rows());
-          stable.entrySet().removeIf(e -> !e.getValue().equals(second.rows().get(e.getKey())));
-          return new OriginalDown(new Observed(first.failure(), first.schema(), stable), fits);
+          return new OriginalDown(stable(first, second), fits);
         });
+  }
+
+  /** {@code first} with only the tables whose rows {@code second}, a run like it, left the same. */
+  private static Observed stable(Observed first, Observed second) {
+    Map<String, String> stable = new LinkedHashMap<>(first.rows());
+    stable.entrySet().removeIf(e -> !e.getValue().equals(second.rows().get(e.getKey())));
+    return new Observed(first.failure(), first.schema(), stable);
   }
 
   /** What {@code down} leaves inside a rolled-back transaction on a kept copy; null if it broke. */

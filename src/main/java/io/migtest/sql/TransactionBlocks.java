@@ -18,6 +18,15 @@ public final class TransactionBlocks {
   /** The savepoint a block becomes. */
   public static final String SAVEPOINT = "migtest_block";
 
+  /**
+   * What a COMMIT checks, without ending the open transaction: the deferred constraints and
+   * constraint triggers run ({@code SET CONSTRAINTS ALL IMMEDIATE}), failing as the COMMIT would,
+   * behind a savepoint that then puts their mode back as the next transaction finds it.
+   */
+  public static final String DEFERRED_CHECK =
+      "SAVEPOINT migtest_commit; SET CONSTRAINTS ALL IMMEDIATE;"
+          + " ROLLBACK TO SAVEPOINT migtest_commit; RELEASE SAVEPOINT migtest_commit";
+
   private static final Pattern BEGIN =
       Pattern.compile("^(BEGIN|START TRANSACTION)\\b(?! ATOMIC).*$");
   private static final Pattern COMMIT = Pattern.compile("^(COMMIT|END)( WORK| TRANSACTION)?;?$");
@@ -70,7 +79,7 @@ public final class TransactionBlocks {
         out.add("SAVEPOINT " + SAVEPOINT);
       } else if (COMMIT.matcher(words).matches() && open) {
         begin = -1;
-        out.add("RELEASE SAVEPOINT " + SAVEPOINT);
+        out.add(DEFERRED_CHECK + "; RELEASE SAVEPOINT " + SAVEPOINT);
       } else if (ROLLBACK.matcher(words).matches() && open) {
         begin = -1;
         out.add("ROLLBACK TO SAVEPOINT " + SAVEPOINT);

@@ -195,6 +195,56 @@ class RolledBackSessionTest {
     }
   }
 
+  @Test
+  void deferredConstraintsAreCheckedWhereTheScriptWouldCommit() throws SQLException {
+    try (ScratchDatabase db = SharedServer.get().createScratch("rolledback")) {
+      execute(
+          db,
+          "CREATE TABLE parent (id int PRIMARY KEY);"
+              + " CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);"
+              + " INSERT INTO parent VALUES (1)");
+      try (RolledBackSession session = RolledBackSession.open(db)) {
+        ScratchDatabase view = session.begin();
+        try (Connection c = view.connect()) {
+          assertThat(
+                  runner.run(
+                      c,
+                      SqlScript.of(
+                          "V2__orphan.sql",
+                          "INSERT INTO child VALUES (1);\nINSERT INTO child VALUES (2);\n",
+                          TransactionMode.SINGLE_TRANSACTION)))
+              .as("the orphan fails at the migration's COMMIT, as on a database of its own")
+              .get()
+              .extracting(f -> f.sqlstate())
+              .isEqualTo("23503");
+          assertThat(
+                  ownTransactions(
+                      c, "deploy/orphan.sql", "BEGIN;\nINSERT INTO child VALUES (3);\nCOMMIT;\n"))
+              .as("and at a Sqitch block's COMMIT")
+              .get()
+              .extracting(f -> f.sqlstate())
+              .isEqualTo("23503");
+          assertThat(
+                  runner.run(
+                      c,
+                      SqlScript.of(
+                          "V3__in_order.sql",
+                          "INSERT INTO child VALUES (4);\nINSERT INTO parent VALUES (4);\n",
+                          TransactionMode.SINGLE_TRANSACTION)))
+              .as("the constraint is still deferred within the next transaction")
+              .isEmpty();
+          assertThat(query(c, "SELECT string_agg(parent_id::text, ',') FROM child"))
+              .as("the failed ones are undone")
+              .isEqualTo("4");
+        }
+        session.rollBack();
+      }
+      try (Connection c = db.connect()) {
+        assertThat(query(c, "SELECT count(*) FROM child")).isEqualTo("0");
+      }
+    }
+  }
+
   /** Runs a script that begins and ends its own transactions, as Sqitch's scripts do. */
   private Optional<Finding> ownTransactions(Connection c, String file, String sql)
       throws SQLException {

@@ -182,6 +182,31 @@ class MutationGateTest {
   }
 
   @Test
+  void aMutantThatBreaksADeferredForeignKeyFailsAtItsMigrationsCommitAndIsInvalid()
+      throws IOException {
+    write(
+        "migrations/1_tree.up.sql",
+        "CREATE TABLE parent (id int PRIMARY KEY);\n"
+            + "CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);");
+    write(
+        "migrations/2_rows.up.sql",
+        "INSERT INTO child VALUES (1);\nINSERT INTO parent VALUES (1);");
+
+    GateResult result = mutate(tests("SELECT 1 FROM child JOIN parent ON parent.id = parent_id;"));
+
+    MutationOutcome.Entry parentDeleted =
+        result.mutation().mutants().stream()
+            .filter(e -> e.operator().equals("DAT_003"))
+            .filter(e -> e.original().startsWith("INSERT INTO parent"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(parentDeleted.status())
+        .as("deleting the parent's row breaks the child's key when the migration commits")
+        .isEqualTo(MutantStatus.INVALID);
+    assertThat(parentDeleted.detail()).contains("COMMIT failed").contains("foreign key");
+  }
+
+  @Test
   void mutantsThatCannotDifferAreEquivalentAndNotCounted() throws IOException {
     write(
         "migrations/1_users.up.sql",

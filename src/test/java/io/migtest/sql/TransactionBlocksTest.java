@@ -22,7 +22,7 @@ class TransactionBlocksTest {
                   .containsExactly(
                       "SAVEPOINT migtest_block",
                       "CREATE TABLE t (v int)",
-                      "RELEASE SAVEPOINT migtest_block",
+                      TransactionBlocks.DEFERRED_CHECK + "; RELEASE SAVEPOINT migtest_block",
                       "SAVEPOINT migtest_block",
                       "SELECT 1",
                       "SAVEPOINT mine",

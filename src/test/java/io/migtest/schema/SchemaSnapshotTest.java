@@ -46,6 +46,8 @@ class SchemaSnapshotTest {
       CREATE POLICY own_orders ON app.orders FOR SELECT USING (amount > 0);
       COMMENT ON TABLE app.orders IS 'what customers bought';
       COMMENT ON COLUMN app.orders.note IS 'free text';
+      COMMENT ON FUNCTION app.touch() IS 'stamps the row';
+      COMMENT ON SCHEMA public IS 'the default schema';
       CREATE TABLE public.flyway_schema_history (installed_rank int PRIMARY KEY, version text);
       """;
 
@@ -74,7 +76,9 @@ class SchemaSnapshotTest {
             "function app.touch()",
             "trigger app.orders.orders_touch",
             "policy app.orders.own_orders",
-            "comment app.orders.note");
+            "comment app.orders.note",
+            "comment app.touch()",
+            "comment schema public");
     assertThat(first.objects().get("type app.mood")).containsEntry("definition", "'happy', 'sad'");
     assertThat(
             first.objects().get("constraint app.orders.orders_customer_id_fkey").get("definition"))

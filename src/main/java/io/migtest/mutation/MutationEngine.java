@@ -721,7 +721,7 @@ public final class MutationEngine implements AutoCloseable {
           SqlScript down = setup.fresh().get(k).down();
           if (fitsTransaction(down) && ScriptRunner.runsAsOneTransaction(down)) {
             Observed first = observeRolledBack(k, down);
-            Observed second = first == null ? null : observeRolledBack(k, down);
+            Observed second = first == null ? null : observeRolledBack(k, down, false);
             if (second != null) {
               return new OriginalDown(stable(first, second), true);
             }
@@ -746,12 +746,21 @@ public final class MutationEngine implements AutoCloseable {
 
   /** What {@code down} leaves inside a rolled-back transaction on a kept copy; null if it broke. */
   private Observed observeRolledBack(int k, SqlScript down) {
+    return observeRolledBack(k, down, true);
+  }
+
+  /**
+   * Like {@link #observeRolledBack(int, SqlScript)}.
+   *
+   * @param schema whether to read the schema it leaves (a run made for its rows only does not)
+   */
+  private Observed observeRolledBack(int k, SqlScript down, boolean schema) {
     try {
       DownBase base = downBase(k);
       return copies.rolledBack(
           "down:" + k,
           () -> setup.server().cloneOf(base.afterUp(), "mutant"),
-          db -> observeOn(db, base, down));
+          db -> observeOn(db, base, down, schema));
     } catch (SQLException | RuntimeException e) {
       return null;
     }
@@ -827,7 +836,7 @@ public final class MutationEngine implements AutoCloseable {
    * What a down script leaves on a copy of {@link #downBase}.
    *
    * @param failure the down script's failure, or null
-   * @param schema how the schema then differs from the one before the up
+   * @param schema how the schema then differs from the one before the up; null when not read
    * @param rows each table's row count and checksum, by name (for the original down: only the
    *     tables two runs of it leave the same)
    */
@@ -847,11 +856,11 @@ public final class MutationEngine implements AutoCloseable {
   private Observed observeOnCopy(int k, SqlScript down) throws SQLException {
     DownBase base = downBase(k);
     try (ScratchDatabase db = setup.server().cloneOf(base.afterUp(), "mutant")) {
-      return observeOn(db, base, down);
+      return observeOn(db, base, down, true);
     }
   }
 
-  private Observed observeOn(ScratchDatabase db, DownBase base, SqlScript down)
+  private Observed observeOn(ScratchDatabase db, DownBase base, SqlScript down, boolean schema)
       throws SQLException {
     Optional<Finding> failure;
     try (Connection connection = db.connect()) {
@@ -859,15 +868,17 @@ public final class MutationEngine implements AutoCloseable {
       failure = setup.runner().run(connection, down);
     }
     Map<String, String> rows = new LinkedHashMap<>();
-    SchemaSnapshot after;
+    List<SchemaChange> changes = null;
     try (Connection connection = db.connect()) {
       for (TableFingerprint table : Fingerprints.read(connection, setup.ignored()).values()) {
         rows.put(table.table(), table.rows() + ":" + table.checksum());
       }
-      after = SchemaSnapshot.read(connection, setup.ignored());
+      if (schema) {
+        changes =
+            SchemaDiff.between(base.before(), SchemaSnapshot.read(connection, setup.ignored()));
+      }
     }
-    return new Observed(
-        failure.map(Finding::message).orElse(null), SchemaDiff.between(base.before(), after), rows);
+    return new Observed(failure.map(Finding::message).orElse(null), changes, rows);
   }
 
   /**

@@ -51,8 +51,7 @@ final class JoinedConnection implements InvocationHandler {
     switch (method.getName()) {
       case "close":
         if (!closed && !autoCommit && !shared.isClosed()) {
-          execute("ROLLBACK TO SAVEPOINT " + savepoint);
-          execute("RELEASE SAVEPOINT " + savepoint);
+          execute("ROLLBACK TO SAVEPOINT " + savepoint + "; RELEASE SAVEPOINT " + savepoint);
         }
         closed = true;
         return null;

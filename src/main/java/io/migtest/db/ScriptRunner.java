@@ -125,8 +125,12 @@ public final class ScriptRunner implements AutoCloseable {
    */
   public void prepare(Connection connection) throws SQLException {
     try (var s = connection.createStatement()) {
-      s.execute("SET statement_timeout = " + timeouts.statementTimeout().toMillis());
-      s.execute("SET lock_timeout = " + timeouts.lockTimeout().toMillis());
+      // One round trip: a mutant's run prepares a connection for each script and test file.
+      s.execute(
+          "SET statement_timeout = "
+              + timeouts.statementTimeout().toMillis()
+              + "; SET lock_timeout = "
+              + timeouts.lockTimeout().toMillis());
     }
     for (Statement statement : initSql) {
       Outcome outcome = execute(connection, statement);

@@ -221,10 +221,13 @@ public final class ScriptRunner implements AutoCloseable {
       Optional<Finding> failure = inSavepoints(connection, steps, blocks);
       return failure.isPresent() ? failure : epilogue(connection, epilogue);
     }
-    if (inTransaction(script.transactionMode(), statements) && copies) {
+    boolean oneTransaction =
+        inTransaction(script.transactionMode(), statements)
+            || JoinedConnection.isJoined(connection) && committedAlone(statements);
+    if (oneTransaction && copies) {
       return oneByOneInTransaction(connection, script, steps, epilogue);
     }
-    if (inTransaction(script.transactionMode(), statements)) {
+    if (oneTransaction) {
       return asOneQuery(connection, script, steps, epilogue);
     }
     Optional<Finding> failure = oneByOne(connection, steps);
@@ -266,16 +269,28 @@ public final class ScriptRunner implements AutoCloseable {
   }
 
   /**
-   * Whether the script runs as one transaction of the tool's, committed after its last statement,
-   * with no transaction control of its own: on a connection that joins an open transaction it then
-   * fails where, and leaves what, it does on a connection of its own (the joined COMMIT makes the
-   * same checks, {@link io.migtest.sql.TransactionBlocks#DEFERRED_CHECK}).
+   * Whether the script runs as one transaction committed after its last statement (the tool's, or
+   * its only statement's own), with no transaction control of its own: on a connection that joins
+   * an open transaction it then fails where, and leaves what, it does on a connection of its own
+   * (the joined COMMIT makes the same checks, {@link
+   * io.migtest.sql.TransactionBlocks#DEFERRED_CHECK}).
    */
   public static boolean runsAsOneTransaction(SqlScript script) {
     List<Statement> statements = script.split().statements();
     return script.psqlFeature().isEmpty()
-        && inTransaction(script.transactionMode(), statements)
+        && (inTransaction(script.transactionMode(), statements) || committedAlone(statements))
         && statements.stream().noneMatch(NonTransactionalStatements::isTransactionControl);
+  }
+
+  /**
+   * Whether the statements are one statement that, sent alone, is a transaction of its own,
+   * committed when it ends: on a connection that joins an open transaction it runs as one (behind a
+   * savepoint, with its commit's checks), unless it cannot run in a transaction block at all.
+   */
+  private static boolean committedAlone(List<Statement> statements) {
+    return statements.size() == 1
+        && !NonTransactionalStatements.isTransactionControl(statements.get(0))
+        && !NonTransactionalStatements.matches(statements.get(0));
   }
 
   /** Whether the script begins or ends transactions itself, outside any transaction of the tool. */

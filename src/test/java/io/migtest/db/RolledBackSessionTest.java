@@ -228,6 +228,17 @@ class RolledBackSessionTest {
                   runner.run(
                       c,
                       SqlScript.of(
+                          "5_orphan.up.sql",
+                          "INSERT INTO child VALUES (5);",
+                          TransactionMode.MULTI_STATEMENT_QUERY)))
+              .as("and after a statement sent alone, its own transaction")
+              .get()
+              .extracting(f -> f.sqlstate())
+              .isEqualTo("23503");
+          assertThat(
+                  runner.run(
+                      c,
+                      SqlScript.of(
                           "V3__in_order.sql",
                           "INSERT INTO child VALUES (4);\nINSERT INTO parent VALUES (4);\n",
                           TransactionMode.SINGLE_TRANSACTION)))

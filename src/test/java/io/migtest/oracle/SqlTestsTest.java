@@ -113,10 +113,18 @@ class SqlTestsTest {
             SELECT * FROM users;
             """,
             "t/02.sql",
-            "SELECT 1;");
+            "SELECT 1;",
+            "t/03.sql",
+            """
+            -- migtest:expect-rows 1
+            INSERT INTO audit VALUES ('x') RETURNING note;
+            -- migtest:expect-error 23502
+            INSERT INTO users (id) VALUES (1);
+            """);
     assertThat(results)
         .extracting(r -> r.status() + " " + r.touched())
-        .containsExactly("PASS [audit, users]", "PASS []");
+        .as("also a file whose last statement failed as expected (and was undone)")
+        .containsExactly("PASS [audit, users]", "PASS []", "PASS [audit]");
   }
 
   @Test

@@ -29,12 +29,11 @@ class RolledBackSessionTest {
         Optional<?> failure;
         try (Connection c = view.connect()) {
           failure =
-              runner.run(
+              sqlstate(
                   c,
-                  SqlScript.of(
-                      "V2__more.sql",
-                      "INSERT INTO t (v) VALUES ('a'), ('b');\nCREATE TABLE u (x int);\n",
-                      TransactionMode.SINGLE_TRANSACTION));
+                  "V2__more.sql",
+                  "INSERT INTO t (v) VALUES ('a'), ('b');\nCREATE TABLE u (x int);\n",
+                  TransactionMode.SINGLE_TRANSACTION);
         }
         assertThat(failure).isEmpty();
         try (Connection other = view.connect()) {
@@ -63,15 +62,12 @@ class RolledBackSessionTest {
         ScratchDatabase view = session.begin();
         try (Connection c = view.connect()) {
           assertThat(
-                  runner.run(
+                  sqlstate(
                       c,
-                      SqlScript.of(
-                          "V2__bad.sql",
-                          "INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (NULL);\n",
-                          TransactionMode.SINGLE_TRANSACTION)))
-              .get()
-              .extracting(f -> f.sqlstate())
-              .isEqualTo("23502");
+                      "V2__bad.sql",
+                      "INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (NULL);\n",
+                      TransactionMode.SINGLE_TRANSACTION))
+              .hasValue("23502");
         }
         try (Connection c = view.connect()) {
           c.createStatement().execute("INSERT INTO t VALUES (2)");
@@ -207,16 +203,13 @@ class RolledBackSessionTest {
         ScratchDatabase view = session.begin();
         try (Connection c = view.connect()) {
           assertThat(
-                  runner.run(
+                  sqlstate(
                       c,
-                      SqlScript.of(
-                          "V2__orphan.sql",
-                          "INSERT INTO child VALUES (1);\nINSERT INTO child VALUES (2);\n",
-                          TransactionMode.SINGLE_TRANSACTION)))
+                      "V2__orphan.sql",
+                      "INSERT INTO child VALUES (1);\nINSERT INTO child VALUES (2);\n",
+                      TransactionMode.SINGLE_TRANSACTION))
               .as("the orphan fails at the migration's COMMIT, as on a database of its own")
-              .get()
-              .extracting(f -> f.sqlstate())
-              .isEqualTo("23503");
+              .hasValue("23503");
           assertThat(
                   ownTransactions(
                       c, "deploy/orphan.sql", "BEGIN;\nINSERT INTO child VALUES (3);\nCOMMIT;\n"))
@@ -225,23 +218,19 @@ class RolledBackSessionTest {
               .extracting(f -> f.sqlstate())
               .isEqualTo("23503");
           assertThat(
-                  runner.run(
+                  sqlstate(
                       c,
-                      SqlScript.of(
-                          "5_orphan.up.sql",
-                          "INSERT INTO child VALUES (5);",
-                          TransactionMode.MULTI_STATEMENT_QUERY)))
+                      "5_orphan.up.sql",
+                      "INSERT INTO child VALUES (5);",
+                      TransactionMode.MULTI_STATEMENT_QUERY))
               .as("and after a statement sent alone, its own transaction")
-              .get()
-              .extracting(f -> f.sqlstate())
-              .isEqualTo("23503");
+              .hasValue("23503");
           assertThat(
-                  runner.run(
+                  sqlstate(
                       c,
-                      SqlScript.of(
-                          "V3__in_order.sql",
-                          "INSERT INTO child VALUES (4);\nINSERT INTO parent VALUES (4);\n",
-                          TransactionMode.SINGLE_TRANSACTION)))
+                      "V3__in_order.sql",
+                      "INSERT INTO child VALUES (4);\nINSERT INTO parent VALUES (4);\n",
+                      TransactionMode.SINGLE_TRANSACTION))
               .as("the constraint is still deferred within the next transaction")
               .isEmpty();
           assertThat(query(c, "SELECT string_agg(parent_id::text, ',') FROM child"))
@@ -254,6 +243,12 @@ class RolledBackSessionTest {
         assertThat(query(c, "SELECT count(*) FROM child")).isEqualTo("0");
       }
     }
+  }
+
+  /** Runs a script as a migration of the layout's {@code mode}: its failure's SQLSTATE, if any. */
+  private Optional<String> sqlstate(Connection c, String file, String sql, TransactionMode mode)
+      throws SQLException {
+    return runner.run(c, SqlScript.of(file, sql, mode)).map(Finding::sqlstate);
   }
 
   /** Runs a script that begins and ends its own transactions, as Sqitch's scripts do. */

@@ -713,9 +713,10 @@ public final class MutationEngine implements AutoCloseable {
         () -> {
           // Run twice: a table whose rows differ between two runs of the same down (it writes
           // now() or a random value) cannot tell a mutant apart, and is left out of comparisons.
-          // A down that runs as one transaction of the tool's leaves inside a rolled-back one what
-          // it leaves committed (its COMMIT's checks run there too): both runs are rolled-back
-          // ones on the copy its mutants will use. Any other down runs on a copy first; where it
+          // A down that runs as one transaction (the tool's, or its only statement's own) leaves
+          // inside a rolled-back one what it leaves committed (its COMMIT's checks run there too):
+          // both runs are rolled-back ones on the copy its mutants will use. Any other down runs on
+          // a copy first; where it
           // fits a transaction, the second run is a rolled-back one: when it fails as and leaves
           // the schema of the first, its mutants run that way too.
           SqlScript down = setup.fresh().get(k).down();

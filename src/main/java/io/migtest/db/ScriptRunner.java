@@ -209,7 +209,8 @@ public final class ScriptRunner implements AutoCloseable {
     if (statements.isEmpty()) {
       return epilogue(connection, epilogue);
     }
-    if (JoinedConnection.isJoined(connection) && ownsTransactions(script, statements)) {
+    boolean joined = JoinedConnection.isJoined(connection);
+    if (joined && ownsTransactions(script, statements)) {
       TransactionBlocks.Savepoints blocks =
           TransactionBlocks.asSavepoints(statements)
               .orElseThrow(
@@ -222,8 +223,7 @@ public final class ScriptRunner implements AutoCloseable {
       return failure.isPresent() ? failure : epilogue(connection, epilogue);
     }
     boolean oneTransaction =
-        inTransaction(script.transactionMode(), statements)
-            || JoinedConnection.isJoined(connection) && committedAlone(statements);
+        inTransaction(script.transactionMode(), statements) || joined && committedAlone(statements);
     if (oneTransaction && copies) {
       return oneByOneInTransaction(connection, script, steps, epilogue);
     }

@@ -113,8 +113,7 @@ public final class FlywayLayout implements Layout {
         problems.add(FlywayFindings.unrecognised(settings, folder, path));
       }
     }
-    // Reading a script (the file, its placeholders, its statements) is most of the load: in
-    // parallel.
+    // Reading the scripts (files, placeholders, statements) is most of the load: in parallel.
     List<Migration> migrations =
         new ArrayList<>(
             versioned.parallelStream()

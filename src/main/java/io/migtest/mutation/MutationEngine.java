@@ -716,11 +716,11 @@ public final class MutationEngine implements AutoCloseable {
           // A down that runs as one transaction (the tool's, or its only statement's own) leaves
           // inside a rolled-back one what it leaves committed (its COMMIT's checks run there too):
           // both runs are rolled-back ones on the copy its mutants will use. Any other down runs on
-          // a copy first; where it
-          // fits a transaction, the second run is a rolled-back one: when it fails as and leaves
-          // the schema of the first, its mutants run that way too.
+          // a copy first; where it fits a transaction, the second run is a rolled-back one: when it
+          // fails as and leaves the schema of the first, its mutants run that way too.
           SqlScript down = setup.fresh().get(k).down();
-          if (fitsTransaction(down) && ScriptRunner.runsAsOneTransaction(down)) {
+          boolean fitsTransaction = fitsTransaction(down);
+          if (fitsTransaction && ScriptRunner.runsAsOneTransaction(down)) {
             Observed first = observeRolledBack(k, down);
             Observed second = first == null ? null : observeRolledBack(k, down, false);
             if (second != null) {
@@ -728,7 +728,7 @@ public final class MutationEngine implements AutoCloseable {
             }
           }
           Observed first = observeOnCopy(k, down);
-          Observed inTransaction = fitsTransaction(down) ? observeRolledBack(k, down) : null;
+          Observed inTransaction = fitsTransaction ? observeRolledBack(k, down) : null;
           boolean fits =
               inTransaction != null
                   && Objects.equals(inTransaction.failure(), first.failure())

@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 /**
  * A script's own transaction blocks ({@code BEGIN; ... COMMIT;}, as Sqitch wraps each change) as
  * they run inside a transaction that is already open: {@code BEGIN} becomes a savepoint, {@code
- * COMMIT} its release and {@code ROLLBACK} a rollback to it, so the script's work stays inside the
- * open transaction and a block rolled back still undoes its own statements. Only for the plain
- * shape: blocks one after another, none nested, and no prepared transaction or chain; the last may
- * be left open, which psql rolls back when the file ends.
+ * COMMIT} its release after the checks a COMMIT makes ({@link #DEFERRED_CHECK}) and {@code
+ * ROLLBACK} a rollback to it, so the script's work stays inside the open transaction and a block
+ * rolled back still undoes its own statements. Only for the plain shape: blocks one after another,
+ * none nested, and no prepared transaction or chain; the last may be left open, which psql rolls
+ * back when the file ends.
  */
 public final class TransactionBlocks {
   /** The savepoint a block becomes. */

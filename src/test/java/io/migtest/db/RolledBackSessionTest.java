@@ -56,29 +56,26 @@ class RolledBackSessionTest {
 
   @Test
   void aFailedScriptIsRolledBackToItsOwnStartAndTheSessionGoesOn() throws SQLException {
-    try (ScratchDatabase db = SharedServer.get().createScratch("rolledback")) {
-      execute(db, "CREATE TABLE t (v int NOT NULL)");
-      try (RolledBackSession session = RolledBackSession.open(db)) {
-        ScratchDatabase view = session.begin();
-        try (Connection c = view.connect()) {
-          assertThat(
-                  sqlstate(
-                      c,
-                      "V2__bad.sql",
-                      "INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (NULL);\n",
-                      TransactionMode.SINGLE_TRANSACTION))
-              .hasValue("23502");
-        }
-        try (Connection c = view.connect()) {
-          c.createStatement().execute("INSERT INTO t VALUES (2)");
-          assertThat(query(c, "SELECT string_agg(v::text, ',') FROM t")).isEqualTo("2");
-        }
-        session.rollBack();
-      }
-      try (Connection c = db.connect()) {
-        assertThat(query(c, "SELECT count(*) FROM t")).isEqualTo("0");
-      }
-    }
+    String left =
+        rowsAfterOneUnit(
+            "CREATE TABLE t (v int NOT NULL)",
+            "t",
+            view -> {
+              try (Connection c = view.connect()) {
+                assertThat(
+                        sqlstate(
+                            c,
+                            "V2__bad.sql",
+                            "INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (NULL);\n",
+                            TransactionMode.SINGLE_TRANSACTION))
+                    .hasValue("23502");
+              }
+              try (Connection c = view.connect()) {
+                c.createStatement().execute("INSERT INTO t VALUES (2)");
+                assertThat(query(c, "SELECT string_agg(v::text, ',') FROM t")).isEqualTo("2");
+              }
+            });
+    assertThat(left).isEqualTo("0");
   }
 
   @Test
@@ -125,122 +122,143 @@ class RolledBackSessionTest {
 
   @Test
   void aScriptsOwnTransactionBlocksRunAsSavepointsOfTheSession() throws SQLException {
-    try (ScratchDatabase db = SharedServer.get().createScratch("rolledback")) {
-      execute(db, "CREATE TABLE t (v int NOT NULL)");
-      try (RolledBackSession session = RolledBackSession.open(db)) {
-        ScratchDatabase view = session.begin();
-        try (Connection c = view.connect()) {
-          assertThat(
-                  ownTransactions(
-                      c, "deploy/a.sql", "BEGIN;\nINSERT INTO t VALUES (1);\nCOMMIT;\n"))
-              .isEmpty();
-          assertThat(
-                  ownTransactions(
-                      c, "verify/a.sql", "BEGIN;\nINSERT INTO t VALUES (2);\nROLLBACK;\n"))
-              .isEmpty();
-          assertThat(
-                  ownTransactions(
-                      c,
-                      "deploy/b.sql",
-                      "BEGIN;\nINSERT INTO t VALUES (3);\nINSERT INTO t VALUES (NULL);\nCOMMIT;\n"))
-              .get()
-              .extracting(f -> f.sqlstate())
-              .isEqualTo("23502");
-          assertThat(ownTransactions(c, "deploy/c.sql", "BEGIN;\nINSERT INTO t VALUES (4);\n"))
-              .as("a block left open is rolled back and fails, as psql ends the file")
-              .get()
-              .extracting(f -> f.message())
-              .asString()
-              .contains("never ends it");
-          assertThat(query(c, "SELECT string_agg(v::text, ',') FROM t"))
-              .as("the committed block stays in the session's transaction; the others are undone")
-              .isEqualTo("1");
-          assertThatThrownBy(() -> ownTransactions(c, "deploy/d.sql", "SELECT 1;\nCOMMIT;\n"))
-              .as("a COMMIT that would end the session's transaction is refused")
-              .isInstanceOf(SQLException.class);
-        }
-        session.rollBack();
-      }
-      try (Connection c = db.connect()) {
-        assertThat(query(c, "SELECT count(*) FROM t")).isEqualTo("0");
-      }
-    }
+    String left =
+        rowsAfterOneUnit(
+            "CREATE TABLE t (v int NOT NULL)",
+            "t",
+            view -> {
+              try (Connection c = view.connect()) {
+                assertThat(
+                        ownTransactions(
+                            c, "deploy/a.sql", "BEGIN;\nINSERT INTO t VALUES (1);\nCOMMIT;\n"))
+                    .isEmpty();
+                assertThat(
+                        ownTransactions(
+                            c, "verify/a.sql", "BEGIN;\nINSERT INTO t VALUES (2);\nROLLBACK;\n"))
+                    .isEmpty();
+                assertThat(
+                        ownTransactions(
+                            c,
+                            "deploy/b.sql",
+                            "BEGIN;\nINSERT INTO t VALUES (3);\n"
+                                + "INSERT INTO t VALUES (NULL);\nCOMMIT;\n"))
+                    .get()
+                    .extracting(f -> f.sqlstate())
+                    .isEqualTo("23502");
+                assertThat(
+                        ownTransactions(c, "deploy/c.sql", "BEGIN;\nINSERT INTO t VALUES (4);\n"))
+                    .as("a block left open is rolled back and fails, as psql ends the file")
+                    .get()
+                    .extracting(f -> f.message())
+                    .asString()
+                    .contains("never ends it");
+                assertThat(query(c, "SELECT string_agg(v::text, ',') FROM t"))
+                    .as(
+                        "the committed block stays in the session's transaction;"
+                            + " the others are undone")
+                    .isEqualTo("1");
+                assertThatThrownBy(() -> ownTransactions(c, "deploy/d.sql", "SELECT 1;\nCOMMIT;\n"))
+                    .as("a COMMIT that would end the session's transaction is refused")
+                    .isInstanceOf(SQLException.class);
+              }
+            });
+    assertThat(left).isEqualTo("0");
   }
 
   @Test
   void aScriptThatPlaysWithTheBlocksSavepointCommitsNothing() throws SQLException {
-    try (ScratchDatabase db = SharedServer.get().createScratch("rolledback")) {
-      execute(db, "CREATE TABLE t (v int)");
-      try (RolledBackSession session = RolledBackSession.open(db)) {
-        try (Connection c = session.begin().connect()) {
-          assertThatThrownBy(
-                  () ->
-                      ownTransactions(
-                          c,
-                          "deploy/sneaky.sql",
-                          "BEGIN;\nINSERT INTO t VALUES (1);\nRELEASE SAVEPOINT migtest_block;\n"
-                              + "COMMIT;\n"))
-              .as("its COMMIT finds no block to end: refused, not a commit")
-              .isInstanceOf(SQLException.class);
-        }
-        session.rollBack();
-      }
-      try (Connection c = db.connect()) {
-        assertThat(query(c, "SELECT count(*) FROM t")).isEqualTo("0");
-      }
-    }
+    String left =
+        rowsAfterOneUnit(
+            "CREATE TABLE t (v int)",
+            "t",
+            view -> {
+              try (Connection c = view.connect()) {
+                assertThatThrownBy(
+                        () ->
+                            ownTransactions(
+                                c,
+                                "deploy/sneaky.sql",
+                                "BEGIN;\nINSERT INTO t VALUES (1);\n"
+                                    + "RELEASE SAVEPOINT migtest_block;\n"
+                                    + "COMMIT;\n"))
+                    .as("its COMMIT finds no block to end: refused, not a commit")
+                    .isInstanceOf(SQLException.class);
+              }
+            });
+    assertThat(left).isEqualTo("0");
   }
 
   @Test
   void deferredConstraintsAreCheckedWhereTheScriptWouldCommit() throws SQLException {
+    String left =
+        rowsAfterOneUnit(
+            "CREATE TABLE parent (id int PRIMARY KEY);"
+                + " CREATE TABLE child (parent_id int REFERENCES parent"
+                + " DEFERRABLE INITIALLY DEFERRED);"
+                + " INSERT INTO parent VALUES (1)",
+            "child",
+            view -> {
+              try (Connection c = view.connect()) {
+                assertThat(
+                        sqlstate(
+                            c,
+                            "V2__orphan.sql",
+                            "INSERT INTO child VALUES (1);\nINSERT INTO child VALUES (2);\n",
+                            TransactionMode.SINGLE_TRANSACTION))
+                    .as("the orphan fails at the migration's COMMIT, as on a database of its own")
+                    .hasValue("23503");
+                assertThat(
+                        ownTransactions(
+                            c,
+                            "deploy/orphan.sql",
+                            "BEGIN;\nINSERT INTO child VALUES (3);\nCOMMIT;\n"))
+                    .as("and at a Sqitch block's COMMIT")
+                    .get()
+                    .extracting(f -> f.sqlstate())
+                    .isEqualTo("23503");
+                assertThat(
+                        sqlstate(
+                            c,
+                            "5_orphan.up.sql",
+                            "INSERT INTO child VALUES (5);",
+                            TransactionMode.MULTI_STATEMENT_QUERY))
+                    .as("and after a statement sent alone, its own transaction")
+                    .hasValue("23503");
+                assertThat(
+                        sqlstate(
+                            c,
+                            "V3__in_order.sql",
+                            "INSERT INTO child VALUES (4);\nINSERT INTO parent VALUES (4);\n",
+                            TransactionMode.SINGLE_TRANSACTION))
+                    .as("the constraint is still deferred within the next transaction")
+                    .isEmpty();
+                assertThat(query(c, "SELECT string_agg(parent_id::text, ',') FROM child"))
+                    .as("the failed ones are undone")
+                    .isEqualTo("4");
+              }
+            });
+    assertThat(left).isEqualTo("0");
+  }
+
+  /** Work over the view of one unit of work. */
+  private interface Unit {
+    void on(ScratchDatabase view) throws SQLException;
+  }
+
+  /**
+   * Runs {@code unit} in one unit of work on a new database that {@code setup} makes, rolls it back
+   * and counts the rows {@code table} then has.
+   */
+  private static String rowsAfterOneUnit(String setup, String table, Unit unit)
+      throws SQLException {
     try (ScratchDatabase db = SharedServer.get().createScratch("rolledback")) {
-      execute(
-          db,
-          "CREATE TABLE parent (id int PRIMARY KEY);"
-              + " CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);"
-              + " INSERT INTO parent VALUES (1)");
+      execute(db, setup);
       try (RolledBackSession session = RolledBackSession.open(db)) {
-        ScratchDatabase view = session.begin();
-        try (Connection c = view.connect()) {
-          assertThat(
-                  sqlstate(
-                      c,
-                      "V2__orphan.sql",
-                      "INSERT INTO child VALUES (1);\nINSERT INTO child VALUES (2);\n",
-                      TransactionMode.SINGLE_TRANSACTION))
-              .as("the orphan fails at the migration's COMMIT, as on a database of its own")
-              .hasValue("23503");
-          assertThat(
-                  ownTransactions(
-                      c, "deploy/orphan.sql", "BEGIN;\nINSERT INTO child VALUES (3);\nCOMMIT;\n"))
-              .as("and at a Sqitch block's COMMIT")
-              .get()
-              .extracting(f -> f.sqlstate())
-              .isEqualTo("23503");
-          assertThat(
-                  sqlstate(
-                      c,
-                      "5_orphan.up.sql",
-                      "INSERT INTO child VALUES (5);",
-                      TransactionMode.MULTI_STATEMENT_QUERY))
-              .as("and after a statement sent alone, its own transaction")
-              .hasValue("23503");
-          assertThat(
-                  sqlstate(
-                      c,
-                      "V3__in_order.sql",
-                      "INSERT INTO child VALUES (4);\nINSERT INTO parent VALUES (4);\n",
-                      TransactionMode.SINGLE_TRANSACTION))
-              .as("the constraint is still deferred within the next transaction")
-              .isEmpty();
-          assertThat(query(c, "SELECT string_agg(parent_id::text, ',') FROM child"))
-              .as("the failed ones are undone")
-              .isEqualTo("4");
-        }
+        unit.on(session.begin());
         session.rollBack();
       }
       try (Connection c = db.connect()) {
-        assertThat(query(c, "SELECT count(*) FROM child")).isEqualTo("0");
+        return query(c, "SELECT count(*) FROM " + table);
       }
     }
   }

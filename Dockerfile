@@ -89,10 +89,14 @@ ENV MIGTEST_POSTGRES_BINARIES=/opt/migtest/postgres
 # 2,000 files 7.8 s instead of 12.2 s). UseParallelGC: the throughput collector, without G1's
 # concurrent threads and write barriers, which on two cores cost a run more than its short pauses
 # save (measured: lint of 2,000 files with the parse cache 2.4-2.6 s instead of 2.6-2.8 s; the
-# mutation gate no slower). JVM warnings go to
+# mutation gate no slower). -Xmn64m: a young generation of fixed size; parsing allocates about
+# 85 KB per statement (JSqlParser's parser objects), and the collector's adaptive sizing would
+# otherwise grow it to hundreds of megabytes whose first touch the kernel pays for (measured: lint
+# of 2,000 files with an empty parse cache 2.1-2.2 s instead of 2.7 s, 1.5 s less system time,
+# 220 MB resident instead of 930 MB; the mutation gate no slower). JVM warnings go to
 # stderr, so stdout carries only migtest's own output and workflow commands.
 # The runner mounts the checkout here and sets it as the working folder; `docker run -v
 # "$PWD":/github/workspace <image> check .` gets the same safe.directory.
 WORKDIR /github/workspace
-ENTRYPOINT ["/opt/java/openjdk/bin/java", "-XX:SharedArchiveFile=/app/migtest.jsa", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", "/app/migtest.jar"]
+ENTRYPOINT ["/opt/java/openjdk/bin/java", "-XX:SharedArchiveFile=/app/migtest.jsa", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn64m", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", "/app/migtest.jar"]
 CMD ["action"]

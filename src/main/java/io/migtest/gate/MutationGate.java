@@ -341,14 +341,17 @@ public final class MutationGate implements Gate {
   }
 
   private static Finding baselineFails(List<TestResult> failing) {
+    TestResult first = failing.get(0);
     return Finding.error(
         RuleId.MUTATION_BASELINE_FAILS,
-        failing.get(0).name(),
-        failing.get(0).failures().isEmpty() ? 0 : failing.get(0).failures().get(0).line(),
+        first.name(),
+        first.failures().isEmpty() ? 0 : first.failures().get(0).line(),
         "The tests fail on the original migrations ("
             + failing.stream().map(TestResult::name).collect(Collectors.joining(", "))
+            + "; the first: "
+            + MutationEngine.verdict(first)
             + "), so no mutant can be judged: a mutant is killed when a verdict changes. Fix the"
-            + " tests first (the apply gate shows how they fail).");
+            + " tests first (the apply gate shows how each fails).");
   }
 
   private static List<MutantResult> run(

@@ -989,7 +989,8 @@ public final class MutationEngine implements AutoCloseable {
             + failure.message());
   }
 
-  static String verdict(TestResult result) {
+  /** How a test's verdict reads in a report: its first failure, or its status. */
+  public static String verdict(TestResult result) {
     return result.failures().isEmpty()
         ? result.name() + " is " + result.status()
         : result.failures().get(0).message();

@@ -201,7 +201,7 @@ class ContainerSimulationTest {
     List<String> classPath = new java.util.ArrayList<>();
     for (Path entry : ClassPath.entries()) {
       Path copy = jars.resolve(classPath.size() + "-" + entry.getFileName());
-      copyTree(entry, copy);
+      TreeCopy.copy(entry, copy);
       classPath.add(copy.toString());
     }
     Path tmp = Files.createDirectories(open.resolve("tmp"));
@@ -394,22 +394,5 @@ class ContainerSimulationTest {
             p ->
                 p.info().arguments().map(a -> List.of(a).contains(dataDir)).orElse(false)
                     && p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    if (!Files.isDirectory(from)) {
-      Files.copy(from, to);
-      return;
-    }
-    try (var walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

@@ -12,10 +12,43 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The failing example the README points at fails for the bugs its README lists. */
+/**
+ * The examples do what the README says: each one's tests pass on its migrations and kill most of
+ * their mutants, and the failing example fails for the bugs its README lists.
+ */
 class ExampleReportsTest {
   @TempDir Path reports;
+  @TempDir Path work;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"shop", "blog", "subscriptions"})
+  void eachExamplesTestsPassAndKillMostOfItsMutants(String example) throws IOException {
+    Path project = work.resolve(example);
+    TreeCopy.copy(Path.of("examples", example).toAbsolutePath(), project);
+    CliRun run =
+        CliRun.of(
+            "check",
+            project.toString(),
+            "--database-url",
+            SharedServer.url(),
+            "--gates",
+            "apply,mutation",
+            "--report-dir",
+            reports.toString());
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    JsonNode report = JsonReport.mapper().readTree(reports.resolve("report.json").toFile());
+    for (JsonNode gate : report.get("gates")) {
+      if (List.of("apply", "mutation").contains(gate.get("id").asText())) {
+        assertThat(gate.get("status").asText()).as(gate.toString()).isEqualTo("PASS");
+      }
+    }
+    assertThat(report.get("mutation").get("score").asDouble()).isGreaterThanOrEqualTo(80.0);
+    assertThat(report.get("mutation").get("counts").get("KILLED").asInt()).isPositive();
+  }
 
   @Test
   void theSubscriptionsExampleFailsWithItsRollbackAndDataBugs() throws IOException {

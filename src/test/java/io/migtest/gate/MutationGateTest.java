@@ -349,6 +349,7 @@ class MutationGateTest {
             f -> {
               assertThat(f.rule()).isEqualTo("mutation-baseline-fails");
               assertThat(f.file()).isEqualTo("db/tests/users.sql");
+              assertThat(f.message()).contains("the first: ").contains("23502");
             });
     assertThat(result.mutation()).isNull();
   }

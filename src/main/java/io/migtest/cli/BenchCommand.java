@@ -24,20 +24,26 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Benchmarks that print figures:",
-      "  apply  generate a history and apply it through migtest and through the floor",
-      "         (one JDBC execute per file, no parsing); prints both times and the ratio",
-      "  start  start and stop the embedded PostgreSQL a few times; prints cold and warm times",
-      "  lint   generate a corpus of migration files and run migtest lint on it in a new JVM",
-      "         (empty and warm parse cache), and squawk when it is on the PATH; prints the ratio",
-      "  performance  run the performance gate on a generated pull request of --migrations new",
-      "         migrations (default here: 20) over ten seeded tables; prints the time",
-      "  rollback  run the rollback and data gates on a generated pull request of --migrations",
-      "         new migrations with down scripts (default here: 50); prints each gate's time",
-      "  snapshot  snapshot a generated schema of --tables tables (default: 300) --rounds times;",
-      "         prints the median time",
-      "  mutate  run the mutation gate on a generated project of --migrations migrations",
-      "         (default here: 20, about 300 mutants) and a naive runner on --naive-sample of its",
-      "         mutants; prints mutants per second of both, the ratio and the heap peak"
+      "  apply     generate a history and apply it through migtest and through the",
+      "            floor (one JDBC execute per file, no parsing); prints both times",
+      "            and the ratio",
+      "  start     start and stop the embedded PostgreSQL a few times; prints cold",
+      "            and warm times",
+      "  lint      generate a corpus of migration files and run migtest lint on it",
+      "            in a new JVM (empty and warm parse cache), and squawk when it is",
+      "            on the PATH; prints the ratio",
+      "  performance  run the performance gate on a generated pull request of",
+      "            --migrations new migrations (default here: 20) over ten seeded",
+      "            tables; prints the time",
+      "  rollback  run the rollback and data gates on a generated pull request of",
+      "            --migrations new migrations with down scripts (default here: 50);",
+      "            prints each gate's time",
+      "  snapshot  snapshot a generated schema of --tables tables (default: 300)",
+      "            --rounds times; prints the median time",
+      "  mutate    run the mutation gate on a generated project of --migrations",
+      "            migrations (default here: 20, about 300 mutants) and a naive",
+      "            runner on --naive-sample of its mutants; prints mutants per second",
+      "            of both, the ratio and the heap peak"
     })
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -50,7 +56,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--migrations",
-      description = "Migrations to generate (default: 500 for apply, 20 for performance).")
+      description =
+          "Migrations to generate (default: 500 for apply, 20 for performance and mutate,"
+              + " 50 for rollback).")
   Integer migrations;
 
   @Option(names = "--files", description = "Migration files to generate for lint (default: 2000).")

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class NewAndDoctorCommandTest {
   @TempDir Path project;
@@ -167,6 +170,28 @@ class NewAndDoctorCommandTest {
         .contains("migtest check --help")
         .hasLineCount(2);
     assertThat(CliRun.of().exitCode()).as("no command").isEqualTo(2);
+  }
+
+  /**
+   * picocli wraps a description line longer than the usage width at its last column: prose reads
+   * on, but the rest of an indented line (a table of choices) would start at the margin, away from
+   * its column.
+   */
+  @Test
+  void everyIndentedHelpDescriptionLineFitsTheUsageWidth() {
+    List<String> tooLong = new ArrayList<>();
+    List<CommandLine> commands = new ArrayList<>(List.of(MigtestCommand.commandLine("--help")));
+    while (!commands.isEmpty()) {
+      CommandLine command = commands.remove(0);
+      commands.addAll(command.getSubcommands().values());
+      int width = command.getUsageHelpWidth();
+      for (String line : command.getCommandSpec().usageMessage().description()) {
+        if (line.startsWith(" ") && line.length() > width) {
+          tooLong.add(command.getCommandName() + ": " + line);
+        }
+      }
+    }
+    assertThat(tooLong).isEmpty();
   }
 
   @Test

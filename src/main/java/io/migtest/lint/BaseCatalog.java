@@ -51,6 +51,12 @@ public interface BaseCatalog {
   /** The labels of an enum type, in order, if the type is an enum. */
   Optional<List<String>> enumLabels(QualifiedName type);
 
+  /** Whether a type or domain of that name exists (not a table's row type, not an array). */
+  boolean type(QualifiedName type);
+
+  /** Whether the schema exists. */
+  boolean schema(String schema);
+
   /**
    * The columns of the table's primary key, in key order, if it has one. Answers nothing unless a
    * database answered.
@@ -103,6 +109,16 @@ public interface BaseCatalog {
         @Override
         public Optional<List<String>> enumLabels(QualifiedName type) {
           return Optional.empty();
+        }
+
+        @Override
+        public boolean type(QualifiedName type) {
+          return false;
+        }
+
+        @Override
+        public boolean schema(String schema) {
+          return false;
         }
       };
 }

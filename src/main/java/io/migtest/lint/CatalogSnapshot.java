@@ -34,6 +34,8 @@ public final class CatalogSnapshot implements BaseCatalog {
   private final Map<String, List<String>> primaryKeys = new HashMap<>();
   private final Map<String, Domain> domains = new HashMap<>();
   private final Set<String> indexedColumns = new HashSet<>();
+  private final Map<String, String> types = new HashMap<>();
+  private final Set<String> schemas = new HashSet<>();
 
   private CatalogSnapshot() {}
 
@@ -142,6 +144,22 @@ public final class CatalogSnapshot implements BaseCatalog {
       }
       try (ResultSet rs =
           s.executeQuery(
+              "SELECT n.nspname, t.typname FROM pg_type t"
+                  + " JOIN pg_namespace n ON n.oid = t.typnamespace"
+                  + " LEFT JOIN pg_class c ON c.oid = t.typrelid"
+                  + " WHERE t.typcategory <> 'A' AND (t.typrelid = 0 OR c.relkind = 'c') AND "
+                  + USER_SCHEMAS)) {
+        while (rs.next()) {
+          snapshot.types.put(key(rs.getString(1), rs.getString(2)), rs.getString(2));
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace")) {
+        while (rs.next()) {
+          snapshot.schemas.add(rs.getString(1));
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery(
               "SELECT DISTINCT n.nspname, c.relname, a.attname FROM pg_index x"
                   + " JOIN pg_class c ON c.oid = x.indrelid"
                   + " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -190,6 +208,16 @@ public final class CatalogSnapshot implements BaseCatalog {
   @Override
   public Optional<List<String>> enumLabels(QualifiedName type) {
     return resolve(type, enums);
+  }
+
+  @Override
+  public boolean type(QualifiedName type) {
+    return resolve(type, types).isPresent();
+  }
+
+  @Override
+  public boolean schema(String schema) {
+    return schemas.contains(schema);
   }
 
   @Override

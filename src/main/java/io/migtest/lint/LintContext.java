@@ -81,12 +81,12 @@ public final class LintContext {
 
   /** Whether the type or domain was there before the pull request. */
   public boolean typeExistedBefore(QualifiedName type) {
-    return !created.type(type);
+    return !created.type(type) && (!catalog.known() || catalog.type(type));
   }
 
-  /** Whether the schema was there before the pull request. */
+  /** Whether the schema was there before the pull request, by the same rules as tables. */
   public boolean schemaExistedBefore(String schema) {
-    return !created.schema(schema);
+    return !created.schema(schema) && (!catalog.known() || catalog.schema(schema));
   }
 
   /**
@@ -211,6 +211,10 @@ public final class LintContext {
     accessExclusiveEarlier |= accessExclusiveOnExisting(statement).isPresent();
     created.record(t);
     columns.record(t);
+    for (Tokens inside : DoBlock.statements(t)) {
+      created.record(inside);
+      columns.record(inside);
+    }
     linted.add(statement);
     if (!t.isEmpty() && t.get(0).kind() == SqlTokens.Kind.WORD) {
       scriptByFirstWord.computeIfAbsent(t.get(0).value(), w -> new ArrayList<>()).add(statement);

@@ -48,6 +48,16 @@ class LintContextTest {
         public Optional<List<String>> enumLabels(QualifiedName type) {
           return Optional.empty();
         }
+
+        @Override
+        public boolean type(QualifiedName type) {
+          return false;
+        }
+
+        @Override
+        public boolean schema(String schema) {
+          return schema.equals("public");
+        }
       };
 
   @Test

@@ -31,6 +31,13 @@ class DropOrRenameSchemaTest {
   }
 
   @Test
+  void withADatabaseASchemaTheBaseDoesNotHaveIsNotReported() {
+    assertThat(
+            RuleTester.lintOnBase(rule, "CREATE TABLE t (id int)", "DROP SCHEMA IF EXISTS legacy;"))
+        .isEmpty();
+  }
+
+  @Test
   void schemasThePullRequestCreatesAndDownScriptsAreFine() {
     assertThat(RuleTester.lint(rule, "CREATE SCHEMA scratch;\nDROP SCHEMA scratch;")).isEmpty();
     assertThat(RuleTester.lintDown(rule, "DROP SCHEMA billing CASCADE;")).isEmpty();

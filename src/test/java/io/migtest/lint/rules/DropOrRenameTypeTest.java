@@ -55,4 +55,36 @@ class DropOrRenameTypeTest {
                     .contains("Dropping type order_status breaks")
                     .contains("No database: assumed to exist"));
   }
+
+  @Test
+  void withADatabaseATypeTheBaseDoesNotHaveIsNotReported() {
+    assertThat(
+            RuleTester.lintOnBase(
+                rule,
+                "CREATE TABLE t (id int)",
+                "DROP TYPE IF EXISTS mood;\nDROP DOMAIN IF EXISTS code;"))
+        .isEmpty();
+  }
+
+  @Test
+  void aTypeCreatedInsideADoBlockIsThePullRequestsOwn() {
+    assertThat(
+            RuleTester.lint(
+                rule,
+                "DO $$ BEGIN CREATE TYPE mood AS ENUM ('a', 'b');"
+                    + " EXCEPTION WHEN duplicate_object THEN null; END $$;\n"
+                    + "DO LANGUAGE plpgsql $body$\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_type"
+                    + " WHERE typname = 'level') THEN\n    CREATE TYPE level AS ENUM ('x');\n"
+                    + "  END IF;\nEND\n$body$;\n"
+                    + "DROP TYPE IF EXISTS mood;\n"
+                    + "ALTER TYPE level RENAME TO grade;"))
+        .isEmpty();
+    assertThat(
+            RuleTester.lint(
+                rule,
+                "DO $$ BEGIN EXECUTE 'CREATE TYPE mood AS ENUM (''a'')'; END $$;\n"
+                    + "DROP TYPE mood;"))
+        .as("text an EXECUTE runs stays unread")
+        .hasSize(1);
+  }
 }

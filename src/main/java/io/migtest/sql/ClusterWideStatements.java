@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 public final class ClusterWideStatements {
   private static final Pattern CLUSTER_WIDE =
       Pattern.compile(
-          "\\b(?:(?:CREATE|ALTER|DROP)\\s+(?:ROLE|USER|GROUP|TABLESPACE|DATABASE)"
-              + "|ALTER\\s+SYSTEM|REASSIGN\\s+OWNED"
-              + "|COMMENT\\s+ON\\s+(?:ROLE|TABLESPACE|DATABASE)"
+          "\\b(?:(?:CREATE|ALTER|DROP)\\s+(?:ROLE|USER|GROUP|TABLESPACE|DATABASE)\\b"
+              + "|ALTER\\s+SYSTEM\\b|REASSIGN\\s+OWNED\\b"
+              + "|COMMENT\\s+ON\\s+(?:ROLE|TABLESPACE|DATABASE)\\b"
               + "|(?:GRANT|REVOKE)\\s+(?:ADMIN\\s+OPTION\\s+FOR\\s+)?"
               + "(?:\"[^\"]*\"|[a-z_][a-z0-9_$]*)(?:\\s*,\\s*(?:\"[^\"]*\"|[a-z_][a-z0-9_$]*))*"
               + "\\s+(?:TO|FROM)\\b)",

@@ -34,7 +34,10 @@ class ClusterWideStatementsTest {
         "REVOKE USAGE ON SCHEMA app FROM PUBLIC;",
         "ALTER TABLE users OWNER TO app;",
         "CREATE TABLE user_roles (user_id int, role text);",
-        "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO reader;"
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO reader;",
+        "ALTER TABLE collections ALTER user_id DROP DEFAULT;",
+        "ALTER TABLE members ALTER group_name SET NOT NULL, ALTER database_url TYPE text;",
+        "CREATE TABLE audit (system_id int); ALTER TABLE audit ALTER systemwide SET DEFAULT 1;"
       })
   void statementsInsideOneDatabaseAreNot(String sql) {
     assertThat(ClusterWideStatements.in(sql)).isFalse();

@@ -86,6 +86,46 @@ public final class ApplyGate implements Gate {
   }
 
   /**
+   * Not selected, while gates that run the migrations are: they stop quietly where a migration
+   * fails, so the migrations are applied here (without the tests and the schema-file check) and a
+   * failure is this gate's, which keeps a broken history from passing a run of those gates.
+   */
+  @Override
+  public GateResult unselected(GateContext context) {
+    GateResult skip = Gate.super.unselected(context);
+    if (!context.plan().migrationsRunWithoutApply()) {
+      return skip;
+    }
+    long started = System.nanoTime();
+    context.progress().step("apply: not selected; checking that the migrations apply");
+    MigrationComparison migrations = context.migrations();
+    MigrationHistory head = migrations.head();
+    Outcome full = apply(context, "history", null, head.migrations(), head.callbacks(), List.of());
+    Outcome outcome =
+        full.failure().isPresent() || migrations.base() == null
+            ? full
+            : apply(
+                context,
+                "onbase",
+                migrations.base(),
+                migrations.toApplyOnBase(),
+                head.callbacks(),
+                List.of());
+    if (outcome.failure().isEmpty()) {
+      return skip;
+    }
+    return result(
+        context,
+        started,
+        GateStatus.FAIL,
+        skip.summary()
+            + ", but the gates that run the migrations need them to apply: "
+            + outcome.describe(
+                outcome == full ? "on an empty database" : "on top of " + migrations.baseRef()),
+        List.of(outcome.failure().get()));
+  }
+
+  /**
    * How far applying got: how many migrations ran, the failure that stopped it, the scripts'
    * warnings on the way, and the tests' verdicts on the result.
    */

@@ -61,6 +61,18 @@ public record GatePlan(
             .anyMatch(gate -> gate != GateId.LINT && runs(gate));
   }
 
+  /**
+   * Whether the gates that run migrations (rollback, data, mutation, performance) run without the
+   * apply gate, which would otherwise report a migration that does not apply: they only note that
+   * they stopped there.
+   */
+  boolean migrationsRunWithoutApply() {
+    return !runs(GateId.APPLY)
+        && java.util.stream.Stream.of(
+                GateId.ROLLBACK, GateId.DATA, GateId.MUTATION, GateId.PERFORMANCE)
+            .anyMatch(this::runs);
+  }
+
   /** Why {@code gate} does not run, for the gates table. */
   String whySkipped(GateId gate) {
     return selected != null && !selected.contains(gate)

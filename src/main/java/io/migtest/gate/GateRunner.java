@@ -33,14 +33,7 @@ public final class GateRunner {
         context.progress().step(gate.id().id() + ": starting");
         results.add(gate.run(context));
       } else {
-        results.add(
-            new GateResult(
-                gate.id(),
-                GateStatus.SKIP,
-                plan.mode(gate.id()),
-                0,
-                plan.whySkipped(gate.id()),
-                List.of()));
+        results.add(gate.unselected(context));
       }
     }
   }

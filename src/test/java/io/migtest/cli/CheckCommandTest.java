@@ -109,6 +109,18 @@ class CheckCommandTest {
   }
 
   @Test
+  void aHistoryThatDoesNotApplyFailsARunOfTheGatesThatRunItWithoutTheApplyGate()
+      throws IOException {
+    write("db/migrations/V1__a.sql", "CREATE TABLE a (id int);");
+    write("db/migrations/V2__b.sql", "ALTER TABLE nope ADD COLUMN x int;");
+    CliRun run = check("--gates", "data");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(gate(report(), "apply").get("status").asText()).isEqualTo("FAIL");
+    assertThat(gate(report(), "apply").get("findings").get(0).get("file").asText())
+        .isEqualTo("db/migrations/V2__b.sql");
+  }
+
+  @Test
   void badMigrationFilesFailTheGateWithTheFileNamed() throws IOException {
     write("db/migrations/V1__ok.sql", "CREATE TABLE a (id int);");
     Files.write(

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.migtest.app.ProjectLoader;
 import io.migtest.config.Config;
+import io.migtest.config.ConfigKeys;
 import io.migtest.config.ConfigResolver;
+import io.migtest.config.Setting;
 import io.migtest.db.SharedServer;
 import io.migtest.finding.Finding;
 import io.migtest.oracle.Oracle;
@@ -135,6 +137,49 @@ class ApplyGateTest {
     assertThat(failure.sqlstate()).isEqualTo("42P01");
     assertThat(failure.message()).contains("nowhere");
     assertThat(result.summary()).contains("after 1 of 3 migrations");
+  }
+
+  @Test
+  void unselectedItStillFailsAHistoryThatDoesNotApplyWhenGatesThatRunItAreSelected()
+      throws IOException {
+    write("db/migrations/1_a.up.sql", "CREATE TABLE a (id int);");
+    write("db/migrations/1_a.down.sql", "DROP TABLE a;");
+    write("db/migrations/2_b.up.sql", "ALTER TABLE nope ADD COLUMN x int;");
+    write("db/migrations/2_b.down.sql", "SELECT 1;");
+
+    assertThat(applyWhenOnly("rollback,data").status()).isEqualTo(GateStatus.FAIL);
+    GateResult apply = applyWhenOnly("rollback");
+    assertThat(apply.summary())
+        .startsWith("not selected")
+        .contains("the gates that run the migrations need them to apply")
+        .contains("2_b.up.sql:1");
+    assertThat(apply.findings())
+        .singleElement()
+        .satisfies(f -> assertThat(f.rule()).isEqualTo("migration-failed"));
+    assertThat(applyWhenOnly("lint").status())
+        .as("lint runs no migration")
+        .isEqualTo(GateStatus.SKIP);
+
+    write("db/migrations/2_b.up.sql", "ALTER TABLE a ADD COLUMN x int;");
+    assertThat(applyWhenOnly("rollback").status()).isEqualTo(GateStatus.SKIP);
+  }
+
+  /** The apply gate's result in a run of {@code gates} only. */
+  private GateResult applyWhenOnly(String gates) {
+    Config config =
+        ConfigResolver.resolve(
+            project, null, Map.of(), Map.of(ConfigKeys.GATES, new Setting(gates, "test")));
+    try (GateContext context =
+        GateContext.of(
+            config.gates(),
+            ProjectLoader.load(config),
+            DatabaseAccess.of(SharedServer.get(), config.timeouts()),
+            List.of(),
+            List.of(),
+            null,
+            Progress.SILENT)) {
+      return new ApplyGate().unselected(context);
+    }
   }
 
   @Test

@@ -42,6 +42,12 @@ public final class HistoryApplier implements AutoCloseable {
   private final Map<String, ClusterObjects> clusterSeen = new HashMap<>();
 
   /**
+   * The states that did not build, with why: building one again would fail the same way, or another
+   * (what a failed setup created on the server, such as a role, stays there).
+   */
+  private final Map<String, Finding> failed = new HashMap<>();
+
+  /**
    * @param server the run's server, started on first use
    * @param historyTable the migration tool's history table, or null when the layout keeps none
    * @param session what the tool's session carries from one migration to the next
@@ -173,15 +179,22 @@ public final class HistoryApplier implements AutoCloseable {
     if (templates.containsKey(target)) {
       return Optional.empty();
     }
+    if (failed.containsKey(target)) {
+      return Optional.of(failed.get(target));
+    }
     int kept = migrations.size();
     while (kept >= 0 && !templates.containsKey(keys.get(kept))) {
       kept--;
     }
     if (kept < 0) {
+      if (failed.containsKey(keys.get(0))) {
+        return Optional.of(failed.get(keys.get(0)));
+      }
       ScratchDatabase empty = server.get().createScratch("template");
       Optional<Finding> failure = prepareEmpty(empty);
       if (failure.isPresent()) {
         empty.close();
+        failed.put(keys.get(0), failure.get());
         return failure;
       }
       templates.put(keys.get(0), empty);
@@ -197,6 +210,7 @@ public final class HistoryApplier implements AutoCloseable {
         migrate(built, migrations.subList(kept, migrations.size()), callbacks, m -> {});
     if (migrated.failure().isPresent()) {
       built.close();
+      failed.put(target, migrated.failure().get());
       return migrated.failure();
     }
     templates.put(target, built);

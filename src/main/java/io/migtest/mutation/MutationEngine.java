@@ -335,7 +335,11 @@ public final class MutationEngine implements AutoCloseable {
         MutantStatus.SURVIVED,
         null,
         (covering.isEmpty()
-                ? "No test names or touches " + tables(mutant)
+                ? (verifyScripts.isEmpty()
+                    ? "No test names or touches " + tables(mutant)
+                    : "The verify scripts the deploy runs pass on the mutant, and no other test"
+                        + " names or touches "
+                        + tables(mutant))
                 : "Every test that names or touches " + tables(mutant) + " passes on the mutant")
             + (measured ? ", and it takes no stronger lock than the original" : "")
             + (data

@@ -293,6 +293,13 @@ class MutationGateTest {
     MutationOutcome.Entry mutant = only(result, "SCH_001");
     assertThat(mutant.status()).isEqualTo(MutantStatus.KILLED);
     assertThat(mutant.killedBy()).isEqualTo("test:verify/users.sql");
+    assertThat(result.mutation().mutants())
+        .filteredOn(m -> m.status() == MutantStatus.SURVIVED)
+        .isNotEmpty()
+        .allSatisfy(
+            m ->
+                assertThat(m.detail())
+                    .startsWith("The verify scripts the deploy runs pass on the mutant"));
   }
 
   @Test

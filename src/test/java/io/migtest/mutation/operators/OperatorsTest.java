@@ -201,6 +201,10 @@ class OperatorsTest {
                 "INSERT INTO t (a) SELECT DISTINCT b FROM u")),
         arguments("RBK_001", Part.DOWN, "DROP TABLE users", List.of("")),
         arguments("RBK_001", Part.UP, "DROP TABLE users", List.of()),
+        arguments("RBK_001", Part.DOWN, "COMMIT", List.of()),
+        arguments("RBK_001", Part.DOWN, "ROLLBACK", List.of()),
+        arguments("RBK_001", Part.DOWN, "SAVEPOINT before_drop", List.of()),
+        arguments("RBK_001", Part.DOWN, "RESET search_path", List.of()),
         arguments("RBK_002", Part.DOWN, "UPDATE users SET name = old_name", List.of("")),
         arguments(
             "RBK_003",

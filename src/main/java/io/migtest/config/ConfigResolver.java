@@ -182,7 +182,15 @@ public final class ConfigResolver {
   /** The {@code performance} section, each value checked against its range. */
   private static PerformanceSettings performance(Path projectDir, Map<String, Setting> s) {
     PerformanceSettings d = PerformanceSettings.defaults(projectDir);
-    String baseline = path(projectDir, s, ConfigKeys.PERFORMANCE_BASELINE);
+    String baseline = value(s, ConfigKeys.PERFORMANCE_BASELINE);
+    if (baseline != null && s.get(ConfigKeys.PERFORMANCE_BASELINE).fromFile()) {
+      // migtest baseline update writes it.
+      ProjectBoundary.of(projectDir)
+          .insideForWriting(
+              baseline,
+              ConfigKeys.PERFORMANCE_BASELINE,
+              s.get(ConfigKeys.PERFORMANCE_BASELINE).source());
+    }
     return new PerformanceSettings(
         number(
             s,
@@ -269,7 +277,7 @@ public final class ConfigResolver {
         setting == null
             ? projectDir.resolve(name).normalize()
             : ProjectBoundary.of(projectDir)
-                .inside(name, ConfigKeys.MUTATION_STATE_FILE, setting.source());
+                .insideForWriting(name, ConfigKeys.MUTATION_STATE_FILE, setting.source());
     if (file.equals(projectDir.normalize()) || file.getFileName() == null) {
       throw invalid(setting, ConfigKeys.MUTATION_STATE_FILE, "a file inside the project, or off");
     }
@@ -418,7 +426,7 @@ public final class ConfigResolver {
     }
     if (setting.fromFile()) {
       return ProjectBoundary.of(projectDir)
-          .inside(setting.value(), ConfigKeys.REPORT_DIR, setting.source());
+          .insideForWriting(setting.value(), ConfigKeys.REPORT_DIR, setting.source());
     }
     return cwd.resolve(setting.value()).normalize();
   }

@@ -77,6 +77,31 @@ public final class ProjectBoundary {
   }
 
   /**
+   * Like {@link #inside}, for a path migtest writes to: besides staying inside the project, it must
+   * not lead into the repository's {@code .git} folder, whose files (its config, its index) a later
+   * step of the job relies on and a written file would break.
+   */
+  public Path insideForWriting(String value, String key, String source) {
+    Path path = inside(value, key, source);
+    Path real = resolve(path).orElse(path);
+    Path relative =
+        real.startsWith(realProject) ? realProject.relativize(real) : project.relativize(path);
+    for (Path part : relative) {
+      if (part.toString().equals(".git")) {
+        throw MigtestException.usage(
+            source
+                + ": '"
+                + key
+                + "' is "
+                + value
+                + ", inside the repository's .git folder, which migtest does not write to. Name a"
+                + " path elsewhere in the project.");
+      }
+    }
+    return path;
+  }
+
+  /**
    * Refuses {@code path} when it lies inside one of {@code folders} as written but leads out of it
    * through a symbolic link: a path the person running migtest gives is trusted, but links that the
    * repository committed along it are not.

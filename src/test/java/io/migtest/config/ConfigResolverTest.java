@@ -200,6 +200,19 @@ class ConfigResolverTest {
         "mutation.state-file",
         "outside the project");
     Map<String, String> home = Map.of("HOME", project.resolve("home").toString());
+    Files.createDirectories(project.resolve(".git"));
+    Files.createSymbolicLink(project.resolve("git-link"), project.resolve(".git"));
+    for (String intoGit :
+        List.of(
+            "mutation:\n  state-file: .git/config\n",
+            "mutation:\n  state-file: git-link/index\n",
+            "report-dir: .git/hooks\n",
+            "performance:\n  baseline: ./.git/HEAD\n")) {
+      assertThatThrownBy(() -> resolve(intoGit, home, Map.of()))
+          .as(intoGit)
+          .isInstanceOf(MigtestException.class)
+          .hasMessageContaining("inside the repository's .git folder");
+    }
     assertThat(resolve(null, home, Map.of()).gates().mutation().stateFile().file())
         .isEqualTo(project.resolve(".migtest/state.json"));
     assertThat(resolve("mutation:\n  state-file: off\n", home, Map.of()).gates().mutation())

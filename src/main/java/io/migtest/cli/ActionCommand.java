@@ -12,10 +12,12 @@ import io.migtest.github.GitHubApi;
 import io.migtest.github.GitHubPublisher;
 import io.migtest.github.StickyComment;
 import io.migtest.github.WorkflowEvent;
+import io.migtest.report.ReportFiles;
 import io.migtest.report.RunReport;
 import io.migtest.report.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +74,22 @@ public final class ActionCommand implements Callable<Integer> {
       return outcome.exitCode().code();
     } catch (MigtestException e) {
       // No report was published: say why on the pull request, so the last push's verdict does
-      // not stay up, then end as check would.
+      // not stay up, and in the report folder, so the files the workflow uploads next are not
+      // ones the pull request committed; then end as check would.
       String reportDir = inputs.values().getOrDefault("report-dir", "migtest-report");
-      publisher(env, inputs, event, reportDir).publish(notRun(e, new SecretRedactor(env)));
+      RunReport report = notRun(e, new SecretRedactor(env));
+      writeReportFiles(Path.of(reportDir).toAbsolutePath(), projectDir, report);
+      publisher(env, inputs, event, reportDir).publish(report);
       throw e;
+    }
+  }
+
+  /** Writes {@code report}'s files, or says on stderr why they could not be written. */
+  private void writeReportFiles(Path dir, Path projectDir, RunReport report) {
+    try {
+      ReportFiles.prepare(dir, projectDir).publish(report);
+    } catch (MigtestException | UncheckedIOException e) {
+      spec.commandLine().getErr().println("migtest: no report files written: " + e.getMessage());
     }
   }
 

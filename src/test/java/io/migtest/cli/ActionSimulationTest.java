@@ -220,8 +220,15 @@ class ActionSimulationTest {
     write("db/migrations/V3__names.sql", "ALTER TABLE users ALTER COLUMN name SET NOT NULL;\n");
     assertThat(action(Map.of()).exitCode()).isEqualTo(1);
     write("migtest.yml", "layout: nosuch\n");
+    write("migtest-report/report.md", "## migtest ✅ PASS (committed by the pull request)\n");
     Run run = action(Map.of());
     assertThat(run.exitCode()).as(run.log()).isEqualTo(2);
+    assertThat(workspace.resolve("migtest-report/report.md"))
+        .content()
+        .contains("ERROR")
+        .contains("nosuch")
+        .doesNotContain("committed by the pull request");
+    assertThat(workspace.resolve("migtest-report/report.json")).content().contains("\"ERROR\"");
     assertThat(github.comments())
         .singleElement()
         .satisfies(c -> assertThat(c.body()).contains("⚠️ ERROR").contains("nosuch"));

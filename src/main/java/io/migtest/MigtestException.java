@@ -33,4 +33,15 @@ public class MigtestException extends RuntimeException {
   public static MigtestException environment(String message, Throwable cause) {
     return new MigtestException(ExitCode.ENVIRONMENT, message, cause);
   }
+
+  /** The JVM's heap was too small for the run (exit 3). */
+  public static MigtestException outOfMemory(OutOfMemoryError cause) {
+    return environment(
+        "migtest ran out of memory (the JVM may use at most "
+            + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            + " MB): the project's migrations, tests or seed files are more than that holds."
+            + " Give the JVM more (java -Xmx4g -jar migtest.jar ...), or check fewer migrations at"
+            + " once (--base).",
+        cause);
+  }
 }

@@ -53,6 +53,8 @@ final class RunLimit {
                 work.run();
               } catch (Exception e) {
                 thrown[0] = e;
+              } catch (OutOfMemoryError e) {
+                thrown[0] = MigtestException.outOfMemory(e);
               }
             },
             "migtest-run");

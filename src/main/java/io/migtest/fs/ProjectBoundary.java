@@ -55,12 +55,12 @@ public final class ProjectBoundary {
     Path path = project.resolve(value).normalize();
     Optional<Path> real = resolve(path);
     if (real.isEmpty() || !real.get().startsWith(realProject)) {
+      // Where a link leads is not said: the target is the host's, and the message reaches the
+      // pull request.
       String where =
           real.isEmpty()
               ? ", whose symbolic links loop, so it may lead"
-              : real.get().equals(path)
-                  ? ""
-                  : ", which leads through a symbolic link to " + real.get() + ",";
+              : real.get().equals(path) ? "" : ", which leads through a symbolic link";
       throw MigtestException.usage(
           source
               + ": '"
@@ -120,7 +120,6 @@ public final class ProjectBoundary {
                 + path
                 + " leads through a symbolic link out of "
                 + root
-                + (resolve(absolute).map(real -> " (to " + real + ")").orElse(""))
                 + "; links from the repository are not followed out of it. Give the real path.");
       }
     }

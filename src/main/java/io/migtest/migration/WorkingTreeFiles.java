@@ -26,9 +26,7 @@ public final class WorkingTreeFiles implements ProjectFiles {
       return Optional.empty();
     }
     if (!boundary.contains(file)) {
-      throw new IOException(
-          "it leads through a symbolic link out of the project"
-              + ProjectBoundary.resolve(file).map(real -> " (to " + real + ")").orElse(""));
+      throw new IOException("it leads through a symbolic link out of the project");
     }
     if (!Files.isRegularFile(file)) {
       // A FIFO or a device would block the read, or never end.
@@ -60,9 +58,7 @@ public final class WorkingTreeFiles implements ProjectFiles {
       throw MigtestException.usage(
           "The migrations folder "
               + path
-              + " leads through a symbolic link out of the project"
-              + ProjectBoundary.resolve(folder).map(real -> " (to " + real + ")").orElse("")
-              + ": migtest reads migrations only from inside the project unless told otherwise."
+              + " leads through a symbolic link out of the project: migtest reads migrations only from inside the project unless told otherwise."
               + " Pass --migrations on the command line to use it anyway.");
     }
     return new WorkingTreeFolder(projectRoot, folder);

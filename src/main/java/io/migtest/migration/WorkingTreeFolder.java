@@ -61,7 +61,9 @@ public final class WorkingTreeFolder implements SourceFolder {
   public byte[] read(String relativePath) throws IOException {
     Path real = folder.resolve(relativePath).toRealPath();
     if (!real.startsWith(realRoots().project()) && !real.startsWith(realRoots().folder())) {
-      throw new IOException("it links to " + real + ", outside the project");
+      // Where it leads is not said: the target is the host's (a link to /proc/self/fd/3 names a
+      // file the run has open), and the message reaches the pull request.
+      throw new IOException("it is a symbolic link that leads outside the project");
     }
     if (!Files.isRegularFile(real)) {
       // A FIFO or a device would block the read, or never end.

@@ -86,7 +86,7 @@ final class PsqlFailures {
       Statement statement = statementEndingAt(script, reported);
       int start = statement == null ? reported : statement.startLine();
       line = lineInStatement > 0 ? start + lineInStatement - 1 : start;
-      what = "Statement at line " + start + " failed: ";
+      what = ScriptFailures.statementFailed(start, line);
     }
     return new Finding(
         RuleId.MIGRATION_FAILED, Severity.ERROR, file, line, what + message, error.group(4));

@@ -111,8 +111,18 @@ final class ScriptFailures {
         Severity.ERROR,
         script.file(),
         line,
-        "Statement at line " + statement.startLine() + " failed: " + message,
+        statementFailed(statement.startLine(), line) + message,
         e.getSQLState());
+  }
+
+  /**
+   * How a failure message begins: the statement's first line, and the line the server pointed at
+   * when that is another one (the finding's location), so both numbers agree.
+   */
+  static String statementFailed(int startLine, int errorLine) {
+    return "Statement at line "
+        + startLine
+        + (errorLine == startLine ? " failed: " : " failed at line " + errorLine + ": ");
   }
 
   /**

@@ -155,7 +155,7 @@ class PsqlScriptsTest {
     assertThat(failure.line()).isEqualTo(6);
     assertThat(failure.sqlstate()).isEqualTo("22P02");
     assertThat(failure.message())
-        .startsWith("Statement at line 4 failed: invalid input syntax for type integer");
+        .startsWith("Statement at line 4 failed at line 6: invalid input syntax for type integer");
   }
 
   @Test

@@ -29,7 +29,8 @@ class PsqlFailuresTest {
     assertThat(f.file()).isEqualTo("db/deploy/a.sql");
     assertThat(f.line()).isEqualTo(8);
     assertThat(f.sqlstate()).isEqualTo("42703");
-    assertThat(f.message()).isEqualTo("Statement at line 6 failed: column \"nope\" does not exist");
+    assertThat(f.message())
+        .isEqualTo("Statement at line 6 failed at line 8: column \"nope\" does not exist");
   }
 
   @Test

@@ -151,6 +151,25 @@ public final class ConfigKeys {
     return entryOf(FLYWAY, key) != null || entryOf(LINT_RULES, key) != null;
   }
 
+  /**
+   * What the keys under {@code section} are, for a message: their names (for {@code gates}: lint,
+   * apply, ...), or what they name for a section of named entries.
+   */
+  public static String keysUnder(String section) {
+    if (section.equals(FLYWAY)) {
+      return "Flyway settings, such as outOfOrder";
+    }
+    if (section.equals(LINT_RULES)) {
+      return "rule ids, such as drop-column";
+    }
+    return FILE_KEYS.stream()
+        .map(k -> entryOf(section, k))
+        .filter(java.util.Objects::nonNull)
+        .map(rest -> rest.split("\\.")[0])
+        .distinct()
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   /** The name after {@code section.} in {@code key}, or null when the key is not in the section. */
   public static String entryOf(String section, String key) {
     return key.startsWith(section + ".") && key.length() > section.length() + 1

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.migtest.MigtestException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -38,6 +43,9 @@ public final class YamlConfigFile {
   /** YAML line breaks, as SnakeYAML counts lines (YAML 1.1 adds NEL, LS and PS). */
   private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
 
+  private static final Pattern PROBLEM_MARK =
+      Pattern.compile("^ in '[^']*', line (\\d+),", Pattern.MULTILINE);
+
   private static final Pattern DOCUMENT_MARKER = Pattern.compile("---(?:[ \t].*)?");
 
   private final String name;
@@ -55,19 +63,41 @@ public final class YamlConfigFile {
     String name = file.getFileName().toString();
     try {
       byte[] bytes = readAtMostLimit(file, name);
+      requireUtf8(bytes, name);
       try (YAMLParser parser = YAML.createParser(bytes)) {
         return new YamlConfigFile(name, parser).read(bytes);
       }
     } catch (JsonProcessingException e) {
-      throw MigtestException.usage(
-          name
-              + " line "
-              + line(e)
-              + ": not valid YAML: "
-              + e.getOriginalMessage().lines().findFirst().orElse(""));
+      throw MigtestException.usage(name + " line " + line(e) + ": not valid YAML: " + cause(e));
     } catch (IOException e) {
       throw MigtestException.usage("Cannot read " + file + ": " + e.getMessage());
     }
+  }
+
+  private static void requireUtf8(byte[] bytes, String name) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+    } catch (CharacterCodingException e) {
+      throw MigtestException.usage(name + " is not valid UTF-8: save it as UTF-8.");
+    }
+  }
+
+  /**
+   * What SnakeYAML says went wrong, without the location it adds (the message names the line) and
+   * the excerpt of the file after it: "while scanning for the next token; found character '\t' that
+   * cannot start any token".
+   */
+  private static String cause(JsonProcessingException e) {
+    return e.getOriginalMessage()
+        .lines()
+        .takeWhile(line -> !line.startsWith(" in '"))
+        .map(String::strip)
+        .filter(line -> !line.isEmpty())
+        .collect(Collectors.joining("; "));
   }
 
   /**
@@ -164,12 +194,18 @@ public final class YamlConfigFile {
           line(),
           "YAML aliases (*" + parser.getText() + ") are not allowed; write the value itself");
     }
+    boolean section = !ConfigKeys.FILE_KEYS.contains(key) && !ConfigKeys.isNamedEntry(key);
     if (value == JsonToken.START_OBJECT) {
       path.addLast(parser.currentName());
+    } else if (section) {
+      throw invalid(
+          line(),
+          "'"
+              + key
+              + "' is a section: give it nested keys ("
+              + ConfigKeys.keysUnder(key)
+              + "), each on a line of its own, indented under it");
     } else if (value.isScalarValue()) {
-      if (!ConfigKeys.FILE_KEYS.contains(key) && !ConfigKeys.isNamedEntry(key)) {
-        throw invalid(line(), "'" + key + "' is a section: give it nested keys");
-      }
       settings.put(key, new Setting(scalar(value), name + " line " + line()));
     } else if (value == JsonToken.START_ARRAY && ConfigKeys.LIST_KEYS.contains(key)) {
       settings.put(key, new Setting(list(key), name + " line " + keyLine));
@@ -222,8 +258,17 @@ public final class YamlConfigFile {
     return parser.currentTokenLocation().getLineNr();
   }
 
+  /**
+   * The line of the problem: SnakeYAML's message marks the context first and the problem last (" in
+   * 'reader', line 2, column 1:"), where Jackson's location is the context's.
+   */
   private static int line(JsonProcessingException e) {
-    return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    Matcher mark = PROBLEM_MARK.matcher(e.getOriginalMessage());
+    int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    while (mark.find()) {
+      line = Integer.parseInt(mark.group(1));
+    }
+    return line;
   }
 
   private MigtestException invalid(int line, String message) {

@@ -124,7 +124,11 @@ class ConfigResolverTest {
   void malformedYamlIsAUsageErrorWithALine() {
     assertUsageError("layout: flyway\nbase: \"main\n", "migtest.yml line", "not valid YAML");
     assertUsageError(
-        "layout: flyway\ngates: [apply]\n", "line 2", "'gates' must be a single value");
+        "layout: flyway\ngates: [apply]\n",
+        "line 2",
+        "'gates' is a section: give it nested keys (lint, apply, rollback, data, mutation,"
+            + " performance)");
+    assertUsageError("report-dir: [a, b]\n", "line 1", "'report-dir' must be a single value");
     assertUsageError("- a\n- b\n", "line 1", "mapping");
   }
 

@@ -62,6 +62,22 @@ class YamlConfigFileTest {
   }
 
   @Test
+  void aSyntaxErrorSaysWhatIsWrongOnTheLineWhereItIs() throws IOException {
+    usageError("gates:\n\tlint: block\n")
+        .startsWith("migtest.yml line 2: not valid YAML: while scanning for the next token;")
+        .contains("found character '\\t(TAB)' that cannot start any token")
+        .doesNotContain("in 'reader'");
+  }
+
+  @Test
+  void aFileThatIsNotUtf8IsRefusedInOurWords() throws IOException {
+    Files.write(
+        dir.resolve("migtest.yml"), new byte[] {(byte) 0xff, (byte) 0xfe, 'a', ':', ' ', 'b'});
+    assertThatThrownBy(() -> YamlConfigFile.read(dir.resolve("migtest.yml")))
+        .hasMessage("migtest.yml is not valid UTF-8: save it as UTF-8.");
+  }
+
+  @Test
   void aKeySetTwiceIsRefusedNamingBothLines() throws IOException {
     usageError("layout: flyway\nbase: main\nlayout: plain\n")
         .isEqualTo("migtest.yml line 3: 'layout' is set twice (also on line 1); keep one.");

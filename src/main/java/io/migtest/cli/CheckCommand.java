@@ -27,20 +27,25 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the deployment gates on the migrations in DIR and writes the reports.",
       "",
-      "Gates in this version: lint (the folder's hygiene and the SQL rules), apply (the whole"
-          + " history applies on an empty database and the tests pass on it; with --base, the"
-          + " new migrations apply on top of the base branch), rollback (up, down and up again"
-          + " restore the schema), data (seeded rows survive each new migration and come back"
-          + " after its down script), mutation (mutants of the new migrations must be killed by"
-          + " the tests; `migtest mutants` lists the operators) and performance (with --base:"
-          + " the new migrations measured"
-          + " on seeded data against .migtest/baseline.json)."
+      "Gates in this version:",
+      "  lint         the folder's hygiene and the SQL rules",
+      "  apply        the whole history applies on an empty database and the tests",
+      "               pass on it; with --base, the new migrations apply on top of the",
+      "               base branch",
+      "  rollback     up, down and up again restore the schema",
+      "  data         seeded rows survive each new migration and come back after its",
+      "               down script",
+      "  mutation     mutants of the new migrations must be killed by the tests",
+      "               (`migtest mutants` lists the operators)",
+      "  performance  with --base: the new migrations measured on seeded data against",
+      "               .migtest/baseline.json"
     },
     footer = {
       "",
-      "Configuration: migtest.yml in DIR, then MIGTEST_* variables and DATABASE_URL, then"
-          + " flags; the later wins. Reports: report.json, report.md, report.html, junit.xml"
-          + " and results.sarif in --report-dir.",
+      "Configuration: migtest.yml in DIR, then MIGTEST_* variables and DATABASE_URL,",
+      "then flags; the later wins.",
+      "Reports in --report-dir: report.json, report.md, report.html, junit.xml,",
+      "results.sarif and mutation-report.json.",
       "",
       "Exit codes: 0 pass, 1 a blocking gate failed, 2 usage or configuration error, 3 the"
           + " environment failed."

@@ -62,7 +62,9 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Config file, relative to the current folder (default: migtest.yml in DIR).")
+      description =
+          "Config file, relative to the current folder (default: migtest.yml in the --project"
+              + " folder).")
   Path configFile;
 
   @Mixin MigrationOptions options;

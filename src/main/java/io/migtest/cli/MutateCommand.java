@@ -60,7 +60,7 @@ public final class MutateCommand implements Callable<Integer> {
   @Option(
       names = "--threshold",
       paramLabel = "PERCENT",
-      description = "Lowest score that passes (default: mutation.threshold, else 80).")
+      description = {"Lowest score that passes (default:", "mutation.threshold, else 80)."})
   String threshold;
 
   @Option(names = "--shard", paramLabel = "i/n", description = "Run slice i of n of the mutants.")
@@ -69,9 +69,11 @@ public final class MutateCommand implements Callable<Integer> {
   @Option(
       names = "--state-file",
       paramLabel = "PATH",
-      description =
-          "Where results are kept for the next run, inside DIR (default: mutation.state-file, else"
-              + " .migtest/state.json); off keeps none.")
+      description = {
+        "Where results are kept for the next run, inside DIR",
+        "(default: mutation.state-file, else",
+        ".migtest/state.json); off keeps none."
+      })
   String stateFile;
 
   @Option(

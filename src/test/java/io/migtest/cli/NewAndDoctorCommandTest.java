@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -192,6 +194,49 @@ class NewAndDoctorCommandTest {
       }
     }
     assertThat(tooLong).isEmpty();
+  }
+
+  /**
+   * picocli wraps at a dot inside a word ("junit." then "xml" on the next line), which breaks file
+   * and setting names a reader copies.
+   */
+  @Test
+  void helpNeverBreaksAFileOrSettingNameAcrossLines() {
+    Pattern dotted = Pattern.compile("[\\w/-]*\\.[\\w./-]*\\w");
+    List<String> broken = new ArrayList<>();
+    List<CommandLine> commands = new ArrayList<>(List.of(MigtestCommand.commandLine("--help")));
+    while (!commands.isEmpty()) {
+      CommandLine command = commands.remove(0);
+      commands.addAll(command.getSubcommands().values());
+      CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+      List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+      texts.addAll(List.of(spec.usageMessage().footer()));
+      spec.args().forEach(arg -> texts.addAll(List.of(arg.description())));
+      String usage = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+      List<String> lines = usage.lines().toList();
+      for (int i = 0; i + 1 < lines.size(); i++) {
+        String line = lines.get(i);
+        String next = lines.get(i + 1);
+        // Not the next row of a table (a command or option, two spaces, its description).
+        boolean continues = indent(next) >= indent(line) && !next.matches("\\s*\\S+\\s{2,}\\S.*");
+        if (continues && line.matches(".*[a-z]\\.$") && next.strip().matches("[a-z].*")) {
+          broken.add(command.getCommandName() + ": " + line + " / " + next);
+        }
+      }
+      for (String text : texts) {
+        Matcher name = dotted.matcher(text);
+        while (name.find()) {
+          if (!usage.contains(name.group())) {
+            broken.add(command.getCommandName() + ": " + name.group());
+          }
+        }
+      }
+    }
+    assertThat(broken).isEmpty();
+  }
+
+  private static int indent(String line) {
+    return line.length() - line.stripLeading().length();
   }
 
   @Test

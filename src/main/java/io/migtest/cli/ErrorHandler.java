@@ -37,7 +37,18 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   /** A bad flag or argument: one line and where to read more, not the whole help. */
   static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
-    cli.getErr().println("migtest: error: " + ConsoleText.safe(e.getMessage()));
+    String message = e.getMessage();
+    if (e instanceof CommandLine.UnmatchedArgumentException
+        && cli.getParent() == null
+        && args.length > 0
+        && !args[0].startsWith("-")) {
+      message =
+          "unknown command '"
+              + args[0]
+              + "'; the commands are "
+              + String.join(", ", cli.getSubcommands().keySet());
+    }
+    cli.getErr().println("migtest: error: " + ConsoleText.safe(message));
     cli.getErr()
         .println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for the options.");
     return ExitCode.USAGE.code();

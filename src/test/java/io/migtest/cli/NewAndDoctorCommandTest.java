@@ -172,6 +172,11 @@ class NewAndDoctorCommandTest {
         .contains("migtest check --help")
         .hasLineCount(2);
     assertThat(CliRun.of().exitCode()).as("no command").isEqualTo(2);
+    CliRun unknown = CliRun.of("frob");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err())
+        .contains("unknown command 'frob'; the commands are check, lint,")
+        .contains("migtest --help");
   }
 
   /**

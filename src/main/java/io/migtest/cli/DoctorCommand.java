@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -34,10 +35,13 @@ import picocli.CommandLine.Spec;
     name = "doctor",
     mixinStandardHelpOptions = true,
     description =
-        "Shows what migtest finds in DIR and how it would run: layout, migrations, psql (when"
-            + " scripts need it), tests, configuration, how the database would start and why,"
+        "Shows what migtest finds in DIR and how it would run: layout, migrations, psql (for"
+            + " Sqitch and plain scripts, which may use its commands), tests, configuration, how the database would start and why,"
             + " Docker, git and the GitHub context.")
 public final class DoctorCommand implements Callable<Integer> {
+  /** The layouts whose tool runs scripts with psql, where a script may use its commands. */
+  private static final Set<String> PSQL_LAYOUTS = Set.of("sqitch", "plain");
+
   @Spec CommandSpec spec;
 
   @Mixin MigrationOptions options;
@@ -65,7 +69,7 @@ public final class DoctorCommand implements Callable<Integer> {
     if (head != null) {
       psql(out, head, env);
     }
-    line(out, "tests", tests(config));
+    line(out, "tests", tests(config, head));
     line(out, "database", database(config));
     line(
         out,
@@ -98,7 +102,7 @@ public final class DoctorCommand implements Callable<Integer> {
     line(
         out,
         "migrations",
-        head.directory()
+        (head.directory().isEmpty() ? "." : head.directory())
             + " (layout "
             + head.layout().name()
             + ", "
@@ -114,7 +118,10 @@ public final class DoctorCommand implements Callable<Integer> {
     return head;
   }
 
-  /** The psql line, when scripts use psql's commands or variables and so run with psql. */
+  /**
+   * The psql line in a layout whose tool runs psql: the program, and the scripts that use psql's
+   * commands or variables.
+   */
   private static void psql(PrintWriter out, MigrationHistory head, Map<String, String> env) {
     List<SqlScript> scripts =
         Stream.concat(
@@ -122,17 +129,20 @@ public final class DoctorCommand implements Callable<Integer> {
                 head.verifyTests().stream())
             .filter(script -> script != null && script.psqlFeature().isPresent())
             .toList();
-    if (!scripts.isEmpty()) {
-      line(
-          out,
-          "psql",
-          PsqlProgram.describe(env)
-              + "; "
-              + Plural.of(scripts.size(), "script")
-              + " run with it (e.g. "
-              + scripts.get(0).file()
-              + ")");
+    if (scripts.isEmpty() && !PSQL_LAYOUTS.contains(head.layout().name())) {
+      return;
     }
+    line(
+        out,
+        "psql",
+        PsqlProgram.describe(env)
+            + "; "
+            + (scripts.isEmpty()
+                ? "no script needs it (none uses psql's commands or variables)"
+                : Plural.of(scripts.size(), "script")
+                    + " run with it (e.g. "
+                    + scripts.get(0).file()
+                    + ")"));
   }
 
   /**
@@ -166,13 +176,22 @@ public final class DoctorCommand implements Callable<Integer> {
         .forEach(setting -> out.println("               " + ConsoleText.safe(setting.describe())));
   }
 
-  private static String tests(Config config) {
+  /** The tests folder, and the Sqitch verify scripts, which are tests too. */
+  private static String tests(Config config, MigrationHistory head) {
     String tests = config.tests() != null ? config.tests() : "db/tests";
-    Path folder = config.projectDir().resolve(tests);
-    if (!Files.isDirectory(folder)) {
-      return "none (" + tests + " does not exist)";
+    boolean folder = Files.isDirectory(config.projectDir().resolve(tests));
+    long verify =
+        head == null
+            ? 0
+            : head.verifyTests().size()
+                + head.migrations().stream().filter(m -> m.verify() != null).count();
+    String verifyScripts = Plural.of(verify, "Sqitch verify script");
+    if (!folder) {
+      return verify == 0
+          ? "none (" + tests + " does not exist)"
+          : verifyScripts + " (" + tests + " does not exist)";
     }
-    return tests;
+    return verify == 0 ? tests : tests + " and " + verifyScripts;
   }
 
   private static String database(Config config) {

@@ -116,13 +116,34 @@ class NewAndDoctorCommandTest {
   void doctorShowsPsqlAndItsVersionWhenScriptsRunWithIt() throws IOException {
     Files.createDirectories(project.resolve("db/migrations"));
     Files.writeString(project.resolve("db/migrations/001_a.sql"), "CREATE TABLE a (id int);");
-    assertThat(CliRun.of("doctor", project.toString()).out()).doesNotContain("psql:");
+    assertThat(CliRun.of("doctor", project.toString()).out())
+        .contains("no script needs it (none uses psql's commands or variables)");
     Files.writeString(project.resolve("db/migrations/002_b.sql"), "\\ir common.sql\n");
     CliRun run = CliRun.of("doctor", project.toString());
     assertThat(run.exitCode()).as(run.all()).isZero();
     assertThat(run.out())
         .containsPattern("psql: +/\\S*psql \\(psql \\(PostgreSQL\\) \\d+")
         .contains("1 script run with it (e.g. db/migrations/002_b.sql)");
+  }
+
+  @Test
+  void doctorOnASqitchProjectNamesItsFolderAndCountsVerifyScriptsAsTests() throws IOException {
+    Files.writeString(
+        project.resolve("sqitch.plan"), "%project=app\n\nusers 2024-01-01T00:00:00Z a <a@b> #\n");
+    Files.createDirectories(project.resolve("deploy"));
+    Files.createDirectories(project.resolve("verify"));
+    Files.writeString(project.resolve("deploy/users.sql"), "CREATE TABLE users (id int);");
+    Files.writeString(project.resolve("verify/users.sql"), "SELECT id FROM users WHERE false;");
+    CliRun run = CliRun.of("doctor", project.toString());
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out())
+        .contains("migrations: . (layout sqitch, 1 migration,")
+        .contains("psql:")
+        .contains("tests:      1 Sqitch verify script (db/tests does not exist)");
+    Files.writeString(project.resolve("sqitch.conf"), "[deploy]\n\tverify = true\n");
+    assertThat(CliRun.of("doctor", project.toString()).out())
+        .as("verify scripts the deploy runs are tests too")
+        .contains("tests:      1 Sqitch verify script");
   }
 
   @Test

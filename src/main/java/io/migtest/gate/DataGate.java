@@ -74,6 +74,7 @@ public final class DataGate implements Gate {
     Set<String> reportedFills = new HashSet<>();
     int checked = 0;
     int restored = 0;
+    int failedOnRows = 0;
     String stoppedAt = "";
     // What the previous migration left; seeding empty tables adds only rows that keep every key
     // and NOT VALID check, so it holds for the next one too (null: read it).
@@ -112,8 +113,10 @@ public final class DataGate implements Gate {
             break;
           }
           findings.add(onSeededData(round.failure(), seeded));
+          failedOnRows++;
           if (seedFiles) {
             ((HistoryApplier.Ready) plain).database().close();
+            stoppedAt = "; stopped at " + migration.file() + ", which fails on those rows";
             break;
           }
           // It applies on empty tables: go on from there, with its tables seeded afresh.
@@ -141,6 +144,12 @@ public final class DataGate implements Gate {
                 ? ""
                 : " (the seed files fill the base branch's state: they need --base)")
             + (restored == 0 ? "" : "; " + restored + " rolled back and compared")
+            + (failedOnRows == 0 || seedFiles
+                ? ""
+                : "; "
+                    + failedOnRows
+                    + " failed on the rows (fails-on-seeded-data), the next went on from what it"
+                    + " leaves on empty tables")
             + stoppedAt;
     return result(context, started, GateResult.statusOf(findings), summary, findings);
   }

@@ -253,7 +253,9 @@ class DataGateTest {
     Finding failure = result.findings().get(0);
     assertThat(failure.file()).isEqualTo("migrations/2_phone.up.sql");
     assertThat(failure.sqlstate()).isEqualTo("23502");
-    assertThat(result.summary()).startsWith("1 migration of 2 checked");
+    assertThat(result.summary())
+        .startsWith("1 migration of 2 checked")
+        .contains("1 failed on the rows (fails-on-seeded-data)");
   }
 
   @Test

@@ -403,7 +403,13 @@ public final class DataGate implements Gate {
       for (TableFill fill : new Seeder(connection, settings.rowsPerTable()).seedEmpty(ignored)) {
         if (!fill.complete() && reported.add(fill.table())) {
           findings.add(
-              SeedIncomplete.of(fill, context, "The data gate checks it with those rows."));
+              SeedIncomplete.of(
+                  fill,
+                  context,
+                  fill.rows() == 0
+                      ? "So the data gate checks it empty, which shows nothing of its rows: give"
+                          + " it rows in a seed file (data.seed, with --base)."
+                      : "The data gate checks it with those rows."));
         }
       }
     }

@@ -259,6 +259,27 @@ class DataGateTest {
   }
 
   @Test
+  void aTableTheGeneratedRowsCannotFillIsNotedAsCheckedEmpty() throws IOException {
+    write(
+        "migrations/1_codes.up.sql",
+        "CREATE TABLE codes (code char(2) NOT NULL CHECK (code ~ '^[A-Z]{2}$'));");
+    write("migrations/2_more.up.sql", "ALTER TABLE codes ADD COLUMN note text;");
+
+    GateResult result = data();
+
+    assertThat(result.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.rule()).isEqualTo("seed-incomplete");
+              assertThat(f.message())
+                  .contains("Seeding put 0 of 100 rows into public.codes")
+                  .contains("checks it empty")
+                  .contains("seed file");
+            });
+  }
+
+  @Test
   void aMigrationThatFailsWithoutRowsTooIsLeftToTheApplyGate() throws IOException {
     customers();
     write("migrations/2_broken.up.sql", "SELECT 1/0;");

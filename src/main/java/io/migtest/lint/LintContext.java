@@ -113,6 +113,11 @@ public final class LintContext {
     return catalog.primaryKey(created.original(table));
   }
 
+  /** Whether no database answers: what the pull request does not create is taken to exist. */
+  public boolean withoutDatabase() {
+    return !catalog.known();
+  }
+
   /** What a message adds when there is no database to ask: the finding rests on the files alone. */
   public String assumption() {
     return catalog.known()

@@ -10,4 +10,18 @@ public interface RuleReport {
    * blocks the merge, so it is a warning at most, whatever the rule's severity.
    */
   void unverified(LintStatement statement, String message);
+
+  /**
+   * A finding about dropping an object the rule takes to exist: without a database that rests on
+   * the files alone, and a {@code DROP ... IF EXISTS} says its author is not sure of it either, so
+   * then it is {@link #unverified}; otherwise it has the rule's severity.
+   */
+  default void drop(
+      LintStatement statement, boolean ifExists, LintContext context, String message) {
+    if (ifExists && context.withoutDatabase()) {
+      unverified(statement, message);
+    } else {
+      at(statement, message);
+    }
+  }
 }

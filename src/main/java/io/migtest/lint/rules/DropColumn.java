@@ -49,13 +49,16 @@ public final class DropColumn implements Rule {
       if (!action.matchesAt(1, "column") && action.get(1).isWord("constraint")) {
         continue;
       }
+      boolean ifExists = action.matchesAt(name, "if", "exists");
       name = action.skipIfExists(name);
       var column = action.nameAt(name);
       if (column == null || !context.columnExistedBefore(alter.table(), column.name())) {
         continue;
       }
-      report.at(
+      report.drop(
           statement,
+          ifExists,
+          context,
           "Dropping "
               + alter.table()
               + "."

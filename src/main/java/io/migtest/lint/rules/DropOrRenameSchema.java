@@ -49,8 +49,10 @@ public final class DropOrRenameSchema implements Rule {
         }
       }
       if (!existing.isEmpty()) {
-        report.at(
+        report.drop(
             statement,
+            t.matchesAt(2, "if", "exists"),
+            context,
             "Dropping schema "
                 + String.join(", ", existing)
                 + (TopLevel.has(t, "cascade")

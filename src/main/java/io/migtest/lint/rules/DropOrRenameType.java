@@ -52,8 +52,10 @@ public final class DropOrRenameType implements Rule {
         }
       }
       if (!existing.isEmpty()) {
-        report.at(
+        report.drop(
             statement,
+            t.matchesAt(2, "if", "exists"),
+            context,
             "Dropping "
                 + t.get(1).value()
                 + " "

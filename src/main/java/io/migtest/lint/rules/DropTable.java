@@ -55,8 +55,10 @@ public final class DropTable implements Rule {
     String tables =
         existing.stream().map(QualifiedName::toString).collect(Collectors.joining(", "));
     boolean one = existing.size() == 1;
-    report.at(
+    report.drop(
         statement,
+        t.matchesAt(2, "if", "exists"),
+        context,
         "Dropping "
             + tables
             + " deletes "

@@ -2,6 +2,7 @@ package io.migtest.lint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migtest.finding.Severity;
 import io.migtest.lint.RuleTester;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +53,21 @@ class DropTableTest {
                 assertThat(f.message())
                     .contains("audit_log deletes its rows")
                     .contains("No database: assumed to exist"));
+  }
+
+  /** Vaultwarden's migrations drop a table IF EXISTS before creating it. */
+  @Test
+  void withoutADatabaseADropIfExistsIsAWarningOnlyAndWithOneTheBaseDecides() {
+    String sql = "DROP TABLE IF EXISTS archives;\nCREATE TABLE archives (id int);";
+    assertThat(RuleTester.lint(rule, sql))
+        .singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+    assertThat(RuleTester.lintOnBase(rule, "CREATE TABLE t (id int)", sql)).isEmpty();
+    assertThat(RuleTester.lintOnBase(rule, "CREATE TABLE archives (id int)", sql))
+        .singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+    assertThat(RuleTester.lint(rule, "DROP TABLE archives;"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
   }
 }

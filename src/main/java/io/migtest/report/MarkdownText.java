@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Escapes untrusted text (file names, SQL, server messages from a pull request) for Markdown, so
- * that it shows as written: no links, images, HTML, mentions or table breaks.
+ * that it shows as written: no links, images, HTML, mentions, issue references or table breaks.
  */
 public final class MarkdownText {
   private static final Pattern BACKTICK_RUN = Pattern.compile("`+");
@@ -24,6 +24,9 @@ public final class MarkdownText {
         case '<' -> out.append("&lt;");
         case '&' -> out.append("&amp;");
         case '@' -> out.append("@&#8203;");
+        // GitHub links #123 and org/repo#123 to issues wherever they stand in the text, and
+        // the link adds a "mentioned" event to that issue; a zero-width space ends that.
+        case '#' -> out.append("\\#&#8203;");
         default -> {
           if (SPECIAL.indexOf(c) >= 0) {
             out.append('\\');

@@ -27,6 +27,16 @@ class MarkdownTextTest {
     assertThat(rendered).contains("@\u200Boctocat").contains("[click](http://evil)");
   }
 
+  /** GitHub would link these to issues of this or another repository, and notify them. */
+  @Test
+  void issueReferencesAreNotReferencesAnyMore() {
+    String rendered = html(MarkdownText.inline("fixes #12 and octo/repo#3"));
+    assertThat(rendered)
+        .contains("#\u200B12")
+        .contains("octo/repo#\u200B3")
+        .doesNotContainPattern("#\\d");
+  }
+
   @Test
   void codeSpansCannotBeClosedByTheirContent() {
     String span = MarkdownText.code("a ``b`` c");

@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Shows what migtest finds in DIR and how it would run: layout, migrations, psql (for"
-            + " Sqitch and plain scripts, which may use its commands), tests, configuration, how the database would start and why,"
-            + " Docker, git and the GitHub context.")
+            + " Sqitch and plain scripts, which may use its commands), tests, configuration, how"
+            + " the database would start and why, Docker, git and the GitHub context.")
 public final class DoctorCommand implements Callable<Integer> {
   /** The layouts whose tool runs scripts with psql, where a script may use its commands. */
   private static final Set<String> PSQL_LAYOUTS = Set.of("sqitch", "plain");

@@ -58,7 +58,8 @@ public final class WorkingTreeFiles implements ProjectFiles {
       throw MigtestException.usage(
           "The migrations folder "
               + path
-              + " leads through a symbolic link out of the project: migtest reads migrations only from inside the project unless told otherwise."
+              + " leads through a symbolic link out of the project: migtest reads migrations only"
+              + " from inside the project unless told otherwise."
               + " Pass --migrations on the command line to use it anyway.");
     }
     return new WorkingTreeFolder(projectRoot, folder);

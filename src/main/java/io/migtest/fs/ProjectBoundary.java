@@ -61,13 +61,11 @@ public final class ProjectBoundary {
           real.isEmpty()
               ? ", whose symbolic links loop, so it may lead"
               : real.get().equals(path) ? "" : ", which leads through a symbolic link";
-      throw MigtestException.usage(
-          source
-              + ": '"
-              + key
-              + "' is "
-              + value
-              + where
+      throw refused(
+          source,
+          key,
+          value,
+          where
               + " outside the project "
               + project
               + ". Paths in migtest.yml must stay inside the project; a path elsewhere can only"
@@ -88,17 +86,19 @@ public final class ProjectBoundary {
         real.startsWith(realProject) ? realProject.relativize(real) : project.relativize(path);
     for (Path part : relative) {
       if (part.toString().equals(".git")) {
-        throw MigtestException.usage(
-            source
-                + ": '"
-                + key
-                + "' is "
-                + value
-                + ", inside the repository's .git folder, which migtest does not write to. Name a"
-                + " path elsewhere in the project.");
+        throw refused(
+            source,
+            key,
+            value,
+            ", inside the repository's .git folder, which migtest does not write to. Name a path"
+                + " elsewhere in the project.");
       }
     }
     return path;
+  }
+
+  private static MigtestException refused(String source, String key, String value, String why) {
+    return MigtestException.usage(source + ": '" + key + "' is " + value + why);
   }
 
   /**

@@ -61,14 +61,7 @@ public final class ApplyGate implements Gate {
             drift.isEmpty() ? "; the schema equals " + schemaFile : "; drift from " + schemaFile;
       }
       if (migrations.base() != null && full.failure().isEmpty()) {
-        Outcome onBase =
-            apply(
-                context,
-                "onbase",
-                migrations.base(),
-                migrations.toApplyOnBase(),
-                head.callbacks(),
-                List.of());
+        Outcome onBase = onBase(context);
         onBase.failure().ifPresent(findings::add);
         onBase.warnings().stream().filter(w -> !findings.contains(w)).forEach(findings::add);
         summary += "; " + onBase.describe("on top of " + migrations.baseRef());
@@ -102,15 +95,7 @@ public final class ApplyGate implements Gate {
     MigrationHistory head = migrations.head();
     Outcome full = apply(context, "history", null, head.migrations(), head.callbacks(), List.of());
     Outcome outcome =
-        full.failure().isPresent() || migrations.base() == null
-            ? full
-            : apply(
-                context,
-                "onbase",
-                migrations.base(),
-                migrations.toApplyOnBase(),
-                head.callbacks(),
-                List.of());
+        full.failure().isPresent() || migrations.base() == null ? full : onBase(context);
     if (outcome.failure().isEmpty()) {
       return skip;
     }
@@ -123,6 +108,18 @@ public final class ApplyGate implements Gate {
             + outcome.describe(
                 outcome == full ? "on an empty database" : "on top of " + migrations.baseRef()),
         List.of(outcome.failure().get()));
+  }
+
+  /** The new migrations applied on top of the base branch's state, without tests. */
+  private static Outcome onBase(GateContext context) {
+    MigrationComparison migrations = context.migrations();
+    return apply(
+        context,
+        "onbase",
+        migrations.base(),
+        migrations.toApplyOnBase(),
+        migrations.head().callbacks(),
+        List.of());
   }
 
   /**

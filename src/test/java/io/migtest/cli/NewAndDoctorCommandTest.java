@@ -208,10 +208,7 @@ class NewAndDoctorCommandTest {
   @Test
   void everyIndentedHelpDescriptionLineFitsTheUsageWidth() {
     List<String> tooLong = new ArrayList<>();
-    List<CommandLine> commands = new ArrayList<>(List.of(MigtestCommand.commandLine("--help")));
-    while (!commands.isEmpty()) {
-      CommandLine command = commands.remove(0);
-      commands.addAll(command.getSubcommands().values());
+    for (CommandLine command : allCommands()) {
       int width = command.getUsageHelpWidth();
       for (String line : command.getCommandSpec().usageMessage().description()) {
         if (line.startsWith(" ") && line.length() > width) {
@@ -230,10 +227,7 @@ class NewAndDoctorCommandTest {
   void helpNeverBreaksAFileOrSettingNameAcrossLines() {
     Pattern dotted = Pattern.compile("[\\w/-]*\\.[\\w./-]*\\w");
     List<String> broken = new ArrayList<>();
-    List<CommandLine> commands = new ArrayList<>(List.of(MigtestCommand.commandLine("--help")));
-    while (!commands.isEmpty()) {
-      CommandLine command = commands.remove(0);
-      commands.addAll(command.getSubcommands().values());
+    for (CommandLine command : allCommands()) {
       CommandLine.Model.CommandSpec spec = command.getCommandSpec();
       List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
       texts.addAll(List.of(spec.usageMessage().footer()));
@@ -259,6 +253,18 @@ class NewAndDoctorCommandTest {
       }
     }
     assertThat(broken).isEmpty();
+  }
+
+  /** migtest and every command under it, subcommands of subcommands included. */
+  private static List<CommandLine> allCommands() {
+    List<CommandLine> all = new ArrayList<>();
+    List<CommandLine> next = new ArrayList<>(List.of(MigtestCommand.commandLine("--help")));
+    while (!next.isEmpty()) {
+      CommandLine command = next.remove(0);
+      next.addAll(command.getSubcommands().values());
+      all.add(command);
+    }
+    return all;
   }
 
   private static int indent(String line) {

@@ -43,18 +43,22 @@ class ApplyGateTest {
   }
 
   private GateResult apply(List<Oracle> tests) {
-    Config config = ConfigResolver.resolve(project, null, Map.of(), Map.of());
-    try (GateContext context =
-        GateContext.of(
-            config.gates(),
-            ProjectLoader.load(config),
-            DatabaseAccess.of(SharedServer.get(), config.timeouts()),
-            List.of(),
-            tests,
-            null,
-            Progress.SILENT)) {
+    try (GateContext context = context(Map.of(), tests)) {
       return new ApplyGate().run(context);
     }
+  }
+
+  /** The context of a run of the project with {@code flags} and {@code tests}. */
+  private GateContext context(Map<String, Setting> flags, List<Oracle> tests) {
+    Config config = ConfigResolver.resolve(project, null, Map.of(), flags);
+    return GateContext.of(
+        config.gates(),
+        ProjectLoader.load(config),
+        DatabaseAccess.of(SharedServer.get(), config.timeouts()),
+        List.of(),
+        tests,
+        null,
+        Progress.SILENT);
   }
 
   @Test
@@ -166,18 +170,8 @@ class ApplyGateTest {
 
   /** The apply gate's result in a run of {@code gates} only. */
   private GateResult applyWhenOnly(String gates) {
-    Config config =
-        ConfigResolver.resolve(
-            project, null, Map.of(), Map.of(ConfigKeys.GATES, new Setting(gates, "test")));
     try (GateContext context =
-        GateContext.of(
-            config.gates(),
-            ProjectLoader.load(config),
-            DatabaseAccess.of(SharedServer.get(), config.timeouts()),
-            List.of(),
-            List.of(),
-            null,
-            Progress.SILENT)) {
+        context(Map.of(ConfigKeys.GATES, new Setting(gates, "test")), List.of())) {
       return new ApplyGate().unselected(context);
     }
   }

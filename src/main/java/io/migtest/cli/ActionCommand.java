@@ -61,6 +61,14 @@ public final class ActionCommand implements Callable<Integer> {
     try {
       Config config =
           ConfigResolver.resolve(projectDir, inputs.configFile(), env, inputs.settings(event));
+      if (event.comparesWithBase() && config.base() == null) {
+        throw MigtestException.environment(
+            "The "
+                + event.name()
+                + " event's payload (GITHUB_EVENT_PATH) is missing or names no base commit, so"
+                + " migtest cannot tell the pull request's migrations from the base branch's."
+                + " Run it in a job the event started, or give the base-ref input.");
+      }
       ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
       GitHubPublisher publisher =
           publisher(env, inputs, event, relative(workspace, config.reportDir()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What migtest needs from the event that started the workflow ({@code GITHUB_EVENT_PATH}).
@@ -43,6 +44,14 @@ public record WorkflowEvent(String name, int pullRequest, String baseSha, boolea
       return new WorkflowEvent(name, 0, text(group.path("base_sha")), false);
     }
     return new WorkflowEvent(name, 0, null, false);
+  }
+
+  /**
+   * Whether the event compares changes with a base (a pull request, a merge queue's group): without
+   * one, every migration would count as new and a broken payload would pass as a clean run.
+   */
+  public boolean comparesWithBase() {
+    return List.of("pull_request", "pull_request_target", "merge_group").contains(name);
   }
 
   private static String text(JsonNode node) {

@@ -88,6 +88,21 @@ class ActionSimulationTest {
 
   /** Starts the action the way the runner does, after checking out the pull request. */
   private Run action(Map<String, String> inputs) throws Exception {
+    return action(
+        inputs,
+        Map.of(
+            "action",
+            "synchronize",
+            "number",
+            7,
+            "pull_request",
+            Map.of(
+                "number", 7,
+                "base", Map.of("sha", baseSha, "ref", "main", "repo", Map.of("full_name", "o/r")),
+                "head", Map.of("sha", "f".repeat(40), "repo", Map.of("full_name", "o/r")))));
+  }
+
+  private Run action(Map<String, String> inputs, Map<String, Object> payload) throws Exception {
     git("add", "-A");
     git("commit", "-q", "--allow-empty", "-m", "pull request");
     // actions/checkout leaves the workspace owned by the runner's user, not the container's root.
@@ -97,20 +112,7 @@ class ActionSimulationTest {
         ChildEnvironment.minimal(System.getenv()),
         Duration.ofSeconds(30));
     Path event = work.resolve("event.json");
-    new ObjectMapper()
-        .writeValue(
-            event.toFile(),
-            Map.of(
-                "action",
-                "synchronize",
-                "number",
-                7,
-                "pull_request",
-                Map.of(
-                    "number", 7,
-                    "base",
-                        Map.of("sha", baseSha, "ref", "main", "repo", Map.of("full_name", "o/r")),
-                    "head", Map.of("sha", "f".repeat(40), "repo", Map.of("full_name", "o/r")))));
+    new ObjectMapper().writeValue(event.toFile(), payload);
     // Each run is a new job: the runner gives it new, empty summary and output files.
     Path summary = work.resolve("step_summary");
     Path outputs = work.resolve("set_output");
@@ -205,6 +207,20 @@ class ActionSimulationTest {
     assertThat(github.comments())
         .singleElement()
         .satisfies(c -> assertThat(c.body()).contains("✅ PASS").doesNotContain("❌"));
+  }
+
+  /** Without its base every migration would count as new, and a clean run would hide the PR. */
+  @Test
+  void aPullRequestEventWithoutABaseIsAnErrorNotARunWithoutOne() throws Exception {
+    write("db/migrations/V3__names.sql", "ALTER TABLE users ALTER COLUMN name SET NOT NULL;\n");
+    Run run = action(Map.of(), Map.of("number", 7, "pull_request", Map.of("number", 7)));
+    assertThat(run.exitCode()).as(run.log()).isEqualTo(3);
+    assertThat(run.log()).contains("names no base commit").contains("base-ref");
+    assertThat(
+            action(Map.of("base-ref", baseSha), Map.of("pull_request", Map.of("number", 7)))
+                .exitCode())
+        .as("the base-ref input gives the base")
+        .isEqualTo(1);
   }
 
   @Test

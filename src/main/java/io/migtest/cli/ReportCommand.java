@@ -7,8 +7,9 @@ import io.migtest.report.ShardReports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,9 +62,9 @@ public final class ReportCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      List<RunReport> shards = new ArrayList<>();
+      Map<Path, RunReport> shards = new LinkedHashMap<>();
       for (Path file : ShardReports.find(folders)) {
-        shards.add(ShardReports.read(file));
+        shards.put(file, ShardReports.read(file));
       }
       RunReport merged = ShardReports.merge(shards);
       ReportFiles files = ReportFiles.prepare(Path.of(reportDir), Path.of("").toAbsolutePath());

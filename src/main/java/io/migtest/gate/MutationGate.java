@@ -76,13 +76,18 @@ public final class MutationGate implements Gate {
     }
     List<Mutant> all = new MutantGenerator(Operators.ALL, settings::enabled).generate(fresh);
     List<Mutant> mutants = all.stream().filter(m -> settings.inShard(m.id())).toList();
-    if (mutants.isEmpty()) {
+    if (all.isEmpty()) {
       return result(
           context,
           started,
           GateStatus.SKIP,
           "no statement of the new migrations has a place an operator changes",
           List.of());
+    }
+    if (mutants.isEmpty()) {
+      // A shard the run's mutants all missed: its report still says which shard it was.
+      return judged(
+          context, started, settings, all, List.of(), List.of(), shardNote(settings, mutants, all));
     }
     MutationEngine.Setup setup =
         new MutationEngine.Setup(
@@ -153,6 +158,7 @@ public final class MutationGate implements Gate {
         context,
         started,
         settings,
+        all,
         results,
         warnings,
         reusedNote + shardNote(settings, mutants, all));
@@ -203,10 +209,15 @@ public final class MutationGate implements Gate {
             + Plural.of(all.size(), "mutant");
   }
 
+  /**
+   * The gate's result for {@code results}, the mutants of this run (of this shard's, when sharded,
+   * out of {@code all}).
+   */
   private GateResult judged(
       GateContext context,
       long started,
       MutationSettings settings,
+      List<Mutant> all,
       List<MutantResult> results,
       List<Finding> warnings,
       String note) {
@@ -240,7 +251,17 @@ public final class MutationGate implements Gate {
         verdict.findings(),
         List.of(),
         null,
-        MutationOutcome.of(score, settings.threshold(), results, sources(context)));
+        MutationOutcome.of(
+            score,
+            settings.threshold(),
+            results,
+            settings.shardCount() == 1
+                ? null
+                : MutationOutcome.Shard.of(
+                    settings.shardIndex(),
+                    settings.shardCount(),
+                    all.stream().map(Mutant::id).toList()),
+            sources(context)));
   }
 
   /**
@@ -283,8 +304,11 @@ public final class MutationGate implements Gate {
   public static Verdict verdict(
       MutationScore score, double threshold, List<Finding> findings, String note) {
     if (score.score() == null) {
+      String counts = counts(score);
       return new Verdict(
-          GateStatus.SKIP, "no valid mutants (" + counts(score) + ")" + note, findings);
+          GateStatus.SKIP,
+          "no valid mutants" + (counts.isEmpty() ? "" : " (" + counts + ")") + note,
+          findings);
     }
     List<Finding> all = new ArrayList<>(findings);
     if (score.score() < threshold) {

@@ -8,6 +8,10 @@ import io.migtest.mutation.Excerpt;
 import io.migtest.mutation.MutantResult;
 import io.migtest.mutation.MutantStatus;
 import io.migtest.mutation.MutationScore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +22,7 @@ import java.util.Map;
  * @param score in percent; null when no mutant counts
  * @param coveredScore the score over mutants some test covers
  * @param scoreFromTests what the project's own tests killed, without migtest's built-in checks
+ * @param shard the slice a sharded run judged, or null for a whole run
  * @param sources the text of each mutated file, by path, for the Stryker report (not in
  *     report.json)
  */
@@ -28,7 +33,8 @@ import java.util.Map;
   "coveredScore",
   "scoreFromTests",
   "categories",
-  "mutants"
+  "mutants",
+  "shard"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MutationOutcome(
@@ -39,11 +45,34 @@ public record MutationOutcome(
     Double scoreFromTests,
     Map<Category, Double> categories,
     List<Entry> mutants,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Shard shard,
     @JsonIgnore Map<String, String> sources) {
 
   public MutationOutcome {
     // Read back from report.json, the sources (kept out of it) are absent.
     sources = sources == null ? Map.of() : Map.copyOf(sources);
+  }
+
+  /**
+   * Which slice of a run's mutants a sharded run judged ({@code --shard index/count}), so that
+   * {@code migtest report merge} can tell a missing, repeated or foreign shard.
+   *
+   * @param total the mutants of the whole run
+   * @param run a digest of the whole run's mutant ids: equal for the shards of one run
+   */
+  public record Shard(int index, int count, int total, String run) {
+    /** The shard {@code index/count} of a run of the mutants {@code ids}. */
+    public static Shard of(int index, int count, List<String> ids) {
+      try {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        ids.stream()
+            .sorted()
+            .forEach(id -> sha.update((id + "\n").getBytes(StandardCharsets.UTF_8)));
+        return new Shard(index, count, ids.size(), HexFormat.of().formatHex(sha.digest()));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JVM has SHA-256", e);
+      }
+    }
   }
 
   /**
@@ -113,11 +142,21 @@ public record MutationOutcome(
       MutationScore score,
       double threshold,
       List<MutantResult> results,
+      Shard shard,
       Map<String, String> sources) {
-    return ofEntries(score, threshold, results.stream().map(Entry::of).toList(), sources);
+    return new MutationOutcome(
+        score.score(),
+        threshold,
+        score.counts(),
+        score.covered(),
+        score.fromTests(),
+        score.byCategory(),
+        results.stream().map(Entry::of).toList(),
+        shard,
+        sources);
   }
 
-  /** The section of {@code mutants} already in report form (shard reports merged). */
+  /** The section of a whole run from {@code mutants} already in report form (shards merged). */
   public static MutationOutcome ofEntries(
       MutationScore score, double threshold, List<Entry> mutants, Map<String, String> sources) {
     return new MutationOutcome(
@@ -128,6 +167,7 @@ public record MutationOutcome(
         score.fromTests(),
         score.byCategory(),
         mutants,
+        null,
         sources);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.migtest.MigtestException;
+import io.migtest.Plural;
 import io.migtest.finding.Finding;
 import io.migtest.finding.RuleId;
 import io.migtest.gate.GateId;
@@ -25,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -97,8 +99,17 @@ public final class ShardReports {
     }
   }
 
-  /** The shards joined: their mutants united, the mutation gate and the run judged again. */
-  public static RunReport merge(List<RunReport> shards) {
+  /**
+   * The shards joined: their mutants united, the mutation gate and the run judged again. Refused
+   * unless the reports are every shard of one run, each once: a missing shard (a runner that
+   * failed) would score a part as the whole, a repeated or foreign one would count mutants twice or
+   * mix runs. A report of a run that ended in an error merges into an ERROR result instead.
+   *
+   * @param reports the shard reports, by the file each was read from
+   */
+  public static RunReport merge(Map<Path, RunReport> reports) {
+    checkComplete(reports);
+    List<RunReport> shards = List.copyOf(reports.values());
     RunReport first = shards.get(0);
     Map<String, MutationOutcome.Entry> mutants = new LinkedHashMap<>();
     Map<String, String> sources = new HashMap<>();
@@ -135,7 +146,10 @@ public final class ShardReports {
                 .toList());
     MutationGate.Verdict verdict =
         MutationGate.verdict(
-            score, threshold, new ArrayList<>(findings), "; " + shards.size() + " shards merged");
+            score,
+            threshold,
+            new ArrayList<>(findings),
+            "; " + Plural.of(shards.size(), "shard") + " merged");
     MutationOutcome merged = MutationOutcome.ofEntries(score, threshold, all, sources);
     List<GateResult> gates = new ArrayList<>();
     for (GateResult gate : first.gates()) {
@@ -166,6 +180,73 @@ public final class ShardReports {
         report.error());
   }
 
+  private static void checkComplete(Map<Path, RunReport> reports) {
+    if (reports.values().stream().anyMatch(r -> r.result() == RunResult.ERROR)) {
+      return;
+    }
+    Map<Integer, Path> byIndex = new TreeMap<>();
+    MutationOutcome.Shard run = null;
+    Path runFile = null;
+    for (Map.Entry<Path, RunReport> report : reports.entrySet()) {
+      MutationOutcome outcome = report.getValue().mutation();
+      if (outcome == null) {
+        continue;
+      }
+      Path file = report.getKey();
+      MutationOutcome.Shard shard = outcome.shard();
+      if (shard == null) {
+        throw MigtestException.usage(
+            file
+                + " is the report of a whole run (or of a merge), not of one shard (--shard i/n):"
+                + " merged with shards, its mutants would count twice.");
+      }
+      if (run == null) {
+        run = shard;
+        runFile = file;
+      } else if (shard.count() != run.count() || !shard.run().equals(run.run())) {
+        throw MigtestException.usage(
+            file
+                + " is shard "
+                + shard.index()
+                + "/"
+                + shard.count()
+                + " of another run than "
+                + runFile
+                + " (other migrations, tests or operators, or another number of shards).");
+      }
+      Path before = byIndex.put(shard.index(), file);
+      if (before != null) {
+        throw MigtestException.usage(
+            "Shard "
+                + shard.index()
+                + "/"
+                + shard.count()
+                + " is there twice: "
+                + before
+                + " and "
+                + file
+                + ".");
+      }
+    }
+    if (run == null) {
+      return;
+    }
+    List<String> missing = new ArrayList<>();
+    for (int i = 1; i <= run.count(); i++) {
+      if (!byIndex.containsKey(i)) {
+        missing.add(i + "/" + run.count());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw MigtestException.usage(
+          "The reports of shard "
+              + String.join(", ", missing)
+              + " are missing: the merge would score part of the run's "
+              + Plural.of(run.total(), "mutant")
+              + " as all of them. Merge the reports of every shard (run a failed shard again).");
+    }
+  }
+
   private static MutationOutcome withSources(MutationOutcome o, Map<String, String> sources) {
     return new MutationOutcome(
         o.score(),
@@ -175,6 +256,7 @@ public final class ShardReports {
         o.scoreFromTests(),
         o.categories(),
         o.mutants(),
+        o.shard(),
         sources);
   }
 

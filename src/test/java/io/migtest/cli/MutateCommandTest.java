@@ -139,6 +139,45 @@ class MutateCommandTest {
     assertThat(killedInV1).as(run.all()).contains("SCH_001", "SCH_007").hasSizeGreaterThan(2);
   }
 
+  /** A failed runner's shard, one given twice or a whole run's report must not merge to a PASS. */
+  @Test
+  void onlyEveryShardOfOneRunEachOnceMerges() throws IOException {
+    project();
+    Path shards = dir.resolve("shards");
+    mutate("--shard", "1/2", "--report-dir", shards + "/1");
+    mutate("--shard", "2/2", "--report-dir", shards + "/2");
+    mutate("--report-dir", dir.resolve("whole").toString());
+    Path out = dir.resolve("merged");
+
+    CliRun missing = CliRun.of("report", "merge", "--report-dir", out.toString(), shards + "/1");
+    assertThat(missing.exitCode()).as(missing.all()).isEqualTo(2);
+    assertThat(missing.err()).contains("The reports of shard 2/2 are missing");
+
+    TreeCopy.copy(shards.resolve("1"), dir.resolve("copy-of-1"));
+    CliRun twice =
+        CliRun.of(
+            "report",
+            "merge",
+            "--report-dir",
+            out.toString(),
+            shards.toString(),
+            dir.resolve("copy-of-1").toString());
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err()).contains("Shard 1/2 is there twice");
+
+    CliRun whole =
+        CliRun.of(
+            "report",
+            "merge",
+            "--report-dir",
+            out.toString(),
+            shards.toString(),
+            dir.resolve("whole").toString());
+    assertThat(whole.exitCode()).isEqualTo(2);
+    assertThat(whole.err()).contains("is the report of a whole run");
+    assertThat(out.resolve("report.json")).doesNotExist();
+  }
+
   @Test
   void mergingFoldersWithoutReportsIsAUsageError() throws IOException {
     Files.createDirectories(dir.resolve("empty"));

@@ -100,6 +100,7 @@ class StrykerReportTest {
             25.0,
             Map.of(Category.SCHEMA, 50.0),
             mutants,
+            null,
             Map.of(FILE, "CREATE TABLE users (id int, email text NOT NULL);\n"));
     GateResult gate =
         new GateResult(

@@ -2,8 +2,6 @@ package io.migtest.cli;
 
 import io.migtest.ExitCode;
 import io.migtest.MigtestException;
-import io.migtest.MigtestVersion;
-import io.migtest.SecretRedactor;
 import io.migtest.app.CheckService;
 import io.migtest.config.Config;
 import io.migtest.config.ConfigResolver;
@@ -12,12 +10,9 @@ import io.migtest.github.GitHubApi;
 import io.migtest.github.GitHubPublisher;
 import io.migtest.github.StickyComment;
 import io.migtest.github.WorkflowEvent;
-import io.migtest.report.ReportFiles;
 import io.migtest.report.RunReport;
-import io.migtest.report.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -85,36 +80,12 @@ public final class ActionCommand implements Callable<Integer> {
       // not stay up, and in the report folder, so the files the workflow uploads next are not
       // ones the pull request committed; then end as check would.
       String reportDir = inputs.values().getOrDefault("report-dir", "migtest-report");
-      RunReport report = notRun(e, new SecretRedactor(env));
-      writeReportFiles(Path.of(reportDir).toAbsolutePath(), projectDir, report);
+      RunReport report = StoppedRun.report(e, env);
+      StoppedRun.write(
+          Path.of(reportDir).toAbsolutePath(), projectDir, report, spec.commandLine().getErr());
       publisher(env, inputs, event, reportDir).publish(report);
       throw e;
     }
-  }
-
-  /** Writes {@code report}'s files, or says on stderr why they could not be written. */
-  private void writeReportFiles(Path dir, Path projectDir, RunReport report) {
-    try {
-      ReportFiles.prepare(dir, projectDir).publish(report);
-    } catch (MigtestException | UncheckedIOException e) {
-      spec.commandLine().getErr().println("migtest: no report files written: " + e.getMessage());
-    }
-  }
-
-  /** The report of a run that stopped before its gates: the result ERROR and why. */
-  private static RunReport notRun(MigtestException e, SecretRedactor secrets) {
-    return new RunReport(
-        RunReport.SCHEMA_VERSION,
-        new RunReport.Tool("migtest", MigtestVersion.get()),
-        RunResult.ERROR,
-        e.exitCode().code(),
-        null,
-        null,
-        "",
-        List.of(),
-        List.of(),
-        List.of(),
-        secrets.redact(e.getMessage()));
   }
 
   private GitHubPublisher publisher(

@@ -1,5 +1,6 @@
 package io.migtest.cli;
 
+import io.migtest.MigtestException;
 import io.migtest.Plural;
 import io.migtest.app.CheckService;
 import io.migtest.config.Config;
@@ -10,6 +11,7 @@ import io.migtest.finding.Severity;
 import io.migtest.gate.GateResult;
 import io.migtest.gate.GateRunner;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -155,13 +157,28 @@ public final class CheckCommand implements Callable<Integer> {
   static int run(CommandSpec spec, ProjectOptions project, Map<String, Setting> flags) {
     Map<String, String> env = System.getenv();
     PrintWriter out = spec.commandLine().getOut();
-    Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags);
-    ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
-    CheckService.Outcome outcome =
-        new CheckService(GateRunner.standard(), List.of()).run(config, progress);
-    print(outcome, out);
-    out.flush();
-    return outcome.exitCode().code();
+    Path reportDir = reportDir(flags);
+    try {
+      Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags);
+      reportDir = config.reportDir();
+      ProgressOutput progress = ProgressOutput.forEnvironment(spec.commandLine().getErr(), env);
+      CheckService.Outcome outcome =
+          new CheckService(GateRunner.standard(), List.of()).run(config, progress);
+      print(outcome, out);
+      out.flush();
+      return outcome.exitCode().code();
+    } catch (MigtestException e) {
+      // A run stopped before the report: the report folder says so, not an earlier run's PASS.
+      StoppedRun.write(
+          reportDir, project.dir(), StoppedRun.report(e, env), spec.commandLine().getErr());
+      throw e;
+    }
+  }
+
+  /** The report folder the flags name, or the default one, before the configuration is read. */
+  private static Path reportDir(Map<String, Setting> flags) {
+    Setting flag = flags.get(ConfigKeys.REPORT_DIR);
+    return Path.of("").toAbsolutePath().resolve(flag == null ? "migtest-report" : flag.value());
   }
 
   private Map<String, Setting> flags() {

@@ -120,6 +120,22 @@ class CheckCommandTest {
         .isEqualTo("db/migrations/V2__b.sql");
   }
 
+  /** A CI job uploads the report folder whatever the exit code: never an earlier run's PASS. */
+  @Test
+  void aRunStoppedByAUsageErrorReplacesTheLastReportWithItsError() throws IOException {
+    write("db/migrations/V1__a.sql", "CREATE TABLE a (id int);");
+    assertThat(check().exitCode()).isZero();
+    assertThat(report().get("result").asText()).isEqualTo("PASS");
+
+    CliRun run = check("--base", "no-such-ref");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+    assertThat(report().get("result").asText()).isEqualTo("ERROR");
+    assertThat(report().get("exitCode").asInt()).isEqualTo(2);
+    assertThat(Files.readString(project.resolve("migtest-report/report.md")))
+        .contains("ERROR")
+        .contains("needs a git repository");
+  }
+
   @Test
   void badMigrationFilesFailTheGateWithTheFileNamed() throws IOException {
     write("db/migrations/V1__ok.sql", "CREATE TABLE a (id int);");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migtest.MigtestVersion;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,6 +32,7 @@ public final class GitHubApi {
   private static final int MAX_PAGES = 100;
 
   private final HttpClient http;
+  private final String apiUrl;
   private final URI base;
   private final String token;
   private final Sleeper sleeper;
@@ -57,20 +59,39 @@ public final class GitHubApi {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    this.base = URI.create(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+    this.apiUrl = apiUrl;
+    this.base = base(apiUrl);
     this.token = token;
     this.sleeper = sleeper;
   }
 
+  private URI resolve(String path) throws IOException {
+    if (base == null) {
+      throw new IOException("GITHUB_API_URL is not an http(s) URL: " + apiUrl);
+    }
+    return base.resolve(path);
+  }
+
+  /** The API's root as a URI, or null when {@code apiUrl} is not an http(s) URL. */
+  private static URI base(String apiUrl) {
+    try {
+      URI uri = new URI(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+      boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+      return http && uri.getHost() != null ? uri : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
   /** One request to {@code path} (relative to the API root), retried where GitHub asks for it. */
   public Response send(String method, String path, JsonNode body) throws IOException {
-    return send(method, base.resolve(path), body).response();
+    return send(method, resolve(path), body).response();
   }
 
   /** Every item of a paged list, following {@code Link: rel="next"} up to 100 pages. */
   public List<JsonNode> list(String path) throws IOException {
     List<JsonNode> items = new ArrayList<>();
-    URI next = base.resolve(path);
+    URI next = resolve(path);
     for (int page = 0; next != null && page < MAX_PAGES; page++) {
       Exchange exchange = send("GET", next, null);
       if (!exchange.response().ok()) {
@@ -100,6 +121,11 @@ public final class GitHubApi {
   private record Exchange(Response response, Optional<URI> next) {}
 
   private Exchange send(String method, URI uri, JsonNode body) throws IOException {
+    if (token == null || token.isEmpty()) {
+      throw new IOException(
+          "no token (give the action's github-token input, or GITHUB_TOKEN, with pull-requests:"
+              + " write)");
+    }
     for (int attempt = 1; ; attempt++) {
       HttpResponse<String> answer = exchange(method, uri, body);
       Optional<Duration> wait = retryAfter(answer, attempt, method);
@@ -137,6 +163,16 @@ public final class GitHubApi {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted during " + method + " " + uri.getPath(), e);
+    } catch (IOException e) {
+      // A refused connection has no message of its own.
+      throw new IOException(
+          "cannot reach "
+              + uri.getHost()
+              + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+              + " ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + ")",
+          e);
     }
   }
 

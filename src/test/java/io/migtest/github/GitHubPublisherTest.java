@@ -87,7 +87,10 @@ class GitHubPublisherTest {
   }
 
   private void publish(RunReport report, WorkflowEvent event, CommentMode mode) {
-    GitHubApi api = new GitHubApi(github.url(), TOKEN, waits::add);
+    publish(report, event, mode, new GitHubApi(github.url(), TOKEN, waits::add));
+  }
+
+  private void publish(RunReport report, WorkflowEvent event, CommentMode mode, GitHubApi api) {
     new GitHubPublisher(
             new GitHubPublisher.ActionRun(
                 event,
@@ -179,6 +182,35 @@ class GitHubPublisherTest {
     assertThat(github.requests())
         .filteredOn(r -> r.method().equals("GET") && r.path().contains("/comments"))
         .hasSize(3);
+  }
+
+  /** A comment that cannot be made says why; the summary and the outputs are written anyway. */
+  @Test
+  void anApiThatCannotBeReachedOrUsedIsAWarningThatSaysWhy() throws Exception {
+    publish(
+        failing(),
+        pullRequest(false),
+        CommentMode.ALWAYS,
+        new GitHubApi("http://127.0.0.1:9", TOKEN, waits::add));
+    publish(
+        failing(),
+        pullRequest(false),
+        CommentMode.ALWAYS,
+        new GitHubApi("not a url", TOKEN, waits::add));
+    publish(
+        failing(),
+        pullRequest(false),
+        CommentMode.ALWAYS,
+        new GitHubApi(github.url(), "", waits::add));
+    assertThat(log.toString())
+        .contains("Cannot comment on the pull request: cannot reach 127.0.0.1:9 (")
+        .contains(
+            "Cannot comment on the pull request: GITHUB_API_URL is not an http(s) URL: not a url")
+        .contains("Cannot comment on the pull request: no token")
+        .doesNotContain(": null");
+    assertThat(github.requests()).as("nothing sent without a token").isEmpty();
+    assertThat(Files.readString(summary)).contains("❌ FAIL");
+    assertThat(Files.readString(outputs)).contains("result<<");
   }
 
   @Test

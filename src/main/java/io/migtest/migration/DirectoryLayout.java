@@ -138,7 +138,9 @@ public final class DirectoryLayout implements Layout {
     boolean sequence =
         !existing.isEmpty() && existing.stream().allMatch(m -> m.version().isSequenceNumber());
     String version =
-        sequence ? LayoutSupport.nextVersion(existing, now) : DIESEL_VERSION.format(now);
+        sequence
+            ? LayoutSupport.nextVersion(existing, now)
+            : LayoutSupport.timestampAfter(existing, now, DIESEL_VERSION);
     String dir = version + "_" + LayoutSupport.slug(name);
     return List.of(
         NewMigrationFile.create(dir + "/up.sql", "-- " + name + "\n"),

@@ -6,6 +6,7 @@ import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.math.BigInteger;
 import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,7 +61,26 @@ final class LayoutSupport {
       int width = last.version().text().length();
       return String.format(Locale.ROOT, "%0" + width + "d", next);
     }
-    return TIMESTAMP.format(now);
+    return timestampAfter(versioned, now, TIMESTAMP);
+  }
+
+  /**
+   * {@code now} in {@code format}, or a second after the latest existing version in that format
+   * when that is not earlier: two migrations made within a second would share a version.
+   */
+  static String timestampAfter(List<Migration> existing, Instant now, DateTimeFormatter format) {
+    Instant at = now;
+    for (Migration m : existing) {
+      try {
+        Instant taken = format.parse(m.version().text(), Instant::from);
+        if (!taken.isBefore(at)) {
+          at = taken.plusSeconds(1);
+        }
+      } catch (DateTimeException e) {
+        // Not a timestamp of this format: it cannot collide with one.
+      }
+    }
+    return format.format(at);
   }
 
   /** A finding for a file the layout's tool would ignore or reject. */

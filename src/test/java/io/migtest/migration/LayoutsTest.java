@@ -223,6 +223,31 @@ class LayoutsTest {
         .containsExactly("19700101000000_cafe_creme.sql");
   }
 
+  /** Two `migtest new` in one second (or one a clock behind) must not share a version. */
+  @Test
+  void aNewTimestampVersionComesAfterTheLatestOneEvenWithinTheSameSecond() {
+    java.time.Instant now = java.time.Instant.parse("2026-11-30T14:06:56Z");
+    write(project, "db/migrations/20261130140656_add_users.up.sql", "SELECT 1;");
+    write(project, "db/migrations/20261130140656_add_users.down.sql", "SELECT 1;");
+    MigrationHistory h = load(project, "db/migrations");
+    assertThat(new GolangMigrateLayout().scaffold("add orders", h, now))
+        .extracting(NewMigrationFile::relativePath)
+        .first()
+        .isEqualTo("20261130140657_add_orders.up.sql");
+    assertThat(new GolangMigrateLayout().scaffold("later", h, now.plusSeconds(60)))
+        .extracting(NewMigrationFile::relativePath)
+        .first()
+        .isEqualTo("20261130140756_later.up.sql");
+
+    Path diesel = project.resolve("diesel");
+    write(diesel, "migrations/2026-11-30-140656_users/up.sql", "SELECT 1;");
+    write(diesel, "migrations/2026-11-30-140656_users/down.sql", "SELECT 1;");
+    assertThat(new DirectoryLayout().scaffold("orders", load(diesel, "migrations"), now))
+        .extracting(NewMigrationFile::relativePath)
+        .first()
+        .isEqualTo("2026-11-30-140657_orders/up.sql");
+  }
+
   @Test
   void aSqitchChangeReworkedAfterTwoTagsUsesTheScriptOfTheNewestTagThatHasOne() {
     Path fixture = Path.of("src/test/resources/fidelity/sqitch-rework-after-two-tags");

@@ -78,6 +78,7 @@ public final class RuleId {
   public static final String PERFORMANCE_REGRESSION = "performance-regression";
   public static final String LARGE_TABLE_REWRITE = "large-table-rewrite";
   public static final String ACCESS_EXCLUSIVE_ON_LARGE_TABLE = "access-exclusive-on-large-table";
+  public static final String WRITE_LOCK_ON_LARGE_TABLE = "write-lock-on-large-table";
   public static final String FAILS_ON_SEEDED_DATA = "fails-on-seeded-data";
   public static final String SEED_INCOMPLETE = "seed-incomplete";
   public static final String OPEN_TRANSACTION = "open-transaction";

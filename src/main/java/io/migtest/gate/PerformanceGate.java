@@ -67,6 +67,22 @@ public final class PerformanceGate implements Gate {
     ProjectBoundary.refuseLinksOut(
         baselineFile, List.of(settings.project()), "performance baseline");
     Optional<Baseline> baseline = Baseline.read(baselineFile, settings.baselineName());
+    if (!settings.updateBaseline()
+        && baseline.isPresent()
+        && baseline.get().scale() != settings.scale()) {
+      throw MigtestException.usage(
+          "The performance baseline "
+              + settings.baselineName()
+              + " was measured with "
+              + baseline.get().scale()
+              + " rows per table, and this run seeds "
+              + settings.scale()
+              + " (performance.scale): times and WAL at other scales cannot be compared. Run at "
+              + baseline.get().scale()
+              + " rows, or write the baseline at "
+              + settings.scale()
+              + " with `migtest baseline update` and commit it.");
+    }
     MigrationHistory base = migrations.base();
     HistoryApplier.State state =
         context.history().after(base.migrations(), base.callbacks(), "perf");

@@ -23,6 +23,14 @@ public enum LockMode {
     return pgName;
   }
 
+  /**
+   * Whether it blocks writes (INSERT, UPDATE, DELETE) but not reads: SHARE and the modes between it
+   * and ACCESS EXCLUSIVE, as a plain CREATE INDEX or adding a foreign key take.
+   */
+  public boolean blocksWritesOnly() {
+    return compareTo(SHARE) >= 0 && this != ACCESS_EXCLUSIVE;
+  }
+
   /** Whether it blocks reads too, as ALTER TABLE's strongest form does. */
   public boolean blocksReads() {
     return this == ACCESS_EXCLUSIVE;

@@ -9,9 +9,10 @@ import java.util.Locale;
 
 /**
  * Judges a migration's measurement: against its baseline entry, a slowdown or WAL growth over the
- * threshold (and over the noise floor) and a rewrite or ACCESS EXCLUSIVE lock on a large table that
- * the baseline does not have fail; without an entry, the rewrites and locks are reported as
- * warnings and nothing fails (the baseline accepts them once committed).
+ * threshold (and over the noise floor) and a rewrite, an ACCESS EXCLUSIVE lock or a lock that
+ * blocks writes on a large table that the baseline does not have fail; without an entry, the
+ * rewrites and locks are reported as warnings and nothing fails (the baseline accepts them once
+ * committed).
  *
  * @param thresholdPercent the allowed growth against the baseline
  * @param noiseFloorMs a slowdown under this many milliseconds is noise
@@ -80,9 +81,25 @@ public record PerformanceChecks(double thresholdPercent, double noiseFloorMs, lo
     for (TableLock lock : m.locks()) {
       boolean accepted =
           entry != null && entry.locks().contains(new Baseline.Lock(lock.relation(), lock.mode()));
-      if (LockMode.of(lock.mode()).map(LockMode::blocksReads).orElse(false)
-          && lock.rows() >= largeTableRows
-          && !accepted) {
+      if (lock.rows() < largeTableRows || accepted) {
+        continue;
+      }
+      if (LockMode.of(lock.mode()).map(LockMode::blocksWritesOnly).orElse(false)) {
+        findings.add(
+            finding(
+                RuleId.WRITE_LOCK_ON_LARGE_TABLE,
+                entry,
+                m.file(),
+                "The migration holds a "
+                    + lock.mode()
+                    + " on "
+                    + lock.relation()
+                    + " ("
+                    + lock.rows()
+                    + " rows seeded) until it commits: every INSERT, UPDATE and DELETE on the"
+                    + " table waits for it (a plain CREATE INDEX holds it for the whole build)."));
+      }
+      if (LockMode.of(lock.mode()).map(LockMode::blocksReads).orElse(false)) {
         findings.add(
             finding(
                 RuleId.ACCESS_EXCLUSIVE_ON_LARGE_TABLE,

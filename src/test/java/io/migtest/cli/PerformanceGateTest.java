@@ -198,6 +198,35 @@ class PerformanceGateTest {
     assertThat(run.out()).contains("performance  SKIP").contains("no base was given (--base)");
   }
 
+  @Test
+  void aPlainIndexBuildOnALargeTableIsALockThatBlocksWrites() throws IOException {
+    write("db/migrations/V2__index.sql", "CREATE INDEX orders_amount ON orders (amount);");
+
+    CliRun run = check();
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .contains("[write-lock-on-large-table] The migration holds a ShareLock on public.orders")
+        .doesNotContain("[access-exclusive-on-large-table]");
+  }
+
+  /** Times and WAL measured on other row counts say nothing about a regression. */
+  @Test
+  void aBaselineOfAnotherScaleIsRefusedNotComparedWith() throws IOException {
+    write("db/migrations/V2__note.sql", "ALTER TABLE users ADD COLUMN note text;");
+    assertThat(run("baseline", "update", repo.toString(), "--base", "main").exitCode()).isZero();
+    Path baseline = repo.resolve(".migtest/baseline.json");
+    Files.writeString(
+        baseline, Files.readString(baseline).replace("\"scale\" : 1000", "\"scale\" : 50000"));
+
+    CliRun run = check();
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("was measured with 50000 rows per table, and this run seeds 1000")
+        .contains("migtest baseline update");
+  }
+
   private CliRun check() {
     return run(
         "check",

@@ -15,7 +15,7 @@ final class DropConcurrently extends AstOperator {
         Impact.HIGH,
         "Remove CONCURRENTLY from CREATE [UNIQUE] INDEX",
         "the performance gate's lock check (a plain build holds a SHARE lock: writes wait), or"
-            + " lint's index-without-concurrently");
+            + " lint's create-index-not-concurrent");
   }
 
   @Override

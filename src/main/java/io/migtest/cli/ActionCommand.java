@@ -121,8 +121,12 @@ public final class ActionCommand implements Callable<Integer> {
     try {
       return WorkflowEvent.read(env.getOrDefault("GITHUB_EVENT_NAME", ""), payload);
     } catch (IOException e) {
+      String why =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+              ? "not valid JSON: " + json.getOriginalMessage()
+              : e.getMessage();
       throw MigtestException.environment(
-          "Cannot read the workflow's event payload " + payload + ": " + e.getMessage(), e);
+          "Cannot read the workflow's event payload " + payload + ": " + why, e);
     }
   }
 

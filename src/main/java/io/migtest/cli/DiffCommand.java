@@ -142,9 +142,8 @@ public final class DiffCommand implements Callable<Integer> {
             () ->
                 MigtestException.usage(
                     file
-                        + " is not a schema snapshot of this migtest version; write one with"
-                        + " `migtest snapshot --output "
-                        + file
-                        + "`."));
+                        + " is not a schema snapshot written by this migtest version (another"
+                        + " version's, or another file altogether); `migtest snapshot --output"
+                        + " FILE` writes one."));
   }
 }

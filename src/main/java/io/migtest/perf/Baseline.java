@@ -2,6 +2,7 @@ package io.migtest.perf;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -73,8 +74,11 @@ public record Baseline(int schemaVersion, long scale, Map<String, Entry> migrati
       throw broken(shownAs, "it is not a JSON object");
     }
     JsonNode version = tree.get("schemaVersion");
-    if (version == null || !version.isInt()) {
+    if (version == null) {
       throw broken(shownAs, "it has no schemaVersion");
+    }
+    if (!version.isInt()) {
+      throw broken(shownAs, "its schemaVersion is " + version + ", not a whole number");
     }
     if (version.asInt() != SCHEMA_VERSION) {
       throw broken(
@@ -91,9 +95,27 @@ public record Baseline(int schemaVersion, long scale, Map<String, Entry> migrati
         throw broken(shownAs, "it has no scale or no migrations");
       }
       return Optional.of(baseline);
+    } catch (JsonMappingException e) {
+      throw broken(shownAs, "its field " + field(e) + " has the wrong type");
     } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
       throw broken(shownAs, "a field has the wrong type or is missing");
     }
+  }
+
+  /** Where in the file Jackson stopped: {@code migrations."V2__a.sql".durationMs}. */
+  private static String field(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference step : e.getPath()) {
+      if (path.length() > 0) {
+        path.append('.');
+      }
+      String name = step.getFieldName();
+      path.append(
+          name == null
+              ? "[" + step.getIndex() + "]"
+              : name.matches("[A-Za-z]+") ? name : "\"" + name + "\"");
+    }
+    return path.length() == 0 ? "(the top level)" : path.toString();
   }
 
   /** Writes the baseline to {@code file} through a temporary file beside it. */

@@ -145,6 +145,18 @@ class PerformanceGateTest {
     CliRun future = check();
     assertThat(future.exitCode()).isEqualTo(2);
     assertThat(future.err()).contains("its schemaVersion is 2 and this migtest reads 1");
+
+    write(".migtest/baseline.json", "{\"schemaVersion\": \"1\", \"scale\": 1000}");
+    assertThat(check().err()).contains("its schemaVersion is \"1\", not a whole number");
+
+    write(
+        ".migtest/baseline.json",
+        "{\"schemaVersion\": 1, \"scale\": 1000, \"migrations\":"
+            + " {\"db/migrations/V2__note.sql\": {\"durationMs\": \"fast\"}}}");
+    assertThat(check().err())
+        .contains(
+            "its field migrations.\"db/migrations/V2__note.sql\".durationMs has the wrong type")
+        .doesNotContain("Source:");
   }
 
   @Test

@@ -60,7 +60,9 @@ class SnapshotAndDiffCommandTest {
         CliRun.of(
             "diff", project.resolve("bad.json").toString(), project.resolve("bad.json").toString());
     assertThat(notASnapshot.exitCode()).isEqualTo(2);
-    assertThat(notASnapshot.err()).contains("is not a schema snapshot of this migtest version");
+    assertThat(notASnapshot.err())
+        .contains("is not a schema snapshot written by this migtest version")
+        .contains("`migtest snapshot --output FILE` writes one");
 
     write("db/migrations/V3__broken.sql", "ALTER TABLE nope ADD COLUMN x int;");
     CliRun failing = snapshot();

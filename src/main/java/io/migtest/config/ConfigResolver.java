@@ -140,6 +140,7 @@ public final class ConfigResolver {
         new GatePlan(
             gates,
             selectedGates(s.get(ConfigKeys.GATES)),
+            s.get(ConfigKeys.GATES) == null ? null : s.get(ConfigKeys.GATES).source(),
             bool(s, ConfigKeys.LINT_DATABASE),
             performance(projectDir, s),
             data(projectDir, s),

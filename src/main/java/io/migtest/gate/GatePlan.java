@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param modes the modes configured explicitly; a gate not in it blocks
  * @param selected the gates asked for with {@code --gates}, or null for all
+ * @param selectedBy where the selection came from ({@code --gates}, {@code migtest lint}, the
+ *     action's {@code gates} input), for the gates it leaves out
  * @param lintDatabase whether the lint gate builds the base state to read its catalog even when no
  *     other gate needs a database ({@code lint.database}, set by {@code migtest lint} when given a
  *     database)
@@ -20,6 +22,7 @@ import java.util.Map;
 public record GatePlan(
     Map<GateId, GateMode> modes,
     List<GateId> selected,
+    String selectedBy,
     boolean lintDatabase,
     PerformanceSettings performance,
     DataSettings data,
@@ -30,6 +33,7 @@ public record GatePlan(
   public static final GatePlan ALL =
       new GatePlan(
           Map.of(),
+          null,
           null,
           false,
           PerformanceSettings.defaults(Path.of("")),
@@ -76,7 +80,7 @@ public record GatePlan(
   /** Why {@code gate} does not run, for the gates table. */
   String whySkipped(GateId gate) {
     return selected != null && !selected.contains(gate)
-        ? "not selected (--gates or MIGTEST_GATES)"
+        ? "not selected (" + selectedBy + ")"
         : "off in the configuration";
   }
 }

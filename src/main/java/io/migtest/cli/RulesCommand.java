@@ -52,7 +52,7 @@ public final class RulesCommand implements Callable<Integer> {
               + RuleId.DOCS);
     } else {
       String page =
-          RulePages.of(id)
+          RulePages.of(id.strip().toLowerCase(Locale.ROOT))
               .orElseThrow(
                   () ->
                       MigtestException.usage(

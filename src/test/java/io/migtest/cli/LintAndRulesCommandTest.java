@@ -27,6 +27,9 @@ class LintAndRulesCommandTest {
     assertThat(page.out())
         .isEqualTo(RulePages.of("create-index-not-concurrent").orElseThrow())
         .contains("## The safe way");
+    assertThat(CliRun.of("rules", "Create-Index-Not-Concurrent").out())
+        .as("ids are matched as `migtest mutants` matches its own")
+        .isEqualTo(page.out());
   }
 
   @Test

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A run of tokens (a statement, or one action of an {@code ALTER TABLE}) with the questions rules
@@ -168,17 +167,37 @@ public final class Tokens {
     return list.isEmpty() ? 0 : list.get(0).line();
   }
 
-  /** The tokens as text for a message (words in lower case, single spaces). */
+  /**
+   * The tokens as text for a message: words in lower case, single spaces, none inside parentheses,
+   * before a comma, around a dot or a cast, or between a name and its parenthesis ({@code
+   * gen_random_uuid()}, {@code numeric(12,2)}).
+   */
   @Override
   public String toString() {
-    return list.stream()
-        .map(
-            t ->
-                switch (t.kind()) {
-                  case QUOTED -> '"' + t.value() + '"';
-                  case STRING -> "'" + t.value() + "'";
-                  default -> t.value();
-                })
-        .collect(Collectors.joining(" "));
+    StringBuilder text = new StringBuilder();
+    Token previous = null;
+    for (Token t : list) {
+      boolean joined =
+          previous == null
+              || previous.isSymbol("(")
+              || previous.isSymbol(".")
+              || previous.isSymbol("::")
+              || t.isSymbol(")")
+              || t.isSymbol(",")
+              || t.isSymbol(".")
+              || t.isSymbol("::")
+              || t.isSymbol("(") && previous.isName();
+      if (!joined) {
+        text.append(' ');
+      }
+      text.append(
+          switch (t.kind()) {
+            case QUOTED -> '"' + t.value() + '"';
+            case STRING -> "'" + t.value() + "'";
+            default -> t.value();
+          });
+      previous = t;
+    }
+    return text.toString();
   }
 }

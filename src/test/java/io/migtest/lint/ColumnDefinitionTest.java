@@ -126,7 +126,7 @@ class ColumnDefinitionTest {
                     + (c.collate() ? " collate" : "")
                     + (c.using() ? " using" : ""))
         .containsExactly(
-            "u gen_random_uuid ( ) NONE not null unique",
+            "u gen_random_uuid() NONE not null unique",
             "c - IDENTITY",
             "s - STORED",
             "v - VIRTUAL",

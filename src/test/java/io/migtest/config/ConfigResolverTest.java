@@ -120,6 +120,15 @@ class ConfigResolverTest {
     assertUsageError("dbmate:\n  migrations-folder: db\n", "line 2", "'dbmate.migrations-folder'");
   }
 
+  /** Writing the baseline instead of judging against it is migtest baseline update's alone. */
+  @Test
+  void aPullRequestCannotTurnThePerformanceGateIntoABaselineUpdate() {
+    assertUsageError(
+        "performance:\n  update-baseline: true\n",
+        "line 2",
+        "unknown key 'performance.update-baseline'");
+  }
+
   @Test
   void malformedYamlIsAUsageErrorWithALine() {
     assertUsageError("layout: flyway\nbase: \"main\n", "migtest.yml line", "not valid YAML");

@@ -9,7 +9,9 @@ import io.migtest.gate.Progress;
 import io.migtest.history.HistoryApplier;
 import io.migtest.migration.Migration;
 import io.migtest.migration.MigrationHistory;
+import io.migtest.migration.Version;
 import io.migtest.schema.SchemaSnapshot;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -97,10 +99,20 @@ public final class SnapshotService {
     if (upTo == null) {
       return history.migrations();
     }
+    List<BigInteger> wanted = Version.parse(upTo).parts();
+    int numeric = -1;
     for (int i = 0; i < history.migrations().size(); i++) {
-      if (history.migrations().get(i).version().text().equals(upTo)) {
+      String text = history.migrations().get(i).version().text();
+      if (text.equals(upTo)) {
         return history.migrations().subList(0, i + 1);
       }
+      // Read as the tools read numbers: 05 is 5, 1.01 is 1.1.
+      if (numeric < 0 && !wanted.isEmpty() && Version.parse(text).parts().equals(wanted)) {
+        numeric = i;
+      }
+    }
+    if (numeric >= 0) {
+      return history.migrations().subList(0, numeric + 1);
     }
     throw MigtestException.usage(
         "No migration has version "

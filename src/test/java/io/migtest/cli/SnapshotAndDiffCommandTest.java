@@ -28,6 +28,9 @@ class SnapshotAndDiffCommandTest {
     CliRun first = snapshot("--up-to", "1", "--output", project.resolve("v1.json").toString());
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.err()).contains("objects written to");
+    CliRun padded = snapshot("--up-to", "01", "--output", project.resolve("v01.json").toString());
+    assertThat(padded.exitCode()).as("01 is version 1, as Flyway reads it").isZero();
+    assertThat(project.resolve("v01.json")).hasSameTextualContentAs(project.resolve("v1.json"));
     CliRun all = snapshot();
     assertThat(all.exitCode()).isZero();
     assertThat(all.out()).startsWith("{").contains("\"table public.users\"");

@@ -129,7 +129,7 @@ public final class CheckService {
             + (migrations.head().migrations().size() == 1 ? " migration (" : " migrations (")
             + migrations.head().layout().name()
             + ") in "
-            + migrations.head().directory());
+            + (migrations.head().directory().isEmpty() ? "." : migrations.head().directory()));
     Optional<GitRepository> git = GitRepository.find(config.projectDir(), config.environment());
     git.filter(GitRepository::persistsCredentials)
         .ifPresent(

@@ -1,5 +1,6 @@
 package io.migtest.cli;
 
+import io.migtest.MigtestException;
 import io.migtest.app.CheckService;
 import io.migtest.report.ReportFiles;
 import io.migtest.report.RunReport;
@@ -62,6 +63,16 @@ public final class ReportCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      Path target = Path.of(reportDir).toAbsolutePath().normalize();
+      for (Path folder : folders) {
+        if (target.startsWith(folder.toAbsolutePath().normalize())) {
+          throw MigtestException.usage(
+              "The merged reports would go into "
+                  + folder
+                  + ", which holds shard reports: they would replace one, or be read as one by the"
+                  + " next merge. Pass a --report-dir outside the folders of shard reports.");
+        }
+      }
       Map<Path, RunReport> shards = new LinkedHashMap<>();
       for (Path file : ShardReports.find(folders)) {
         shards.put(file, ShardReports.read(file));

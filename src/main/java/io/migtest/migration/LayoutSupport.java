@@ -10,6 +10,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -69,7 +70,8 @@ final class LayoutSupport {
    * when that is not earlier: two migrations made within a second would share a version.
    */
   static String timestampAfter(List<Migration> existing, Instant now, DateTimeFormatter format) {
-    Instant at = now;
+    // In whole seconds, as the versions are: 14:29:08.5 is not after a version of 14:29:08.
+    Instant at = now.truncatedTo(ChronoUnit.SECONDS);
     for (Migration m : existing) {
       try {
         Instant taken = format.parse(m.version().text(), Instant::from);

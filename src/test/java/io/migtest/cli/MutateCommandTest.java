@@ -176,6 +176,10 @@ class MutateCommandTest {
     assertThat(whole.exitCode()).isEqualTo(2);
     assertThat(whole.err()).contains("is the report of a whole run");
     assertThat(out.resolve("report.json")).doesNotExist();
+
+    CliRun over = CliRun.of("report", "merge", "--report-dir", shards + "/1", shards.toString());
+    assertThat(over.exitCode()).isEqualTo(2);
+    assertThat(over.err()).contains("which holds shard reports");
   }
 
   @Test

@@ -226,7 +226,7 @@ class LayoutsTest {
   /** Two `migtest new` in one second (or one a clock behind) must not share a version. */
   @Test
   void aNewTimestampVersionComesAfterTheLatestOneEvenWithinTheSameSecond() {
-    java.time.Instant now = java.time.Instant.parse("2026-11-30T14:06:56Z");
+    java.time.Instant now = java.time.Instant.parse("2026-11-30T14:06:56.500Z");
     write(project, "db/migrations/20261130140656_add_users.up.sql", "SELECT 1;");
     write(project, "db/migrations/20261130140656_add_users.down.sql", "SELECT 1;");
     MigrationHistory h = load(project, "db/migrations");

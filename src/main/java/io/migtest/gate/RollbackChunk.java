@@ -48,9 +48,14 @@ final class RollbackChunk {
     this.ignored = context.historyTables();
   }
 
-  /** What a slice found, and how many of its migrations were checked, marked or lack a down. */
-  record Tally(List<Finding> findings, int checked, int irreversible, int withoutDown) {
-    static final Tally NONE = new Tally(List.of(), 0, 0, 0);
+  /**
+   * What a slice found, and how many of its migrations were checked, marked or lack a down.
+   *
+   * @param stoppedAt the migration whose up script failed, where checking stopped, or null
+   */
+  record Tally(
+      List<Finding> findings, int checked, int irreversible, int withoutDown, String stoppedAt) {
+    static final Tally NONE = new Tally(List.of(), 0, 0, 0, null);
 
     Tally plus(Tally other) {
       List<Finding> all = new ArrayList<>(findings);
@@ -59,7 +64,8 @@ final class RollbackChunk {
           all,
           checked + other.checked,
           irreversible + other.irreversible,
-          withoutDown + other.withoutDown);
+          withoutDown + other.withoutDown,
+          stoppedAt != null ? stoppedAt : other.stoppedAt);
     }
   }
 
@@ -78,6 +84,7 @@ final class RollbackChunk {
     int checked = 0;
     int withoutDown = 0;
     int irreversible = 0;
+    String stoppedAt = null;
     try {
       SchemaSnapshot current = snapshot(db);
       for (int i = from; i < to; i++) {
@@ -88,6 +95,7 @@ final class RollbackChunk {
         Round round = check(db, migration, around, current);
         findings.addAll(round.findings());
         if (round.applyFailed()) {
+          stoppedAt = migration.file();
           break;
         }
         if (!migration.hasDownStatements()
@@ -122,7 +130,7 @@ final class RollbackChunk {
         db.close();
       }
     }
-    return Optional.of(new Tally(findings, checked, irreversible, withoutDown));
+    return Optional.of(new Tally(findings, checked, irreversible, withoutDown, stoppedAt));
   }
 
   /** A new database in the state before the new migration {@code index}. */

@@ -80,7 +80,12 @@ public final class RollbackGate implements Gate {
                 ? ""
                 : "; "
                     + tally.withoutDown()
-                    + " without a down script or with an empty one (see lint)");
+                    + " without a down script or with an empty one (see lint)")
+            + (tally.stoppedAt() == null
+                ? ""
+                : "; stopped at "
+                    + tally.stoppedAt()
+                    + ", which does not apply (the apply gate reports it)");
     return result(
         context, started, GateResult.statusOf(tally.findings()), summary, tally.findings());
   }

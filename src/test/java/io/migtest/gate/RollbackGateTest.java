@@ -85,6 +85,22 @@ class RollbackGateTest {
   }
 
   @Test
+  void aMigrationThatDoesNotApplyEndsTheCheckAndTheSummarySaysWhere() throws IOException {
+    write("migrations/1_users.up.sql", "CREATE TABLE users (id int);");
+    write("migrations/1_users.down.sql", "DROP TABLE users;");
+    write("migrations/2_broken.up.sql", "ALTER TABLE nope ADD COLUMN x int;");
+    write("migrations/2_broken.down.sql", "SELECT 1;");
+
+    GateResult result = rollback();
+
+    assertThat(result.summary())
+        .startsWith("1 migration checked")
+        .endsWith(
+            "stopped at migrations/2_broken.up.sql, which does not apply (the apply gate reports"
+                + " it)");
+  }
+
+  @Test
   void aDownThatLeavesTheTableMakesTheUpFailAgain() throws IOException {
     write("migrations/1_users.up.sql", "CREATE TABLE users (id int);");
     write("migrations/1_users.down.sql", "SELECT 1;");

@@ -144,21 +144,21 @@ public record MutationOutcome(
       List<MutantResult> results,
       Shard shard,
       Map<String, String> sources) {
-    return new MutationOutcome(
-        score.score(),
-        threshold,
-        score.counts(),
-        score.covered(),
-        score.fromTests(),
-        score.byCategory(),
-        results.stream().map(Entry::of).toList(),
-        shard,
-        sources);
+    return section(score, threshold, results.stream().map(Entry::of).toList(), shard, sources);
   }
 
   /** The section of a whole run from {@code mutants} already in report form (shards merged). */
   public static MutationOutcome ofEntries(
       MutationScore score, double threshold, List<Entry> mutants, Map<String, String> sources) {
+    return section(score, threshold, mutants, null, sources);
+  }
+
+  private static MutationOutcome section(
+      MutationScore score,
+      double threshold,
+      List<Entry> mutants,
+      Shard shard,
+      Map<String, String> sources) {
     return new MutationOutcome(
         score.score(),
         threshold,
@@ -167,7 +167,7 @@ public record MutationOutcome(
         score.fromTests(),
         score.byCategory(),
         mutants,
-        null,
+        shard,
         sources);
   }
 }

@@ -149,35 +149,21 @@ class MutateCommandTest {
     mutate("--report-dir", dir.resolve("whole").toString());
     Path out = dir.resolve("merged");
 
-    CliRun missing = CliRun.of("report", "merge", "--report-dir", out.toString(), shards + "/1");
+    CliRun missing = merge(out, shards.resolve("1"));
     assertThat(missing.exitCode()).as(missing.all()).isEqualTo(2);
     assertThat(missing.err()).contains("The reports of shard 2/2 are missing");
 
     TreeCopy.copy(shards.resolve("1"), dir.resolve("copy-of-1"));
-    CliRun twice =
-        CliRun.of(
-            "report",
-            "merge",
-            "--report-dir",
-            out.toString(),
-            shards.toString(),
-            dir.resolve("copy-of-1").toString());
+    CliRun twice = merge(out, shards, dir.resolve("copy-of-1"));
     assertThat(twice.exitCode()).isEqualTo(2);
     assertThat(twice.err()).contains("Shard 1/2 is there twice");
 
-    CliRun whole =
-        CliRun.of(
-            "report",
-            "merge",
-            "--report-dir",
-            out.toString(),
-            shards.toString(),
-            dir.resolve("whole").toString());
+    CliRun whole = merge(out, shards, dir.resolve("whole"));
     assertThat(whole.exitCode()).isEqualTo(2);
     assertThat(whole.err()).contains("is the report of a whole run");
     assertThat(out.resolve("report.json")).doesNotExist();
 
-    CliRun over = CliRun.of("report", "merge", "--report-dir", shards + "/1", shards.toString());
+    CliRun over = merge(shards.resolve("1"), shards);
     assertThat(over.exitCode()).isEqualTo(2);
     assertThat(over.err()).contains("which holds shard reports");
   }
@@ -204,6 +190,14 @@ class MutateCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("No report.json below");
+  }
+
+  private static CliRun merge(Path out, Path... folders) {
+    List<String> args = new ArrayList<>(List.of("report", "merge", "--report-dir", out.toString()));
+    for (Path folder : folders) {
+      args.add(folder.toString());
+    }
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   private void mutate(String... args) {

@@ -16,6 +16,7 @@ public final class RuleId {
   // Hygiene of the migrations folder (the lint gate).
   public static final String UNRECOGNISED_FILE = "unrecognised-file";
   public static final String DUPLICATE_VERSION = "duplicate-version";
+  public static final String MIGRATION_FILE_REFUSED = "migration-file-refused";
   public static final String VERSION_GAP = "version-gap";
   public static final String MISSING_UP = "missing-up";
   public static final String MISSING_SCRIPT = "missing-script";

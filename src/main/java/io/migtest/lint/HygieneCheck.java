@@ -25,7 +25,9 @@ public final class HygieneCheck {
           RuleId.BINARY_FILE,
           RuleId.INVALID_ENCODING,
           RuleId.EMPTY_MIGRATION,
-          RuleId.UNKNOWN_PLACEHOLDER);
+          RuleId.UNKNOWN_PLACEHOLDER,
+          RuleId.MISSING_UP,
+          RuleId.MIGRATION_FILE_REFUSED);
 
   private HygieneCheck() {}
 

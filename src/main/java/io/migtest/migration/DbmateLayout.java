@@ -159,8 +159,50 @@ public final class DbmateLayout implements Layout {
                   file,
                   1,
                   "No `-- migrate:up` line: dbmate needs one before the up SQL."));
+      return result;
+    }
+    String refused = refused(text, found, kinds);
+    if (refused != null) {
+      result[0] =
+          SqlScript.unreadable(
+              file,
+              Finding.error(
+                  RuleId.MIGRATION_FILE_REFUSED, file, lineOf(text, found.get(0)[0]), refused));
+      result[1] = null;
     }
     return result;
+  }
+
+  /**
+   * Why dbmate ({@code pkg/dbmate/migration.go}) refuses a file whose up marker is there, or null:
+   * no down marker, the down before the up, statements before the up, or more than one up and down
+   * pair (dbmate runs each; migtest would run only the first).
+   */
+  private static String refused(String text, List<int[]> markers, List<String> kinds) {
+    int ups = (int) kinds.stream().filter("up"::equals).count();
+    if (!kinds.contains("down")) {
+      return "No `-- migrate:down` line: dbmate refuses a migration without a down block"
+          + " (ErrParseMissingDown). Add `-- migrate:down` after the up SQL, with the SQL that"
+          + " undoes it, or nothing.";
+    }
+    if (kinds.get(0).equals("down")) {
+      return "`-- migrate:down` comes before `-- migrate:up`: dbmate refuses the file"
+          + " (ErrParseWrongOrder). Put the up block first.";
+    }
+    boolean statementsBefore =
+        text.substring(0, markers.get(0)[0])
+            .lines()
+            .anyMatch(line -> !line.isBlank() && !line.strip().startsWith("--"));
+    if (statementsBefore) {
+      return "SQL before `-- migrate:up`: dbmate refuses statements outside its blocks"
+          + " (ErrParseUnexpectedStmt). Move them into the up block.";
+    }
+    if (ups > 1 || kinds.size() > 2) {
+      return "More than one `-- migrate:up` / `-- migrate:down` pair: dbmate runs each pair in"
+          + " turn, which migtest does not, so it would test only part of the file. Split it into"
+          + " one migration per pair.";
+    }
+    return null;
   }
 
   private static int lineOf(String text, int offset) {

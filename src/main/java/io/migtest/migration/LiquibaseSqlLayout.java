@@ -1,12 +1,15 @@
 package io.migtest.migration;
 
 import io.migtest.finding.Finding;
+import io.migtest.finding.RuleId;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +67,35 @@ public final class LiquibaseSqlLayout implements Layout {
         changesets(folder.displayPath(path), ((SourceText.Text) result).text(), migrations);
       }
     }
+    problems.addAll(duplicates(migrations));
     return new LoadedMigrations(migrations, problems);
+  }
+
+  /**
+   * Changesets with the same author and id in the same file: Liquibase identifies a changeset by
+   * author, id and file, and refuses a changelog with duplicate identifiers before running any.
+   */
+  private static List<Finding> duplicates(List<Migration> changesets) {
+    Map<String, Migration> seen = new HashMap<>();
+    List<Finding> found = new ArrayList<>();
+    for (Migration changeset : changesets) {
+      Migration first =
+          seen.putIfAbsent(changeset.file() + "\n" + changeset.version().text(), changeset);
+      if (first != null) {
+        found.add(
+            Finding.error(
+                RuleId.DUPLICATE_VERSION,
+                changeset.file(),
+                changeset.up().firstLine() - 1,
+                "Changeset "
+                    + changeset.version().text()
+                    + " is defined twice in this file (also at line "
+                    + (first.up().firstLine() - 1)
+                    + "): Liquibase refuses duplicate changeset identifiers and runs none of the"
+                    + " changelog. Give each changeset an id of its own."));
+      }
+    }
+    return found;
   }
 
   private static void changesets(String file, String text, List<Migration> into) {

@@ -103,4 +103,19 @@ class LintAndRulesCommandTest {
     assertThat(run.err()).contains("database:");
     assertThat(run.out()).contains("lint         PASS").doesNotContain("files only");
   }
+
+  /** dbmate stops at such a file; lint, which runs on every push, says so before any database. */
+  @Test
+  void lintFailsOnAMigrationFileTheToolWouldRefuse() throws IOException {
+    Path migrations = Files.createDirectories(dir.resolve("db/migrations"));
+    Files.writeString(
+        migrations.resolve("20240101000000_a.sql"), "-- migrate:down\nDROP TABLE a;\n");
+    Files.writeString(
+        migrations.resolve("20240102000000_b.sql"), "-- migrate:up\nCREATE TABLE b (id int);\n");
+
+    CliRun run = CliRun.of("lint", dir.toString(), "--report-dir", dir.resolve("out").toString());
+
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).contains("[missing-up]").contains("[migration-file-refused]");
+  }
 }

@@ -10,6 +10,7 @@ import io.migtest.finding.Finding;
 import io.migtest.sql.SqlScript;
 import io.migtest.sql.TransactionMode;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +106,66 @@ class LayoutsTest {
     assertThat(h.migrations().get(0).up().problems())
         .extracting(Finding::rule)
         .containsExactly("missing-up");
+  }
+
+  /** Files dbmate refuses before running any of them (pkg/dbmate/migration.go). */
+  @Test
+  void dbmateFilesTheToolRefusesAreErrorsNotPartlyRun() {
+    write(project, "db/migrations/1_no_down.sql", "-- migrate:up\nCREATE TABLE a (id int);\n");
+    write(
+        project,
+        "db/migrations/2_before.sql",
+        "-- a comment is fine\nALTER TABLE a ADD COLUMN early text;\n-- migrate:up\nSELECT 1;\n"
+            + "-- migrate:down\n");
+    write(
+        project,
+        "db/migrations/3_order.sql",
+        "-- migrate:down\nSELECT 1;\n-- migrate:up\nSELECT 2;\n");
+    write(
+        project,
+        "db/migrations/4_pairs.sql",
+        "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 2;\n-- migrate:up\nSELECT 3;\n"
+            + "-- migrate:down\nSELECT 4;\n");
+    write(
+        project,
+        "db/migrations/5_fine.sql",
+        "-- comment\n\n-- migrate:up\nSELECT 1;\n-- migrate:down\n");
+    MigrationHistory h = load(project, "db/migrations");
+    assertThat(h.migrations())
+        .extracting(
+            m ->
+                m.up().problems().stream()
+                    .map(f -> f.rule() + " " + f.message().split(":")[0])
+                    .toList())
+        .containsExactly(
+            List.of("migration-file-refused No `-- migrate"),
+            List.of("migration-file-refused SQL before `-- migrate"),
+            List.of("migration-file-refused `-- migrate"),
+            List.of("migration-file-refused More than one `-- migrate"),
+            List.of());
+  }
+
+  @Test
+  void aLiquibaseChangesetDefinedTwiceInAFileIsADuplicate() {
+    write(
+        project,
+        "db/changelog/001_init.sql",
+        "--liquibase formatted sql\n\n--changeset dave:10\nCREATE TABLE a (id int);\n\n"
+            + "--changeset dave:10\nCREATE TABLE b (id int);\n");
+    write(
+        project,
+        "db/changelog/002_more.sql",
+        "--liquibase formatted sql\n\n--changeset dave:10\nCREATE TABLE c (id int);\n");
+    MigrationHistory h = load(project, "db/changelog");
+    assertThat(h.problems())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.rule()).isEqualTo("duplicate-version");
+              assertThat(f.file()).isEqualTo("db/changelog/001_init.sql");
+              assertThat(f.line()).isEqualTo(6);
+              assertThat(f.message()).contains("dave:10 is defined twice").contains("line 3");
+            });
   }
 
   @Test

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
  * What one run of a migration costs the tables more than another run does: a stronger lock on a
  * table, or a table rewritten that the other left in place. The mutation gate kills a PERFORMANCE
  * mutant this way ({@code CONCURRENTLY} removed takes a SHARE lock where the original took SHARE
- * UPDATE EXCLUSIVE).
+ * UPDATE EXCLUSIVE). The locks ordinary reads and writes take (up to ROW EXCLUSIVE) never count:
+ * every INSERT takes one, no application query waits for it, and a run measured from outside a
+ * transaction (a script with {@code CONCURRENTLY}) can miss a short one that a run inside one sees.
  */
 public final class HeavierRun {
   private HeavierRun() {}
@@ -24,7 +26,10 @@ public final class HeavierRun {
     for (TableLock lock : candidate.locks()) {
       TableLock was = before.get(lock.relation());
       int now = rank(lock.mode());
-      if (was == null ? now > rank(LockMode.ACCESS_SHARE.pgName()) : now > rank(was.mode())) {
+      if (now < rank(LockMode.SHARE_UPDATE_EXCLUSIVE.pgName())) {
+        continue;
+      }
+      if (was == null || now > rank(was.mode())) {
         heavier.add(
             lock.mode()
                 + " on "

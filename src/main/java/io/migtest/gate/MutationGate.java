@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The mutation gate: mutants of the new migrations run against the project's tests (and, for down
@@ -161,7 +163,7 @@ public final class MutationGate implements Gate {
         all,
         results,
         warnings,
-        reusedNote + shardNote(settings, mutants, all));
+        reusedNote + shardNote(settings, mutants, all) + unparsedNote(context, fresh));
   }
 
   /**
@@ -193,6 +195,30 @@ public final class MutationGate implements Gate {
     }
     loaded.state().retainOnly(all.stream().map(Mutant::id).collect(Collectors.toSet()));
     return new KeptMutants(loaded.state(), file, engine, tests);
+  }
+
+  /**
+   * For the summary: the statements of the new migrations JSqlParser cannot parse (psql variables,
+   * syntax it lacks), which only text-level operators can mutate, so that a score over the rest
+   * does not pass for the whole.
+   */
+  private static String unparsedNote(GateContext context, List<Migration> fresh) {
+    if (context.lint() == null) {
+      return "";
+    }
+    long unparsed =
+        fresh.stream()
+            .flatMap(m -> Stream.of(m.up(), m.down()))
+            .filter(Objects::nonNull)
+            .flatMap(script -> script.split().statements().stream())
+            .filter(statement -> !context.lint().parsed().outcome(statement).parsed())
+            .count();
+    return unparsed == 0
+        ? ""
+        : "; "
+            + Plural.of(unparsed, "statement")
+            + " JSqlParser cannot parse got text-level operators only (see report.json's"
+            + " unparsedStatements)";
   }
 
   /** For the summary of a sharded run: which slice, and how much of the whole it is. */

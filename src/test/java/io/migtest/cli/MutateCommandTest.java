@@ -168,6 +168,21 @@ class MutateCommandTest {
     assertThat(over.err()).contains("which holds shard reports");
   }
 
+  /** A score over the statements JSqlParser parses must not pass for a score over all of them. */
+  @Test
+  void theSummaryCountsStatementsOnlyTextLevelOperatorsCouldMutate() throws IOException {
+    project();
+    Files.writeString(
+        dir.resolve("db/migrations/V2__stats.sql"),
+        "CREATE STATISTICS notes_stats ON id, body FROM notes;\n");
+
+    CliRun run =
+        CliRun.of("mutate", dir.toString(), "--report-dir", dir.resolve("report").toString());
+
+    assertThat(run.out())
+        .contains("1 statement JSqlParser cannot parse got text-level operators only");
+  }
+
   @Test
   void mergingFoldersWithoutReportsIsAUsageError() throws IOException {
     Files.createDirectories(dir.resolve("empty"));

@@ -44,6 +44,11 @@ public record SqlTestFile(
     public boolean matches(String sqlstate) {
       return sqlstate != null && sqlstate.toUpperCase(Locale.ROOT).startsWith(code);
     }
+
+    /** {@code SQLSTATE 23502}, or {@code SQLSTATE class 23} for a class. */
+    public String describe() {
+      return code.length() == 2 ? "SQLSTATE class " + code : "SQLSTATE " + code;
+    }
   }
 
   /** The statement must return or change exactly {@code rows} rows. */

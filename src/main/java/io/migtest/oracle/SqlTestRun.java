@@ -1,5 +1,6 @@
 package io.migtest.oracle;
 
+import io.migtest.Plural;
 import io.migtest.db.ScriptRunner;
 import io.migtest.sql.Statement;
 import java.sql.Connection;
@@ -90,7 +91,7 @@ final class SqlTestRun {
       failures.add(
           failure(
               statement.startLine(),
-              expected + " rows",
+              Plural.of(expected, "row"),
               state(outcome),
               "the statement failed: " + message(outcome)));
       return false;
@@ -99,9 +100,9 @@ final class SqlTestRun {
       failures.add(
           failure(
               statement.startLine(),
-              expected + " rows",
-              outcome.rows() + " rows",
-              "expected " + expected + " rows, got " + outcome.rows()));
+              Plural.of(expected, "row"),
+              Plural.of(outcome.rows(), "row"),
+              "expected " + Plural.of(expected, "row") + ", got " + outcome.rows()));
     }
     return true;
   }
@@ -121,21 +122,14 @@ final class SqlTestRun {
               statement.startLine(),
               "error " + expected.code(),
               "success",
-              "expected the statement to fail with SQLSTATE "
-                  + expected.code()
-                  + ", but it succeeded"));
+              "expected the statement to fail with " + expected.describe() + ", but it succeeded"));
     } else if (!expected.matches(sqlstate)) {
       failures.add(
           failure(
               statement.startLine(),
               "error " + expected.code(),
               "error " + sqlstate,
-              "expected SQLSTATE "
-                  + expected.code()
-                  + ", got "
-                  + sqlstate
-                  + ": "
-                  + message(outcome)));
+              "expected " + expected.describe() + ", got " + sqlstate + ": " + message(outcome)));
     }
     execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
     return true;

@@ -503,7 +503,7 @@ class CheckCommandTest {
     assertThat(run.out()).contains("1 test: 1 passed");
     CliRun without = check("--init-sql", "");
     assertThat(without.exitCode()).as(without.all()).isEqualTo(1);
-    assertThat(without.out()).contains("expected 1 rows, got 0");
+    assertThat(without.out()).contains("expected 1 row, got 0");
     CliRun broken = check("--init-sql", "SET search_path TO");
     assertThat(broken.exitCode()).as(broken.all()).isEqualTo(2);
     assertThat(broken.err()).contains("init-sql failed");

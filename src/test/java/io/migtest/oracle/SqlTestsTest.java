@@ -139,6 +139,10 @@ class SqlTestsTest {
                 INSERT INTO users (id) VALUES (2);
                 -- migtest:expect-rows 3
                 SELECT * FROM users;
+                -- migtest:expect-error 22
+                INSERT INTO users (id, email) VALUES (3, 'c@x');
+                -- migtest:expect-rows 1
+                SELECT * FROM users WHERE false;
                 """)
             .get(0);
     assertThat(result.status()).isEqualTo(TestStatus.FAIL);
@@ -147,7 +151,12 @@ class SqlTestsTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(2, "error 23514", "success"),
             org.assertj.core.groups.Tuple.tuple(4, "error 23505", "error 23502"),
-            org.assertj.core.groups.Tuple.tuple(6, "3 rows", "0 rows"));
+            org.assertj.core.groups.Tuple.tuple(6, "3 rows", "0 rows"),
+            org.assertj.core.groups.Tuple.tuple(8, "error 22", "success"),
+            org.assertj.core.groups.Tuple.tuple(10, "1 row", "0 rows"));
+    assertThat(result.failures().get(3).message())
+        .isEqualTo("expected the statement to fail with SQLSTATE class 22, but it succeeded");
+    assertThat(result.failures().get(4).message()).isEqualTo("expected 1 row, got 0");
   }
 
   @Test

@@ -62,7 +62,12 @@ public final class LiquibaseSqlLayout implements Layout {
         problems.add(problem.finding());
       } else if (!HEADER.matcher(((SourceText.Text) result).text()).find()) {
         problems.add(
-            LayoutSupport.unrecognised(folder, path, "a `--liquibase formatted sql` header"));
+            Finding.warning(
+                RuleId.UNRECOGNISED_FILE,
+                folder.displayPath(path),
+                1,
+                "No `--liquibase formatted sql` line starts the file, so it is not a formatted SQL"
+                    + " changelog and is not run. Add the header, or move the file away."));
       } else {
         changesets(folder.displayPath(path), ((SourceText.Text) result).text(), migrations);
       }

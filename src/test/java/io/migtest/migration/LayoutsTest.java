@@ -156,8 +156,15 @@ class LayoutsTest {
         project,
         "db/changelog/002_more.sql",
         "--liquibase formatted sql\n\n--changeset dave:10\nCREATE TABLE c (id int);\n");
+    write(project, "db/changelog/003_notes.sql", "-- notes, not a changelog\nSELECT 1;\n");
     MigrationHistory h = load(project, "db/changelog");
     assertThat(h.problems())
+        .filteredOn(f -> f.rule().equals("unrecognised-file"))
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.message()).startsWith("No `--liquibase formatted sql` line starts"));
+    assertThat(h.problems())
+        .filteredOn(f -> !f.rule().equals("unrecognised-file"))
         .singleElement()
         .satisfies(
             f -> {

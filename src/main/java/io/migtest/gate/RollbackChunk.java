@@ -166,7 +166,11 @@ final class RollbackChunk {
     List<Finding> findings = new ArrayList<>();
     Optional<Finding> down = context.database().run(db, migration.down());
     if (down.isPresent()) {
-      findings.add(down.get());
+      // Said outright: a Liquibase --rollback or a dbmate down block shares its file with the up.
+      Finding failure = down.get();
+      findings.add(
+          failure.restated(
+              failure.rule(), failure.severity(), "The down script failed: " + failure.message()));
       return new Round(findings, null, false);
     }
     if (historyRows.isPresent()) {

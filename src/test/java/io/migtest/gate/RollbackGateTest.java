@@ -79,6 +79,7 @@ class RollbackGateTest {
     assertThat(failure.file()).isEqualTo("migrations/1_users.down.sql");
     assertThat(failure.line()).isEqualTo(2);
     assertThat(failure.sqlstate()).isEqualTo("42P01");
+    assertThat(failure.message()).startsWith("The down script failed: Statement at line 2 failed");
     assertThat(result.summary())
         .as("the next migration is still checked")
         .startsWith("2 migrations");

@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * changeset runs in its own transaction unless it says {@code runInTransaction:false}.
  */
 public final class LiquibaseSqlLayout implements Layout {
+  /** A changelog in Liquibase's other formats, which may include the SQL files in its own order. */
+  private static final Pattern CHANGELOG =
+      Pattern.compile("(?i)(?:.*/)?[^/]*changelog[^/]*\\.(?:ya?ml|xml|json)");
+
   private static final Pattern HEADER =
       Pattern.compile("^\\s*--\\s*liquibase\\s+formatted\\s+sql", Pattern.CASE_INSENSITIVE);
   private static final Pattern CHANGESET =
@@ -54,6 +58,17 @@ public final class LiquibaseSqlLayout implements Layout {
     List<Finding> problems = new ArrayList<>();
     List<Migration> migrations = new ArrayList<>();
     for (String path : folder.files()) {
+      if (CHANGELOG.matcher(path).matches()) {
+        problems.add(
+            Finding.warning(
+                RuleId.UNRECOGNISED_FILE,
+                folder.displayPath(path),
+                0,
+                "A Liquibase changelog in another format, which migtest does not read: it runs the"
+                    + " formatted SQL files in name order, not in the order this file's includes"
+                    + " give. Name the SQL files so that both orders agree."));
+        continue;
+      }
       if (!path.endsWith(".sql")) {
         continue;
       }

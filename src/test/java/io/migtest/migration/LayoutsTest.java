@@ -235,9 +235,20 @@ class LayoutsTest {
             + "--changeset alice:1\nCREATE TABLE a (id int);\n--rollback DROP TABLE a;\n\n"
             + "--changeset bob:2 runInTransaction:false\nCREATE INDEX CONCURRENTLY i ON a (id);\n"
             + "/* liquibase rollback\nDROP INDEX CONCURRENTLY i;\n*/\n");
+    write(
+        project,
+        "db/changelog/db.changelog-master.yaml",
+        "databaseChangeLog:\n  - include:\n      file: 001_init.sql\n");
     MigrationHistory h = load(project, "db/changelog");
     assertThat(h.layout().name()).isEqualTo("liquibase-sql");
     assertThat(h.migrations()).extracting(Migration::id).containsExactly("alice:1", "bob:2");
+    assertThat(h.problems())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.file()).isEqualTo("db/changelog/db.changelog-master.yaml");
+              assertThat(f.message()).contains("not in the order this file's includes give");
+            });
     assertThat(h.migrations().get(0).down().text()).isEqualTo("DROP TABLE a;");
     assertThat(h.migrations().get(0).up().split().statements().get(0).startLine()).isEqualTo(4);
     assertThat(h.migrations().get(1).up().transactionMode()).isEqualTo(TransactionMode.AUTOCOMMIT);

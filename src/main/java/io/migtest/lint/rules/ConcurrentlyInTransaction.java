@@ -6,6 +6,7 @@ import io.migtest.lint.LintStatement;
 import io.migtest.lint.Rule;
 import io.migtest.lint.RuleReport;
 import io.migtest.lint.Tokens;
+import io.migtest.sql.TransactionMode;
 
 /**
  * A statement that PostgreSQL refuses inside a transaction block ({@code CREATE/DROP INDEX
@@ -39,7 +40,10 @@ public final class ConcurrentlyInTransaction implements Rule {
         "PostgreSQL refuses this inside a transaction block (SQLSTATE 25001), and "
             + (context.inExplicitTransaction()
                 ? "an explicit BEGIN is open here."
-                : "the migration tool runs this file as one transaction.")
+                : context.script().mode() == TransactionMode.MULTI_STATEMENT_QUERY
+                    ? "the migration tool sends this file as one multi-statement query, which"
+                        + " PostgreSQL runs as one implicit transaction."
+                    : "the migration tool runs this file as one transaction.")
             + " Put it in a migration of its own that runs outside a transaction (see the"
             + " layout's notes in docs/layouts.md for how the tool marks one).");
   }

@@ -16,6 +16,22 @@ class ConcurrentlyInTransactionTest {
         .satisfies(f -> assertThat(f.message()).contains("runs this file as one transaction"));
   }
 
+  /** golang-migrate and dbmate's transaction:false send the file as one query. */
+  @Test
+  void aMultiStatementQueryIsAnImplicitTransactionAndSaysSo() {
+    assertThat(
+            RuleTester.lint(
+                rule,
+                "SET lock_timeout = '1s';\nCREATE INDEX CONCURRENTLY i ON t (a);",
+                TransactionMode.MULTI_STATEMENT_QUERY))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .contains("one multi-statement query")
+                    .contains("implicit transaction"));
+  }
+
   @Test
   void anExplicitBeginIsATransactionToo() {
     assertThat(

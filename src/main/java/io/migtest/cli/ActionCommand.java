@@ -1,5 +1,6 @@
 package io.migtest.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.migtest.ExitCode;
 import io.migtest.MigtestException;
 import io.migtest.app.CheckService;
@@ -122,7 +123,7 @@ public final class ActionCommand implements Callable<Integer> {
       return WorkflowEvent.read(env.getOrDefault("GITHUB_EVENT_NAME", ""), payload);
     } catch (IOException e) {
       String why =
-          e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+          e instanceof JsonProcessingException json
               ? "not valid JSON: " + json.getOriginalMessage()
               : e.getMessage();
       throw MigtestException.environment(

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The keys of {@code migtest.yml}, and the environment variable of each. */
 public final class ConfigKeys {
@@ -167,10 +169,10 @@ public final class ConfigKeys {
     }
     return FILE_KEYS.stream()
         .map(k -> entryOf(section, k))
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .map(rest -> rest.split("\\.")[0])
         .distinct()
-        .collect(java.util.stream.Collectors.joining(", "));
+        .collect(Collectors.joining(", "));
   }
 
   /** The name after {@code section.} in {@code key}, or null when the key is not in the section. */

@@ -3,6 +3,7 @@ package io.migtest.gate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Which gates run and what their failures do, as configured.
@@ -72,8 +73,7 @@ public record GatePlan(
    */
   boolean migrationsRunWithoutApply() {
     return !runs(GateId.APPLY)
-        && java.util.stream.Stream.of(
-                GateId.ROLLBACK, GateId.DATA, GateId.MUTATION, GateId.PERFORMANCE)
+        && Stream.of(GateId.ROLLBACK, GateId.DATA, GateId.MUTATION, GateId.PERFORMANCE)
             .anyMatch(this::runs);
   }
 

@@ -120,9 +120,9 @@ public final class LintContext {
 
   /** What a message adds when there is no database to ask: the finding rests on the files alone. */
   public String assumption() {
-    return catalog.known()
-        ? ""
-        : " (No database: assumed to exist, as the pull request does not create it.)";
+    return withoutDatabase()
+        ? " (No database: assumed to exist, as the pull request does not create it.)"
+        : "";
   }
 
   /** Whether the statement runs inside a transaction (the tool's, or an explicit BEGIN). */

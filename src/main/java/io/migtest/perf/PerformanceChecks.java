@@ -6,6 +6,7 @@ import io.migtest.finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Judges a migration's measurement: against its baseline entry, a slowdown or WAL growth over the
@@ -81,10 +82,11 @@ public record PerformanceChecks(double thresholdPercent, double noiseFloorMs, lo
     for (TableLock lock : m.locks()) {
       boolean accepted =
           entry != null && entry.locks().contains(new Baseline.Lock(lock.relation(), lock.mode()));
-      if (lock.rows() < largeTableRows || accepted) {
+      Optional<LockMode> mode = LockMode.of(lock.mode());
+      if (lock.rows() < largeTableRows || accepted || mode.isEmpty()) {
         continue;
       }
-      if (LockMode.of(lock.mode()).map(LockMode::blocksWritesOnly).orElse(false)) {
+      if (mode.get().blocksWritesOnly()) {
         findings.add(
             finding(
                 RuleId.WRITE_LOCK_ON_LARGE_TABLE,
@@ -99,7 +101,7 @@ public record PerformanceChecks(double thresholdPercent, double noiseFloorMs, lo
                     + " rows seeded) until it commits: every INSERT, UPDATE and DELETE on the"
                     + " table waits for it (a plain CREATE INDEX holds it for the whole build)."));
       }
-      if (LockMode.of(lock.mode()).map(LockMode::blocksReads).orElse(false)) {
+      if (mode.get().blocksReads()) {
         findings.add(
             finding(
                 RuleId.ACCESS_EXCLUSIVE_ON_LARGE_TABLE,

@@ -18,15 +18,6 @@ public final class ParseCache {
   /** Changes when the parser or the format does: an old file is then simply not used. */
   static final String HEADER = "migtest-parse-cache 1 jsqlparser-5.4";
 
-  private final byte[] key;
-
-  /**
-   * @param key the signing key, from outside the project
-   */
-  public ParseCache(byte[] key) {
-    this.key = key.clone();
-  }
-
   /** One digest per thread: looking the algorithm up costs more than hashing a statement. */
   private static final ThreadLocal<MessageDigest> SHA_256 =
       ThreadLocal.withInitial(
@@ -37,6 +28,15 @@ public final class ParseCache {
               throw new IllegalStateException("SHA-256 is part of every JDK", e);
             }
           });
+
+  private final byte[] key;
+
+  /**
+   * @param key the signing key, from outside the project
+   */
+  public ParseCache(byte[] key) {
+    this.key = key.clone();
+  }
 
   /** The statement's content hash, the cache's key for it. */
   public static String hash(Statement statement) {

@@ -157,7 +157,10 @@ public final class CheckCommand implements Callable<Integer> {
   static int run(CommandSpec spec, ProjectOptions project, Map<String, Setting> flags) {
     Map<String, String> env = System.getenv();
     PrintWriter out = spec.commandLine().getOut();
-    Path reportDir = reportDir(flags);
+    // Before the configuration is read, only a --report-dir is sure: migtest.yml may name
+    // another folder, or be refused for the one it names.
+    Setting flag = flags.get(ConfigKeys.REPORT_DIR);
+    Path reportDir = flag == null ? null : Path.of("").toAbsolutePath().resolve(flag.value());
     try {
       Config config = ConfigResolver.resolve(project.dir(), project.configFile, env, flags);
       reportDir = config.reportDir();
@@ -169,16 +172,12 @@ public final class CheckCommand implements Callable<Integer> {
       return outcome.exitCode().code();
     } catch (MigtestException e) {
       // A run stopped before the report: the report folder says so, not an earlier run's PASS.
-      StoppedRun.write(
-          reportDir, project.dir(), StoppedRun.report(e, env), spec.commandLine().getErr());
+      if (reportDir != null) {
+        StoppedRun.write(
+            reportDir, project.dir(), StoppedRun.report(e, env), spec.commandLine().getErr());
+      }
       throw e;
     }
-  }
-
-  /** The report folder the flags name, or the default one, before the configuration is read. */
-  private static Path reportDir(Map<String, Setting> flags) {
-    Setting flag = flags.get(ConfigKeys.REPORT_DIR);
-    return Path.of("").toAbsolutePath().resolve(flag == null ? "migtest-report" : flag.value());
   }
 
   private Map<String, Setting> flags() {

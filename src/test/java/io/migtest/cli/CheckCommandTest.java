@@ -36,13 +36,18 @@ class CheckCommandTest {
                 "--database-url",
                 SharedServer.url(),
                 "--report-dir",
-                project.resolve("migtest-report").toString()));
+                out()));
     args.addAll(List.of(extra));
     if (!args.contains("--gates")) {
       // The CLI and the gates up to apply are tested here; the later gates by tests of their own.
       args.addAll(List.of("--gates", "lint,apply"));
     }
     return CliRun.of(args.toArray(String[]::new));
+  }
+
+  /** A report folder of the test's own: the default is the current folder, the working tree. */
+  private String out() {
+    return project.resolve("migtest-report").toString();
   }
 
   private JsonNode report() throws IOException {
@@ -248,27 +253,30 @@ class CheckCommandTest {
 
   @Test
   void usageErrorsExitTwoWithoutAStackTrace() throws IOException {
-    CliRun missing = CliRun.of("check", project.resolve("no-such-dir").toString());
+    CliRun missing =
+        CliRun.of("check", project.resolve("no-such-dir").toString(), "--report-dir", out());
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("does not exist").doesNotContain("\tat ");
 
     write("README.md", "no migrations here");
-    CliRun empty = CliRun.of("check", project.toString());
+    CliRun empty = CliRun.of("check", project.toString(), "--report-dir", out());
     assertThat(empty.exitCode()).isEqualTo(2);
     assertThat(empty.err()).contains("No migrations found").contains("--migrations");
 
     write("db/migrations/V1__a.sql", "SELECT 1;");
     write("migtest.yml", "gates:\n  apply: maybe\n");
-    CliRun config = CliRun.of("check", project.toString());
+    CliRun config = CliRun.of("check", project.toString(), "--report-dir", out());
     assertThat(config.exitCode()).isEqualTo(2);
     assertThat(config.err()).contains("migtest.yml line 2").contains("gates.apply");
 
     Files.delete(project.resolve("migtest.yml"));
-    CliRun tests = CliRun.of("check", project.toString(), "--tests", "no/such/tests");
+    CliRun tests =
+        CliRun.of("check", project.toString(), "--tests", "no/such/tests", "--report-dir", out());
     assertThat(tests.exitCode()).isEqualTo(2);
     assertThat(tests.err()).contains("tests folder no/such/tests does not exist");
 
-    CliRun gate = CliRun.of("check", project.toString(), "--gates", "mutate");
+    CliRun gate =
+        CliRun.of("check", project.toString(), "--gates", "mutate", "--report-dir", out());
     assertThat(gate.exitCode()).isEqualTo(2);
     assertThat(gate.err()).contains("mutate");
   }
@@ -323,7 +331,7 @@ class CheckCommandTest {
             "--database-url",
             "postgres://app:s3cret-pw@127.0.0.1:" + port + "/app",
             "--report-dir",
-            project.resolve("migtest-report").toString());
+            out());
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.all()).contains("refused the connection").doesNotContain("s3cret-pw");
     assertThat(report().get("result").asText()).isEqualTo("ERROR");
@@ -338,13 +346,7 @@ class CheckCommandTest {
     ServerEndpoint e = SharedServer.get().endpoint();
     String url = "postgres://postgres:wrong-pw-123@" + e.host() + ":" + e.port() + "/postgres";
     CliRun run =
-        CliRun.of(
-            "check",
-            project.toString(),
-            "--database-url",
-            url,
-            "--report-dir",
-            project.resolve("migtest-report").toString());
+        CliRun.of("check", project.toString(), "--database-url", url, "--report-dir", out());
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.all())
         .contains("28P01")
@@ -386,7 +388,7 @@ class CheckCommandTest {
             "--database-url",
             "postgres://nobody@127.0.0.1:1/none",
             "--report-dir",
-            project.resolve("migtest-report").toString());
+            out());
     assertThat(run.exitCode()).as(run.all()).isZero();
     assertThat(run.all()).doesNotContain("database:");
     assertThat(run.out()).contains("lint").contains("1 migration, no problems");
